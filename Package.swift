@@ -1,0 +1,91 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Passim",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "passim", targets: ["passim"]),
+        .library(name: "PassimCore", targets: ["PassimCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C++ shim over Xapian 1.4: C header, `cxapian_` prefix, opaque handles, typed error codes.
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian")]
+        ),
+        // C shim over ICU (word/sentence breaks, NFKC_Casefold); its header includes no ICU header.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                // Foundation's ICU first, so its symbols do not bind to the system ICU at run time.
+                .linkedLibrary("_FoundationICU"),
+                .linkedLibrary("icuuc"),
+            ]
+        ),
+        // Swift ownership and typed errors over CXapian; no Passim logic.
+        .target(name: "PassimXapian", dependencies: ["CXapian"]),
+        // The one analyzer: segmentation, normalization, stemming, CJK bigrams, byte offsets.
+        .target(name: "PassimAnalysis", dependencies: ["CICU", "PassimXapian"]),
+        // Articles: reading source files and splitting them into passages with exact spans.
+        .target(name: "PassimArticles", dependencies: ["PassimAnalysis"]),
+        // The query language: lexer, parser, AST, compilation to a Xapian query.
+        .target(name: "PassimQuery", dependencies: ["PassimAnalysis", "PassimXapian"]),
+        // Wire types shared by `passim search --json` and the daemon: one Codable type per message.
+        .target(name: "PassimProtocol"),
+        // Index schema, ingestion, searching, highlighting: the engine behind the CLI and daemon.
+        .target(
+            name: "PassimCore",
+            dependencies: [
+                "PassimXapian", "PassimAnalysis", "PassimArticles", "PassimQuery", "PassimProtocol",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The daemon: Unix socket listener, framing, dispatch, searcher pool, index watcher.
+        .target(
+            name: "PassimServer",
+            dependencies: [
+                "PassimCore", "PassimProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The command-line tool: thin ArgumentParser commands over PassimCore and PassimServer.
+        .executableTarget(
+            name: "passim",
+            dependencies: [
+                "PassimCore", "PassimProtocol", "PassimServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "PassimXapianTests", dependencies: ["PassimXapian"]),
+        .testTarget(
+            name: "PassimAnalysisTests", dependencies: ["PassimAnalysis"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "PassimArticlesTests", dependencies: ["PassimArticles"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "PassimQueryTests", dependencies: ["PassimQuery"]),
+        .testTarget(
+            name: "PassimProtocolTests", dependencies: ["PassimProtocol"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "PassimCoreTests", dependencies: ["PassimCore"]),
+        .testTarget(name: "PassimServerTests", dependencies: ["PassimServer", "PassimCore"]),
+        // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
+        .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

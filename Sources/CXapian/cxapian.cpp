@@ -1,0 +1,1 @@
+// Implemented in cxapian.cpp (placeholder until the shim lands).

@@ -1,0 +1,38 @@
+/// What kind of text a token is, from ICU's word-break rule status.
+public enum TokenKind: String, Sendable, Hashable, Codable {
+    /// Letters (ICU status 200..<300): stemmed, spell-checked.
+    case word
+    /// Numbers such as `2.18.0` or `3,000.5` (status 100..<200): kept whole, never stemmed.
+    case number
+    /// Hiragana/katakana (status 300..<400).
+    case kana
+    /// Han ideographs (status 400..<500).
+    case ideographic
+    /// An overlapping two-character gram of a CJK run, so a query can match inside a word.
+    case bigram
+}
+
+/// One token of analyzed text: its normalized term and where it came from.
+///
+/// Offsets are UTF-8 byte offsets into the analyzed string and are never modified by
+/// the normalization steps: highlights are computed from them.
+public struct Token: Sendable, Hashable {
+    /// The normalized term: NFKC_Casefold, typographic apostrophes mapped to `'`,
+    /// a possessive `'s` removed.
+    public var term: String
+    /// Start of the token's source text (UTF-8 byte offset, inclusive).
+    public var start: Int
+    /// End of the token's source text (UTF-8 byte offset, exclusive).
+    public var end: Int
+    /// 1-based position among the word tokens of the text (bigrams count their own sequence).
+    public var position: Int
+    public var kind: TokenKind
+
+    public init(term: String, start: Int, end: Int, position: Int, kind: TokenKind) {
+        self.term = term
+        self.start = start
+        self.end = end
+        self.position = position
+        self.kind = kind
+    }
+}

@@ -1,0 +1,47 @@
+/// An acronym defined in an article's text, e.g. "stromal vascular fraction, or SVF".
+public struct Acronym: Sendable, Hashable, Codable {
+    /// The short form as written, e.g. `MSCs`.
+    public var short: String
+    /// The long form as written, e.g. `Mesenchymal Stem Cells`.
+    public var long: String
+
+    public init(short: String, long: String) {
+        self.short = short
+        self.long = long
+    }
+}
+
+/// A parsed source article: identity, metadata and passages.
+public struct Article: Sendable, Hashable, Codable {
+    /// Stable id: the path relative to the corpus root, without its extension.
+    public var id: String
+    /// The file's path as given to the parser.
+    public var path: String
+    public var title: String
+    /// True when the file has no title line and the title was derived from its text or name.
+    public var titleIsDerived: Bool
+    /// Source URLs from a trailing "Sources" list: metadata, not passage text.
+    public var sources: [String]
+    public var passages: [Passage]
+    public var acronyms: [Acronym]
+    /// A fingerprint of the file's bytes (64-bit FNV-1a in hex), for incremental ingestion:
+    /// it detects changes, it is not a security checksum.
+    public var contentHash: String
+    /// Size of the file in bytes.
+    public var byteCount: Int
+
+    public init(
+        id: String, path: String, title: String, titleIsDerived: Bool, sources: [String],
+        passages: [Passage], acronyms: [Acronym], contentHash: String, byteCount: Int
+    ) {
+        self.id = id
+        self.path = path
+        self.title = title
+        self.titleIsDerived = titleIsDerived
+        self.sources = sources
+        self.passages = passages
+        self.acronyms = acronyms
+        self.contentHash = contentHash
+        self.byteCount = byteCount
+    }
+}

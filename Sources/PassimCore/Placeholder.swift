@@ -1,0 +1,1 @@
+// PassimCore: placeholder until the module lands.

@@ -1,0 +1,118 @@
+/// The answer to a search: the same JSON for `passim search --json` and the daemon's `search`.
+///
+/// Offsets and columns are in the connection's position encoding (UTF-8 bytes unless the
+/// client negotiated UTF-16 or UTF-32 in `initialize`; the CLI always uses UTF-8).
+public struct SearchResult: Codable, Sendable, Hashable {
+    /// The query as the client sent it.
+    public var query: String
+    /// Xapian's estimate of the number of matching passages (after collapsing).
+    public var estimatedTotal: Int
+    /// Present when the query found little and a spelling correction was searched instead.
+    public var correctedQuery: String?
+    public var hits: [SearchHit]
+
+    public init(query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [SearchHit]) {
+        self.query = query
+        self.estimatedTotal = estimatedTotal
+        self.correctedQuery = correctedQuery
+        self.hits = hits
+    }
+}
+
+/// One ranked passage.
+public struct SearchHit: Codable, Sendable, Hashable {
+    /// 1-based rank across all pages (offset + index + 1).
+    public var rank: Int
+    /// BM25 score as Xapian computed it.
+    public var score: Double
+    public var article: ArticleSummary
+    public var passage: PassageInfo
+    /// Where the passage is in the article's file.
+    public var location: TextRange
+    /// Matched words: offsets into `passage.text`, with their line and column in the file.
+    public var highlights: [Highlight]
+
+    public init(
+        rank: Int, score: Double, article: ArticleSummary, passage: PassageInfo,
+        location: TextRange, highlights: [Highlight]
+    ) {
+        self.rank = rank
+        self.score = score
+        self.article = article
+        self.passage = passage
+        self.location = location
+        self.highlights = highlights
+    }
+}
+
+/// The article a hit belongs to.
+public struct ArticleSummary: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// Absolute path of the source file.
+    public var path: String
+    public var sources: [String]
+
+    public init(id: String, title: String, path: String, sources: [String]) {
+        self.id = id
+        self.title = title
+        self.path = path
+        self.sources = sources
+    }
+}
+
+/// A passage's identity and text.
+public struct PassageInfo: Codable, Sendable, Hashable {
+    /// `<article id>#<ordinal>`.
+    public var id: String
+    /// 1-based position in the article.
+    public var ordinal: Int
+    public var section: String?
+    public var text: String
+
+    public init(id: String, ordinal: Int, section: String?, text: String) {
+        self.id = id
+        self.ordinal = ordinal
+        self.section = section
+        self.text = text
+    }
+}
+
+/// A range in a source file: offsets `[start, end)` from the start of the file, and
+/// 1-based lines and columns; the end position is exclusive (just after the last unit).
+public struct TextRange: Codable, Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var startLine: Int
+    public var startColumn: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(start: Int, end: Int, startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.start = start
+        self.end = end
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+}
+
+/// A matched word: `[start, end)` in the passage text, and where it starts and ends in the file.
+public struct Highlight: Codable, Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+
+    public init(start: Int, end: Int, line: Int, column: Int, endLine: Int, endColumn: Int) {
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+}

@@ -1,0 +1,1 @@
+// PassimQuery: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// PassimServer: placeholder until the module lands.

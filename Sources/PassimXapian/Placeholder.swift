@@ -1,0 +1,1 @@
+// PassimXapian: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// PassimAnalysisTests: placeholder until the tests land.

@@ -1,0 +1,1 @@
+// PassimArticlesTests: placeholder until the tests land.

@@ -1,0 +1,1 @@
+// PassimCoreTests: placeholder until the tests land.

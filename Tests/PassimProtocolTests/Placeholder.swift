@@ -1,0 +1,1 @@
+// PassimProtocolTests: placeholder until the tests land.

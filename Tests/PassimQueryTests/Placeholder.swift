@@ -1,0 +1,1 @@
+// PassimQueryTests: placeholder until the tests land.

@@ -1,0 +1,1 @@
+// PassimServerTests: placeholder until the tests land.

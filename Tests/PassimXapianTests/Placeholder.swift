@@ -1,0 +1,1 @@
+// PassimXapianTests: placeholder until the tests land.
