@@ -1,1 +1,0 @@
-// PassimQuery: placeholder until the module lands.

@@ -1,1 +1,0 @@
-// PassimXapian: placeholder until the module lands.
