@@ -2,7 +2,7 @@
  * cicu.h — the few ICU services Passim's analyzer needs, behind a header with no ICU types.
  *
  * Why a shim: `import Foundation` brings the toolchain's own ICU headers as a clang module,
- * and a Swift module that also sees the system's <unicode/*.h> does not compile. System ICU
+ * and a Swift module that also sees the system's <unicode/...> headers does not compile. System ICU
  * also exports versioned symbol names (ubrk_open_72) that Swift cannot see through the
  * #define aliases. So Swift sees only this header; cicu.c calls ICU.
  *

@@ -1,0 +1,57 @@
+import CICU
+
+/// Pipeline step 1: ICU UAX #29 word segmentation, keeping only word-like segments.
+///
+/// ICU's rule status says what a segment is: 0 for spaces and punctuation (dropped),
+/// 100s numbers, 200s letters, 300s kana, 400s ideographs. ICU's dictionaries split
+/// Chinese, Japanese and Thai, which have no spaces between words.
+final class WordSegmenter {
+    private let breaker: ICUBreaker
+
+    init() throws(AnalysisError) {
+        breaker = try ICUBreaker(kind: CICU_BREAK_WORD, locale: "en")
+    }
+
+    /// Calls `body(start, end, kind)` for each word-like segment of `text`, in order.
+    func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, TokenKind) -> Void) {
+        breaker.withSegments(of: text) { segments in
+            for segment in segments {
+                guard var kind = TokenKind(ruleStatus: segment.status) else { continue }
+                let start = Int(segment.start)
+                let end = Int(segment.end)
+                if kind == .ideographic,
+                    !Self.containsHan(UnsafeBufferPointer(rebasing: text[start..<end]))
+                {
+                    kind = .kana
+                }
+                body(start, end, kind)
+            }
+        }
+    }
+
+    /// Whether UTF-8 `bytes` contain a Han ideograph.
+    ///
+    /// ICU 72 gives every word its CJK dictionary cuts status 400 (ideographic), kana-only
+    /// words (`ラーメン`, `した`) included; this tells the two apart.
+    private static func containsHan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar.properties.isIdeographic { return true }
+        }
+        return false
+    }
+}
+
+extension TokenKind {
+    /// The kind of an ICU word segment, or nil for segments that are not words.
+    init?(ruleStatus status: Int32) {
+        switch status {
+        case ..<100: return nil
+        case 100..<200: self = .number
+        case 200..<300: self = .word
+        case 300..<400: self = .kana
+        default: self = .ideographic
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// PassimQueryTests: placeholder until the tests land.

@@ -1,1 +1,0 @@
-// PassimXapianTests: placeholder until the tests land.
