@@ -1,1 +1,0 @@
-// Implemented in cxapian.cpp (placeholder until the shim lands).

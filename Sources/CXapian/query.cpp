@@ -1,0 +1,106 @@
+// query.cpp — building immutable query trees; see query_lock() for why they are locked.
+#include "internal.hpp"
+
+using cxapian::guarded;
+using cxapian::guarded_new;
+using cxapian::need;
+
+namespace {
+
+Xapian::Query::op xapian_op(cxapian_op op) {
+    switch (op) {
+        case CXAPIAN_OP_AND: return Xapian::Query::OP_AND;
+        case CXAPIAN_OP_OR: return Xapian::Query::OP_OR;
+        case CXAPIAN_OP_AND_NOT: return Xapian::Query::OP_AND_NOT;
+        case CXAPIAN_OP_XOR: return Xapian::Query::OP_XOR;
+        case CXAPIAN_OP_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
+        case CXAPIAN_OP_FILTER: return Xapian::Query::OP_FILTER;
+        case CXAPIAN_OP_NEAR: return Xapian::Query::OP_NEAR;
+        case CXAPIAN_OP_PHRASE: return Xapian::Query::OP_PHRASE;
+        case CXAPIAN_OP_ELITE_SET: return Xapian::Query::OP_ELITE_SET;
+        case CXAPIAN_OP_SYNONYM: return Xapian::Query::OP_SYNONYM;
+        case CXAPIAN_OP_MAX: return Xapian::Query::OP_MAX;
+    }
+    throw Xapian::InvalidArgumentError("unknown cxapian_op " + std::to_string(static_cast<int>(op)));
+}
+
+}  // namespace
+
+extern "C" {
+
+cxapian_query *cxapian_query_term(const char *term, size_t length, uint32_t wqf,
+                                  uint32_t position, cxapian_error *err) {
+    return guarded_new<cxapian_query>(err, [&] {
+        return new cxapian_query{Xapian::Query(cxapian::bytes(term, length), wqf, position)};
+    });
+}
+
+cxapian_query *cxapian_query_match_all(cxapian_error *err) {
+    // Not Xapian::Query::MatchAll: copying that shared static would touch its unlocked refcount.
+    return guarded_new<cxapian_query>(err, [] { return new cxapian_query{Xapian::Query(std::string())}; });
+}
+
+cxapian_query *cxapian_query_match_nothing(cxapian_error *err) {
+    return guarded_new<cxapian_query>(err, [] { return new cxapian_query{Xapian::Query()}; });
+}
+
+cxapian_query *cxapian_query_combine(cxapian_op op, const cxapian_query *const *subqueries,
+                                     size_t count, uint32_t parameter, cxapian_error *err) {
+    return guarded_new<cxapian_query>(err, [&] {
+        const Xapian::Query::op xop = xapian_op(op);
+        if (count != 0 && subqueries == nullptr) {
+            throw Xapian::InvalidArgumentError("subqueries is NULL");
+        }
+        std::lock_guard<std::mutex> hold(cxapian::query_lock());
+        std::vector<Xapian::Query> parts;
+        parts.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+            parts.push_back(need(subqueries[i], "subquery").query);
+        }
+        return new cxapian_query{Xapian::Query(xop, parts.begin(), parts.end(), parameter)};
+    });
+}
+
+cxapian_query *cxapian_query_wildcard(const char *prefix, size_t length, uint32_t max_expansion,
+                                      cxapian_error *err) {
+    return guarded_new<cxapian_query>(err, [&] {
+        // Most frequent terms first: a capped expansion keeps the terms that matter most.
+        return new cxapian_query{Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                               cxapian::bytes(prefix, length), max_expansion,
+                                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+    });
+}
+
+cxapian_query *cxapian_query_scale(const cxapian_query *query, double factor,
+                                   cxapian_error *err) {
+    return guarded_new<cxapian_query>(err, [&] {
+        std::lock_guard<std::mutex> hold(cxapian::query_lock());
+        return new cxapian_query{
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, need(query, "query").query, factor)};
+    });
+}
+
+int cxapian_query_describe(const cxapian_query *query, cxapian_string *out, cxapian_error *err) {
+    return guarded(err, [&] {
+        std::string text;
+        {
+            std::lock_guard<std::mutex> hold(cxapian::query_lock());
+            text = need(query, "query").query.get_description();
+        }
+        cxapian::copy_out(text, out);
+    });
+}
+
+int cxapian_query_is_empty(const cxapian_query *query) {
+    return query == nullptr || query->query.empty() ? 1 : 0;
+}
+
+void cxapian_query_free(cxapian_query *query) {
+    if (query == nullptr) {
+        return;
+    }
+    std::lock_guard<std::mutex> hold(cxapian::query_lock());
+    delete query;
+}
+
+}  // extern "C"

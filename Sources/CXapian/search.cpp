@@ -1,0 +1,101 @@
+// search.cpp — running a query with BM25 and reading the match set.
+#include "internal.hpp"
+
+using cxapian::guarded;
+using cxapian::need;
+
+namespace {
+
+bool uses_default_bm25(const cxapian_search_options &o) {
+    return o.bm25_k1 == 0 && o.bm25_k2 == 0 && o.bm25_k3 == 0 && o.bm25_b == 0 &&
+           o.bm25_min_normlen == 0;
+}
+
+/// A copy of `query` that shares no nodes with it, so this thread may use it without the lock.
+Xapian::Query private_copy(const cxapian_query &query) {
+    std::string serialised;
+    {
+        std::lock_guard<std::mutex> hold(cxapian::query_lock());
+        serialised = query.query.serialise();
+    }
+    return Xapian::Query::unserialise(serialised);
+}
+
+}  // namespace
+
+extern "C" {
+
+cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
+                             const cxapian_search_options *options, cxapian_error *err) {
+    return cxapian::guarded_new<cxapian_mset>(err, [&] {
+        const cxapian_search_options &o = need(options, "search options");
+        Xapian::Enquire enquire(need(db, "database").db);
+        enquire.set_query(private_copy(need(query, "query")));
+        if (uses_default_bm25(o)) {
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+        } else {
+            enquire.set_weighting_scheme(
+                Xapian::BM25Weight(o.bm25_k1, o.bm25_k2, o.bm25_k3, o.bm25_b, o.bm25_min_normlen));
+        }
+        if (o.collapse_slot >= 0) {
+            // collapse_max 0 would disable collapsing; treat it as "one per key".
+            const Xapian::doccount keep = o.collapse_max == 0 ? 1 : o.collapse_max;
+            enquire.set_collapse_key(static_cast<Xapian::valueno>(o.collapse_slot), keep);
+        }
+        return new cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least)};
+    });
+}
+
+void cxapian_mset_free(cxapian_mset *mset) { delete mset; }
+
+uint32_t cxapian_mset_size(const cxapian_mset *mset) {
+    return mset == nullptr ? 0 : mset->mset.size();
+}
+
+uint32_t cxapian_mset_estimated(const cxapian_mset *mset) {
+    return mset == nullptr ? 0 : mset->mset.get_matches_estimated();
+}
+
+uint32_t cxapian_mset_lower_bound(const cxapian_mset *mset) {
+    return mset == nullptr ? 0 : mset->mset.get_matches_lower_bound();
+}
+
+uint32_t cxapian_mset_upper_bound(const cxapian_mset *mset) {
+    return mset == nullptr ? 0 : mset->mset.get_matches_upper_bound();
+}
+
+uint32_t cxapian_mset_docid(const cxapian_mset *mset, uint32_t index) {
+    if (mset == nullptr || index >= mset->mset.size()) {
+        return 0;
+    }
+    return *mset->mset[index];
+}
+
+double cxapian_mset_weight(const cxapian_mset *mset, uint32_t index) {
+    if (mset == nullptr || index >= mset->mset.size()) {
+        return 0;
+    }
+    return mset->mset[index].get_weight();
+}
+
+uint32_t cxapian_mset_collapse_count(const cxapian_mset *mset, uint32_t index) {
+    if (mset == nullptr || index >= mset->mset.size()) {
+        return 0;
+    }
+    return mset->mset[index].get_collapse_count();
+}
+
+int cxapian_mset_data(const cxapian_mset *mset, uint32_t index, cxapian_string *out,
+                      cxapian_error *err) {
+    return guarded(err, [&] {
+        const Xapian::MSet &matches = need(mset, "match set").mset;
+        if (index >= matches.size()) {
+            throw Xapian::RangeError("match index " + std::to_string(index) +
+                                     " is past the end of the match set (size " +
+                                     std::to_string(matches.size()) + ")");
+        }
+        cxapian::copy_out(matches[index].get_document().get_data(), out);
+    });
+}
+
+}  // extern "C"
