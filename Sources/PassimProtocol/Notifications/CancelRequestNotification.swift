@@ -1,0 +1,13 @@
+/// `$/cancelRequest` (client to server, as in LSP): stop working on request `id`.
+///
+/// The cancelled request still gets exactly one response: `requestCancelled` if the server
+/// stopped it, or its normal result if it had already finished. Unknown ids are ignored.
+public struct CancelRequestNotification: NotificationType {
+    public static let method = "$/cancelRequest"
+
+    public var id: RequestID
+
+    public init(id: RequestID) {
+        self.id = id
+    }
+}

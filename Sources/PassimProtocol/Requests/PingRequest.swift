@@ -1,0 +1,7 @@
+/// `ping`: answers `{}` at once; for liveness checks and measuring round trips.
+public struct PingRequest: RequestType {
+    public static let method = "ping"
+    public typealias Response = EmptyResponse
+
+    public init() {}
+}

@@ -1,0 +1,49 @@
+/// `search`: ranked passages for a query in Passim's query language.
+///
+/// The result is the same JSON as `passim search --json`.
+public struct SearchRequest: RequestType {
+    public static let method = "search"
+    public typealias Response = SearchResult
+
+    /// The query, e.g. `platelet "growth factor" -title:review`.
+    public var query: String
+    /// Hits per page; `nil` means `RequestLimits.defaultSearchLimit`.
+    public var limit: Int?
+    /// Hits to skip (paging); `nil` means 0.
+    public var offset: Int?
+    /// At most this many passages per article; `nil` means no collapsing.
+    public var perArticle: Int?
+    public var deadlineMs: Int?
+
+    public init(
+        query: String, limit: Int? = nil, offset: Int? = nil, perArticle: Int? = nil,
+        deadlineMs: Int? = nil
+    ) {
+        self.query = query
+        self.limit = limit
+        self.offset = offset
+        self.perArticle = perArticle
+        self.deadlineMs = deadlineMs
+    }
+
+    /// `limit` with its default applied.
+    public var effectiveLimit: Int { limit ?? RequestLimits.defaultSearchLimit }
+    /// `offset` with its default applied.
+    public var effectiveOffset: Int { offset ?? 0 }
+
+    private enum CodingKeys: String, CodingKey {
+        case query, limit, offset, perArticle, deadlineMs
+    }
+
+    /// Decodes and validates: a non-empty query, numbers in `RequestLimits`' ranges.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        query = try container.decodeNonEmptyString(.query)
+        limit = try container.decodeInteger(.limit, in: RequestLimits.searchLimit)
+        offset = try container.decodeInteger(.offset, in: RequestLimits.searchOffset)
+        perArticle = try container.decodeInteger(.perArticle, in: RequestLimits.perArticle)
+        deadlineMs = try container.decodeInteger(.deadlineMs, in: RequestLimits.deadlineMs)
+    }
+}
+
+extension SearchResult: ResponseType {}

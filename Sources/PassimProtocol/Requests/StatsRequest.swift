@@ -1,0 +1,7 @@
+/// `stats`: what `passim status` shows: index counts, uptime, query counts and latency.
+public struct StatsRequest: RequestType {
+    public static let method = "stats"
+    public typealias Response = StatsResult
+
+    public init() {}
+}

@@ -1,0 +1,39 @@
+/// The answer to `ingest`: what happened to each article, as `passim ingest` reports it.
+/// Failures of single files do not fail the request; they are listed here.
+public struct IngestReport: ResponseType {
+    public var added: Int
+    public var updated: Int
+    public var unchanged: Int
+    public var removed: Int
+    public var failed: Int
+    /// One entry per failed file, in the order they were met.
+    public var failures: [IngestFailure]
+    /// The index revision after the ingest committed.
+    public var revision: Int
+
+    public init(
+        added: Int, updated: Int, unchanged: Int, removed: Int, failed: Int,
+        failures: [IngestFailure], revision: Int
+    ) {
+        self.added = added
+        self.updated = updated
+        self.unchanged = unchanged
+        self.removed = removed
+        self.failed = failed
+        self.failures = failures
+        self.revision = revision
+    }
+}
+
+/// A file that could not be ingested, and why.
+public struct IngestFailure: Codable, Sendable, Hashable {
+    /// The file's path (the `name` for inline text).
+    public var path: String
+    /// What went wrong and what to do, e.g. "not valid UTF-8 at byte 1042; convert the file".
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+}

@@ -1,0 +1,12 @@
+/// The server's name and version (`initialize`, `stats`).
+public struct ServerInfo: Codable, Sendable, Hashable {
+    /// `"passim"`.
+    public var name: String
+    /// The Passim release, e.g. `"0.1.0"` (not the protocol version).
+    public var version: String
+
+    public init(name: String, version: String) {
+        self.name = name
+        self.version = version
+    }
+}

@@ -1,0 +1,73 @@
+/// The answer to `stats`.
+public struct StatsResult: ResponseType {
+    public var serverInfo: ServerInfo
+    public var protocolVersion: ProtocolVersion
+    /// Absent when the index cannot be opened.
+    public var index: IndexInfo?
+    /// Seconds since the server started.
+    public var uptimeSeconds: Double
+    public var connections: ConnectionCounts
+    public var queries: QueryCounts
+    /// Latency of recent searches; absent before the first search.
+    public var latencyMs: LatencyPercentiles?
+
+    public init(
+        serverInfo: ServerInfo, protocolVersion: ProtocolVersion, index: IndexInfo?,
+        uptimeSeconds: Double, connections: ConnectionCounts, queries: QueryCounts,
+        latencyMs: LatencyPercentiles?
+    ) {
+        self.serverInfo = serverInfo
+        self.protocolVersion = protocolVersion
+        self.index = index
+        self.uptimeSeconds = uptimeSeconds
+        self.connections = connections
+        self.queries = queries
+        self.latencyMs = latencyMs
+    }
+}
+
+/// Client connections to the server.
+public struct ConnectionCounts: Codable, Sendable, Hashable {
+    /// Connected now (the one asking included).
+    public var open: Int
+    /// Accepted since start.
+    public var total: Int
+
+    public init(open: Int, total: Int) {
+        self.open = open
+        self.total = total
+    }
+}
+
+/// `search` requests since start, by outcome.
+public struct QueryCounts: Codable, Sendable, Hashable {
+    /// All searches received, whatever their outcome.
+    public var total: Int
+    /// Answered with an error other than cancellation or deadline.
+    public var failed: Int
+    public var cancelled: Int
+    public var deadlineExceeded: Int
+
+    public init(total: Int, failed: Int, cancelled: Int, deadlineExceeded: Int) {
+        self.total = total
+        self.failed = failed
+        self.cancelled = cancelled
+        self.deadlineExceeded = deadlineExceeded
+    }
+}
+
+/// Search latency percentiles in milliseconds, from receipt to reply, over the last `samples`
+/// searches.
+public struct LatencyPercentiles: Codable, Sendable, Hashable {
+    public var p50: Double
+    public var p90: Double
+    public var p99: Double
+    public var samples: Int
+
+    public init(p50: Double, p90: Double, p99: Double, samples: Int) {
+        self.p50 = p50
+        self.p90 = p90
+        self.p99 = p99
+        self.samples = samples
+    }
+}
