@@ -40,7 +40,8 @@ struct CJKBigrammer {
     }
 
     private func appendBigrams(
-        of run: Range<Int>, in text: String, startingAt firstPosition: Int, to bigrams: inout [Token],
+        of run: Range<Int>, in text: String, startingAt firstPosition: Int,
+        to bigrams: inout [Token],
         normalize: (Substring.UTF8View) -> String
     ) {
         let utf8 = text.utf8

@@ -52,7 +52,8 @@ final class ICUBreaker {
         let capacity = Int32(clamping: buffer.count)
         return buffer.withUnsafeMutableBufferPointer { out in
             text.withMemoryRebound(to: CChar.self) { chars in
-                cicu_breaker_segment(handle, chars.baseAddress, length, out.baseAddress, capacity, &count, &error)
+                cicu_breaker_segment(
+                    handle, chars.baseAddress, length, out.baseAddress, capacity, &count, &error)
             }
         }
     }

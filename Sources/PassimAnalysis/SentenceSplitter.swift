@@ -52,12 +52,15 @@ public final class SentenceSplitter {
     }
 
     /// Whether the sentence in `range` ends with `<abbreviation>.` plus spaces (not a newline).
-    private static func endsWithAbbreviation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    private static func endsWithAbbreviation(
+        _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>
+    ) -> Bool {
         var end = range.upperBound
         while end > range.lowerBound, text[end - 1] == UInt8(ascii: " ") {
             end -= 1
         }
-        guard end > range.lowerBound, text[end - 1] == UInt8(ascii: "."), end < range.upperBound else {
+        guard end > range.lowerBound, text[end - 1] == UInt8(ascii: "."), end < range.upperBound
+        else {
             return false
         }
         let dot = end - 1

@@ -1,1 +1,0 @@
-// PassimAnalysisTests: placeholder until the tests land.
