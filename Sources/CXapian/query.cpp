@@ -64,10 +64,14 @@ cxapian_query *cxapian_query_combine(cxapian_op op, const cxapian_query *const *
 cxapian_query *cxapian_query_wildcard(const char *prefix, size_t length, uint32_t max_expansion,
                                       cxapian_error *err) {
     return guarded_new<cxapian_query>(err, [&] {
-        // Most frequent terms first: a capped expansion keeps the terms that matter most.
+        // A capped expansion keeps the most frequent terms, the ones that matter most. Xapian
+        // reads a limit of 0 with WILDCARD_LIMIT_MOST_FREQUENT as "keep none" (measured), so
+        // "no limit" must use the default limit type, where 0 means unlimited.
+        const int limit_type = max_expansion == 0 ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                                                  : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
         return new cxapian_query{Xapian::Query(Xapian::Query::OP_WILDCARD,
                                                cxapian::bytes(prefix, length), max_expansion,
-                                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
+                                               limit_type)};
     });
 }
 

@@ -109,4 +109,45 @@ struct SearchTests {
             }
         }
     }
+
+    @Test func wildcardKeepsTheMostFrequentExpansions() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try WritableXapianDatabase(path: dir + "/db")
+            // "plate" in 3 documents, "platelet" in 2, "plateau" in 1.
+            for (index, term) in ["plate", "plate", "plate", "platelet", "platelet", "plateau"].enumerated() {
+                try writer.add(try makeDocument(id: "p\(index + 1)", terms: [(term, 1)]))
+            }
+            try writer.commit()
+            let reader = try XapianDatabase(path: dir + "/db")
+
+            let unlimited = try reader.search(try .wildcard(prefix: "plate"), options: .init(limit: 10))
+            #expect(unlimited.matches.map(\.docid).sorted() == [1, 2, 3, 4, 5, 6])
+            let two = try reader.search(try .wildcard(prefix: "plate", maxExpansion: 2), options: .init(limit: 10))
+            #expect(two.matches.map(\.docid).sorted() == [1, 2, 3, 4, 5])
+            let one = try reader.search(try .wildcard(prefix: "plate", maxExpansion: 1), options: .init(limit: 10))
+            #expect(one.matches.map(\.docid).sorted() == [1, 2, 3])
+        }
+    }
+
+    @Test func phraseAndNearNeedPositions() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try WritableXapianDatabase(path: dir + "/db")
+            for (index, words) in [["platelet", "rich", "plasma"], ["rich", "platelet", "plasma"], ["platelet", "x", "x", "x", "x", "rich"]].enumerated() {
+                let document = XapianDocument()
+                for (offset, word) in words.enumerated() {
+                    try document.addPosting(word, position: UInt32(offset + 1))
+                }
+                try document.addBooleanTerm("Qp\(index + 1)")
+                try writer.add(document)
+            }
+            try writer.commit()
+            let reader = try XapianDatabase(path: dir + "/db")
+            let phrase = try XapianQuery.combine(.phrase, [try .term("platelet"), try .term("rich")])
+            #expect(try reader.search(phrase, options: .init()).matches.map(\.docid) == [1])
+            let near = try XapianQuery.combine(.near, [try .term("platelet"), try .term("rich")], parameter: 2)
+            #expect(try reader.search(near, options: .init()).matches.map(\.docid).sorted() == [1, 2])
+            let wide = try XapianQuery.combine(.near, [try .term("platelet"), try .term("rich")], parameter: 6)
+            #expect(try reader.search(wide, options: .init()).matches.map(\.docid).sorted() == [1, 2, 3])
+        }
+    }
 }

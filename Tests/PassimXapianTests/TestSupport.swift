@@ -3,20 +3,23 @@ import PassimXapian
 
 /// A fresh temporary directory for one test, removed with everything in it when `body` returns.
 func withTemporaryDirectory<Result>(_ body: (String) throws -> Result) throws -> Result {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("passim-xapian-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    let path = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: path) }
     return try body(path)
 }
 
 /// Async variant of `withTemporaryDirectory`.
 func withTemporaryDirectory<Result>(_ body: (String) async throws -> Result) async throws -> Result {
+    let path = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
+}
+
+private func makeTemporaryDirectory() throws -> String {
     let path = FileManager.default.temporaryDirectory
         .appendingPathComponent("passim-xapian-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
+    return path
 }
 
 /// A document with a unique id term, some free terms, data and an optional slot-0 value.

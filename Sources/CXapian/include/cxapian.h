@@ -7,7 +7,9 @@
  * throw a typed error. Handles are opaque; each `*_new` / `*_open` has a `*_free`.
  *
  * Thread safety (measured, see shared/notes/platform.md): a database handle must be
- * used by one thread at a time. Use one handle per thread.
+ * used by one thread at a time. Use one handle per thread. Query handles may be shared:
+ * Xapian 1.4 counts query references non-atomically, so the shim copies and frees query
+ * nodes under one lock and each search runs on a private copy of its query.
  *
  * Conventions: strings are (pointer, length) pairs of UTF-8 bytes and need not be NUL
  * terminated; returned strings are `cxapian_string` values owned by the caller and freed
@@ -125,7 +127,8 @@ typedef struct cxapian_database cxapian_database;
 /** Opens the database at `path` read-only. NULL and *err on failure. */
 cxapian_database *cxapian_database_open(const char *path, cxapian_error *err);
 void cxapian_database_free(cxapian_database *db);
-/** Moves the handle to the newest committed revision. *changed is set to 1 if it moved. */
+/** Moves the handle to the newest committed revision. *changed is set to 1 if the revision
+    changed (unlike Xapian's reopen(), which also answers true when nothing was committed). */
 int cxapian_database_reopen(cxapian_database *db, int *changed, cxapian_error *err);
 int cxapian_database_close(cxapian_database *db, cxapian_error *err);
 int cxapian_database_revision(cxapian_database *db, uint64_t *out, cxapian_error *err);
@@ -184,7 +187,9 @@ cxapian_writable *cxapian_writable_open(const char *path, int flags, cxapian_err
 void cxapian_writable_free(cxapian_writable *db);
 /** Commits and releases the lock. The handle must still be freed. */
 int cxapian_writable_close(cxapian_writable *db, cxapian_error *err);
-/** A read view of the same database (valid while `db` lives; do not free it separately). */
+/** A read view of the same database that also sees uncommitted changes. It is owned by `db`:
+    valid while `db` lives; cxapian_database_free on it does nothing, and cxapian_database_close
+    on it fails with CXAPIAN_ERR_INVALID_OPERATION (close `db` instead). Same thread as `db`. */
 cxapian_database *cxapian_writable_as_database(cxapian_writable *db);
 int cxapian_writable_begin_transaction(cxapian_writable *db, int flushed, cxapian_error *err);
 int cxapian_writable_commit_transaction(cxapian_writable *db, cxapian_error *err);
@@ -240,8 +245,8 @@ cxapian_query *cxapian_query_match_nothing(cxapian_error *err);
 /** Combines `count` subqueries with `op` (the subqueries are not consumed). */
 cxapian_query *cxapian_query_combine(cxapian_op op, const cxapian_query *const *subqueries,
                                      size_t count, uint32_t parameter, cxapian_error *err);
-/** Terms starting with `prefix`, OR-ed as one synonym; at most `max_expansion` terms
-    (0 = no limit; more than that throws WildcardError when the query runs). */
+/** Terms starting with `prefix`, OR-ed as one synonym; at most `max_expansion` terms, the
+    most frequent ones (Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT); 0 = no limit. */
 cxapian_query *cxapian_query_wildcard(const char *prefix, size_t length, uint32_t max_expansion,
                                       cxapian_error *err);
 /** `query` with its weight multiplied by `factor` (OP_SCALE_WEIGHT). */
@@ -262,7 +267,7 @@ typedef struct cxapian_search_options {
     uint32_t limit;             /* results to return */
     uint32_t check_at_least;    /* make the estimate exact up to this many matches */
     int32_t collapse_slot;      /* value slot to collapse on, or -1 for none */
-    uint32_t collapse_max;      /* documents kept per collapse key (with collapse_slot) */
+    uint32_t collapse_max;      /* documents kept per collapse key (with collapse_slot; 0 = 1) */
     double bm25_k1;             /* BM25 parameters; all zero means Xapian's defaults */
     double bm25_k2;
     double bm25_k3;

@@ -1,1 +1,0 @@
-// PassimArticlesTests: placeholder until the tests land.
