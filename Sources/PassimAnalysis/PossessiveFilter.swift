@@ -5,12 +5,21 @@
 struct PossessiveFilter {
     /// Removes a trailing `'s` or `'`, unless that would leave the term empty.
     func apply(_ term: inout [UInt8]) {
+        term.removeLast(term.count - keptCount(term))
+    }
+
+    /// How many leading bytes of `term` remain once a trailing `'s` or `'` is removed.
+    func keptCount<Term: RandomAccessCollection<UInt8>>(_ term: Term) -> Int
+    where Term.Index == Int {
         let apostrophe = UInt8(ascii: "'")
+        let end = term.endIndex
         let count = term.count
-        if count > 2, term[count - 2] == apostrophe, term[count - 1] == UInt8(ascii: "s") {
-            term.removeLast(2)
-        } else if count > 1, term[count - 1] == apostrophe {
-            term.removeLast()
+        if count > 2, term[end - 2] == apostrophe, term[end - 1] == UInt8(ascii: "s") {
+            return count - 2
         }
+        if count > 1, term[end - 1] == apostrophe {
+            return count - 1
+        }
+        return count
     }
 }

@@ -10,10 +10,8 @@ struct TermNormalizer {
     func normalize(_ source: UnsafeBufferPointer<UInt8>, into term: inout [UInt8]) {
         term.removeAll(keepingCapacity: true)
         if source.allSatisfy({ $0 < 0x80 }) {
-            // Most English tokens: NFKC_Casefold only lowercases A-Z, no need to cross into ICU.
-            for byte in source {
-                term.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            }
+            term.append(contentsOf: repeatElement(0, count: source.count))
+            _ = term.withUnsafeMutableBufferPointer { Self.lowercaseASCII(source, into: $0) }
             return
         }
         var capacity = max(source.count * 2, 32)
@@ -43,6 +41,21 @@ struct TermNormalizer {
             break
         }
         Self.mapApostrophes(&term)
+    }
+
+    /// The fast path for ASCII tokens, most English text: NFKC_Casefold only lowercases A-Z
+    /// there, so ICU is not needed. Writes `source.count` bytes to `out`; returns false (with
+    /// `out` partly written) if `source` is not ASCII.
+    static func lowercaseASCII(
+        _ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
+        precondition(out.count >= source.count, "output buffer shorter than the token")
+        for index in source.indices {
+            let byte = source[index]
+            guard byte < 0x80 else { return false }
+            out[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        }
+        return true
     }
 
     /// Replaces ’ ‘ ʼ ′ ＇ with `'` in place.

@@ -1,1 +1,0 @@
-// PassimProtocolTests: placeholder until the tests land.
