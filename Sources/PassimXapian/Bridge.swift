@@ -13,7 +13,9 @@ func cxapianCall(_ body: (inout cxapian_error) -> Int32) throws(XapianError) {
 }
 
 /// Runs one shim constructor-like call and throws what it reports when it returns NULL.
-func cxapianMake(_ body: (inout cxapian_error) -> OpaquePointer?) throws(XapianError) -> OpaquePointer {
+func cxapianMake(_ body: (inout cxapian_error) -> OpaquePointer?) throws(XapianError)
+    -> OpaquePointer
+{
     var error = cxapian_error()
     guard let handle = body(&error) else {
         throw XapianError(error)
@@ -75,7 +77,8 @@ func takeStrings(_ list: OpaquePointer) -> [(string: String, count: Int)] {
         var length = 0
         let text: String
         if let data = cxapian_strings_at(list, index, &length), length > 0 {
-            text = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+            text = String(
+                decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
         } else {
             text = ""
         }

@@ -4,7 +4,9 @@ import CXapian
 ///
 /// With `keepDocumentIDs` the ids are kept, which fails with `.invalidOperation` if the sources'
 /// id ranges overlap; otherwise each source's ids are renumbered after the previous one's.
-public func xapianCompact(sources: [String], destination: String, keepDocumentIDs: Bool) throws(XapianError) {
+public func xapianCompact(sources: [String], destination: String, keepDocumentIDs: Bool)
+    throws(XapianError)
+{
     if sources.isEmpty {
         throw .invalidArgument("compaction needs at least one source database")
     }

@@ -41,7 +41,9 @@ public final class WritableXapianDatabase {
 
     /// Starts a transaction; with `flushed` its changes become one commit of their own.
     public func beginTransaction(flushed: Bool = true) throws(XapianError) {
-        try cxapianCall { error in cxapian_writable_begin_transaction(handle, flushed ? 1 : 0, &error) }
+        try cxapianCall { error in
+            cxapian_writable_begin_transaction(handle, flushed ? 1 : 0, &error)
+        }
     }
 
     /// Ends the transaction, keeping its changes (committed at once if it was flushed).
@@ -64,19 +66,24 @@ public final class WritableXapianDatabase {
     public func add(_ document: XapianDocument) throws(XapianError) -> UInt32 {
         var docid: UInt32 = 0
         try withExtendedLifetime(document) { () throws(XapianError) in
-            try cxapianCall { error in cxapian_writable_add_document(handle, document.handle, &docid, &error) }
+            try cxapianCall { error in
+                cxapian_writable_add_document(handle, document.handle, &docid, &error)
+            }
         }
         return docid
     }
 
     /// Replaces the documents indexed by `uniqueTerm` with `document` (adding it if there are none).
     @discardableResult
-    public func replace(uniqueTerm: String, with document: XapianDocument) throws(XapianError) -> UInt32 {
+    public func replace(uniqueTerm: String, with document: XapianDocument) throws(XapianError)
+        -> UInt32
+    {
         var docid: UInt32 = 0
         try withExtendedLifetime(document) { () throws(XapianError) in
             try cxapianCall { error in
                 uniqueTerm.withCBytes {
-                    cxapian_writable_replace_document(handle, $0, $1, document.handle, &docid, &error)
+                    cxapian_writable_replace_document(
+                        handle, $0, $1, document.handle, &docid, &error)
                 }
             }
         }
@@ -94,7 +101,9 @@ public final class WritableXapianDatabase {
     public func setMetadata(_ key: String, _ value: [UInt8]) throws(XapianError) {
         try cxapianCall { error in
             key.withCBytes { keyBytes, keyCount in
-                value.withCBytes { cxapian_writable_set_metadata(handle, keyBytes, keyCount, $0, $1, &error) }
+                value.withCBytes {
+                    cxapian_writable_set_metadata(handle, keyBytes, keyCount, $0, $1, &error)
+                }
             }
         }
     }
@@ -117,7 +126,9 @@ public final class WritableXapianDatabase {
     public func addSynonym(_ key: String, _ synonym: String) throws(XapianError) {
         try cxapianCall { error in
             key.withCBytes { keyBytes, keyCount in
-                synonym.withCBytes { cxapian_writable_add_synonym(handle, keyBytes, keyCount, $0, $1, &error) }
+                synonym.withCBytes {
+                    cxapian_writable_add_synonym(handle, keyBytes, keyCount, $0, $1, &error)
+                }
             }
         }
     }

@@ -108,7 +108,9 @@ public final class XapianDatabase {
         var docids: UnsafeMutablePointer<UInt32>?
         var count = 0
         try cxapianCall { error in
-            term.withCBytes { cxapian_database_postings(handle, $0, $1, limit, &docids, &count, &error) }
+            term.withCBytes {
+                cxapian_database_postings(handle, $0, $1, limit, &docids, &count, &error)
+            }
         }
         defer { cxapian_docids_free(docids) }
         guard let docids else {
@@ -118,7 +120,9 @@ public final class XapianDatabase {
     }
 
     /// The terms of `docid` starting with `prefix`, sorted, with their wdf.
-    public func documentTerms(_ docid: UInt32, prefix: String = "") throws(XapianError) -> [(term: String, wdf: Int)] {
+    public func documentTerms(
+        _ docid: UInt32, prefix: String = ""
+    ) throws(XapianError) -> [(term: String, wdf: Int)] {
         let list = try cxapianMake { error in
             prefix.withCBytes { cxapian_database_doc_terms(handle, docid, $0, $1, &error) }
         }
@@ -126,7 +130,9 @@ public final class XapianDatabase {
     }
 
     /// All terms starting with `prefix`, sorted, with their term frequency; at most `max` (0 = all).
-    public func allTerms(prefix: String, max: Int = 0) throws(XapianError) -> [(term: String, frequency: Int)] {
+    public func allTerms(
+        prefix: String, max: Int = 0
+    ) throws(XapianError) -> [(term: String, frequency: Int)] {
         let limit = try Self.limit(max)
         let list = try cxapianMake { error in
             prefix.withCBytes { cxapian_database_all_terms(handle, $0, $1, limit, &error) }
@@ -138,13 +144,18 @@ public final class XapianDatabase {
     ///
     /// Xapian proposes corrections even for correctly spelled words, so offer one only when a
     /// query finds little.
-    public func spellingSuggestion(_ word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
+    public func spellingSuggestion(_ word: String, maxEditDistance: Int = 2) throws(XapianError)
+        -> String?
+    {
         guard let distance = UInt32(exactly: maxEditDistance) else {
-            throw .invalidArgument("maxEditDistance must be between 0 and \(UInt32.max), not \(maxEditDistance)")
+            throw .invalidArgument(
+                "maxEditDistance must be between 0 and \(UInt32.max), not \(maxEditDistance)")
         }
         var out = cxapian_string()
         try cxapianCall { error in
-            word.withCBytes { cxapian_database_spelling_suggestion(handle, $0, $1, distance, &out, &error) }
+            word.withCBytes {
+                cxapian_database_spelling_suggestion(handle, $0, $1, distance, &out, &error)
+            }
         }
         let suggestion = takeString(out)
         return suggestion.isEmpty ? nil : suggestion
@@ -167,7 +178,9 @@ public final class XapianDatabase {
     }
 
     /// Runs `query` with BM25 ranking and returns one page of matches with their data.
-    public func search(_ query: XapianQuery, options: XapianSearchOptions) throws(XapianError) -> XapianMatchSet {
+    public func search(_ query: XapianQuery, options: XapianSearchOptions) throws(XapianError)
+        -> XapianMatchSet
+    {
         var raw = try options.raw()
         let mset = try withExtendedLifetime(query) { () throws(XapianError) -> OpaquePointer in
             try cxapianMake { error in cxapian_search(handle, query.handle, &raw, &error) }

@@ -18,9 +18,13 @@ public final class XapianDocument {
     }
 
     /// Adds `term` at `position` (1-based), increasing its wdf by `wdfIncrement`.
-    public func addPosting(_ term: String, position: UInt32, wdfIncrement: UInt32 = 1) throws(XapianError) {
+    public func addPosting(_ term: String, position: UInt32, wdfIncrement: UInt32 = 1)
+        throws(XapianError)
+    {
         try cxapianCall { error in
-            term.withCBytes { cxapian_document_add_posting(handle, $0, $1, position, wdfIncrement, &error) }
+            term.withCBytes {
+                cxapian_document_add_posting(handle, $0, $1, position, wdfIncrement, &error)
+            }
         }
     }
 

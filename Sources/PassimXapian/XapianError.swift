@@ -4,7 +4,8 @@ import CXapian
 public struct XapianError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure: one case per Xapian exception class, mirroring `cxapian_code`.
     public enum Code: Int32, Sendable, CaseIterable {
-        case assertion = 1, invalidArgument, invalidOperation, unimplemented,
+        case assertion = 1
+        case invalidArgument, invalidOperation, unimplemented,
             database, databaseCorrupt, databaseCreate, databaseLock, databaseModified,
             databaseOpening, databaseNotFound, databaseVersion, databaseClosed, docNotFound,
             featureUnavailable, `internal`, network, networkTimeout, queryParser, serialisation,

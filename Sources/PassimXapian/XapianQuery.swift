@@ -41,7 +41,9 @@ public final class XapianQuery: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// A query for one term; `wqf` is its within-query frequency, `position` its query position (0 = none).
-    public static func term(_ term: String, wqf: UInt32 = 1, position: UInt32 = 0) throws(XapianError) -> XapianQuery {
+    public static func term(_ term: String, wqf: UInt32 = 1, position: UInt32 = 0)
+        throws(XapianError) -> XapianQuery
+    {
         let handle = try cxapianMake { error in
             term.withCBytes { cxapian_query_term($0, $1, wqf, position, &error) }
         }
@@ -64,7 +66,8 @@ public final class XapianQuery: @unchecked Sendable, CustomStringConvertible {
         _ op: Operator, _ subqueries: [XapianQuery], parameter: UInt32 = 0
     ) throws(XapianError) -> XapianQuery {
         let handles: [OpaquePointer?] = subqueries.map { $0.handle }
-        let handle = try withExtendedLifetime(subqueries) { () throws(XapianError) -> OpaquePointer in
+        let handle = try withExtendedLifetime(subqueries) {
+            () throws(XapianError) -> OpaquePointer in
             try cxapianMake { error in
                 handles.withUnsafeBufferPointer {
                     cxapian_query_combine(op.raw, $0.baseAddress, $0.count, parameter, &error)
@@ -76,7 +79,9 @@ public final class XapianQuery: @unchecked Sendable, CustomStringConvertible {
 
     /// Every term starting with `prefix`, as one synonym; at most `maxExpansion` terms, the most
     /// frequent ones (0 = no limit).
-    public static func wildcard(prefix: String, maxExpansion: UInt32 = 0) throws(XapianError) -> XapianQuery {
+    public static func wildcard(prefix: String, maxExpansion: UInt32 = 0) throws(XapianError)
+        -> XapianQuery
+    {
         let handle = try cxapianMake { error in
             prefix.withCBytes { cxapian_query_wildcard($0, $1, maxExpansion, &error) }
         }

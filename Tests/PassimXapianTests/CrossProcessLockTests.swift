@@ -64,15 +64,18 @@ private final class ForeignWriter {
     }
 }
 
-@Suite("Write lock held by another process", .enabled(if: pythonXapianAvailable, "needs python3-xapian"))
+@Suite(
+    "Write lock held by another process",
+    .enabled(if: pythonXapianAvailable, "needs python3-xapian"))
 struct CrossProcessLockTests {
     @Test func writerInAnotherProcessIsDatabaseLock() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/db"
             let foreign = try ForeignWriter(path: path)
-            let error = try #require(xapianError { () throws(XapianError) in
-                _ = try WritableXapianDatabase(path: path)
-            })
+            let error = try #require(
+                xapianError { () throws(XapianError) in
+                    _ = try WritableXapianDatabase(path: path)
+                })
             #expect(error.code == .databaseLock)
             #expect(error.type == "DatabaseLockError")
             // Readers are not blocked by the writer.
@@ -91,12 +94,14 @@ struct CrossProcessLockTests {
             // The open blocks a thread until the lock is free, so run it off the cooperative pool.
             async let count: Result<Int, XapianError> = withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(returning: Result { () throws(XapianError) -> Int in
-                        let writer = try WritableXapianDatabase(path: path, options: [.createOrOpen, .retryLock])
-                        try writer.add(try Self.document())
-                        try writer.commit()
-                        return try writer.readView().documentCount()
-                    })
+                    continuation.resume(
+                        returning: Result { () throws(XapianError) -> Int in
+                            let writer = try WritableXapianDatabase(
+                                path: path, options: [.createOrOpen, .retryLock])
+                            try writer.add(try Self.document())
+                            try writer.commit()
+                            return try writer.readView().documentCount()
+                        })
                 }
             }
             try await Task.sleep(for: .milliseconds(200))

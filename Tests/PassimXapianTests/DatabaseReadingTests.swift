@@ -69,7 +69,8 @@ struct DatabaseReadingTests {
             #expect(stems.map(\.term) == ["Zcell", "Zplatelet"])
             #expect(stems.map(\.frequency) == [2, 1])
             #expect(try reader.allTerms(prefix: "cell").map(\.term) == ["cell", "cells"])
-            #expect(try reader.allTerms(prefix: "", max: 3).map(\.term) == ["Sfoo", "XAa1", "XAa2"])
+            #expect(
+                try reader.allTerms(prefix: "", max: 3).map(\.term) == ["Sfoo", "XAa1", "XAa2"])
             #expect(try reader.allTerms(prefix: "nothing").isEmpty)
         }
     }
@@ -121,8 +122,40 @@ struct DatabaseReadingTests {
 
             let writer = try WritableXapianDatabase(path: dir + "/db")
             try writer.close()
-            let afterClose = xapianError { () throws(XapianError) in try writer.add(XapianDocument()) }
+            let afterClose = xapianError { () throws(XapianError) in
+                try writer.add(XapianDocument())
+            }
             #expect(afterClose?.code == .databaseClosed)
+        }
+    }
+
+    @Test func discardedRevisionIsDatabaseModifiedUntilReopen() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir + "/db"
+            let writer = try WritableXapianDatabase(path: path)
+            func rewrite(_ tag: String) throws {
+                for index in 1...500 {
+                    let document = try makeDocument(
+                        id: "p\(index)", terms: [("cell", 1), ("t\(tag)\(index)", 1)],
+                        data: String(repeating: tag, count: 50))
+                    try writer.replace(uniqueTerm: "Qp\(index)", with: document)
+                }
+                try writer.commit()
+            }
+            try rewrite("a")
+            let reader = try XapianDatabase(path: path)
+            // Glass keeps the reader's revision for one more commit, not two: new terms in
+            // every rewrite make the third commit reuse the blocks the reader still points at.
+            try rewrite("b")
+            #expect(text(try reader.documentData(250)) == String(repeating: "a", count: 50))
+            try rewrite("c")
+            // A new posting list cursor starts from the old revision's root block, now discarded.
+            let error = xapianError { () throws(XapianError) in _ = try reader.postings("cell") }
+            #expect(error?.code == .databaseModified)
+            #expect(error?.type == "DatabaseModifiedError")
+
+            #expect(try reader.reopen())
+            #expect(text(try reader.documentData(250)) == String(repeating: "c", count: 50))
         }
     }
 }

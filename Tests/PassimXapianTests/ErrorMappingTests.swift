@@ -8,13 +8,19 @@ struct ErrorMappingTests {
     @Test func codesMirrorTheShimsEnum() {
         let pairs: [(XapianError.Code, cxapian_code)] = [
             (.assertion, CXAPIAN_ERR_ASSERTION), (.invalidArgument, CXAPIAN_ERR_INVALID_ARGUMENT),
-            (.invalidOperation, CXAPIAN_ERR_INVALID_OPERATION), (.unimplemented, CXAPIAN_ERR_UNIMPLEMENTED),
+            (.invalidOperation, CXAPIAN_ERR_INVALID_OPERATION),
+            (.unimplemented, CXAPIAN_ERR_UNIMPLEMENTED),
             (.database, CXAPIAN_ERR_DATABASE), (.databaseCorrupt, CXAPIAN_ERR_DATABASE_CORRUPT),
-            (.databaseCreate, CXAPIAN_ERR_DATABASE_CREATE), (.databaseLock, CXAPIAN_ERR_DATABASE_LOCK),
-            (.databaseModified, CXAPIAN_ERR_DATABASE_MODIFIED), (.databaseOpening, CXAPIAN_ERR_DATABASE_OPENING),
-            (.databaseNotFound, CXAPIAN_ERR_DATABASE_NOT_FOUND), (.databaseVersion, CXAPIAN_ERR_DATABASE_VERSION),
-            (.databaseClosed, CXAPIAN_ERR_DATABASE_CLOSED), (.docNotFound, CXAPIAN_ERR_DOC_NOT_FOUND),
-            (.featureUnavailable, CXAPIAN_ERR_FEATURE_UNAVAILABLE), (.internal, CXAPIAN_ERR_INTERNAL),
+            (.databaseCreate, CXAPIAN_ERR_DATABASE_CREATE),
+            (.databaseLock, CXAPIAN_ERR_DATABASE_LOCK),
+            (.databaseModified, CXAPIAN_ERR_DATABASE_MODIFIED),
+            (.databaseOpening, CXAPIAN_ERR_DATABASE_OPENING),
+            (.databaseNotFound, CXAPIAN_ERR_DATABASE_NOT_FOUND),
+            (.databaseVersion, CXAPIAN_ERR_DATABASE_VERSION),
+            (.databaseClosed, CXAPIAN_ERR_DATABASE_CLOSED),
+            (.docNotFound, CXAPIAN_ERR_DOC_NOT_FOUND),
+            (.featureUnavailable, CXAPIAN_ERR_FEATURE_UNAVAILABLE),
+            (.internal, CXAPIAN_ERR_INTERNAL),
             (.network, CXAPIAN_ERR_NETWORK), (.networkTimeout, CXAPIAN_ERR_NETWORK_TIMEOUT),
             (.queryParser, CXAPIAN_ERR_QUERY_PARSER), (.serialisation, CXAPIAN_ERR_SERIALISATION),
             (.range, CXAPIAN_ERR_RANGE), (.wildcard, CXAPIAN_ERR_WILDCARD),
@@ -30,10 +36,13 @@ struct ErrorMappingTests {
     @Test func missingPathIsDatabaseNotFound() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/nothing-here"
-            let error = try #require(xapianError { () throws(XapianError) in _ = try XapianDatabase(path: path) })
+            let error = try #require(
+                xapianError { () throws(XapianError) in _ = try XapianDatabase(path: path) })
             #expect(error.code == .databaseNotFound)
             #expect(error.type == "DatabaseNotFoundError")
-            #expect(error.description == "DatabaseNotFoundError: Couldn't stat '\(path)' (No such file or directory)")
+            #expect(
+                error.description
+                    == "DatabaseNotFoundError: Couldn't stat '\(path)' (No such file or directory)")
 
             let noCreate = xapianError { () throws(XapianError) in
                 _ = try WritableXapianDatabase(path: path, options: [])
@@ -72,7 +81,8 @@ struct ErrorMappingTests {
             let copy = dir + "/copy"
             try FileManager.default.copyItem(atPath: path, toPath: copy)
             for file in ["iamglass", "postlist.glass"] {
-                let size = try #require(FileManager.default.attributesOfItem(atPath: copy + "/" + file)[.size] as? Int)
+                let size = try #require(
+                    FileManager.default.attributesOfItem(atPath: copy + "/" + file)[.size] as? Int)
                 let garbage = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) })
                 try garbage.write(to: URL(fileURLWithPath: copy + "/" + file))
             }
@@ -88,11 +98,14 @@ struct ErrorMappingTests {
         try withTemporaryDirectory { dir in
             let path = dir + "/db"
             let first = try WritableXapianDatabase(path: path)
-            let error = try #require(xapianError { () throws(XapianError) in
-                _ = try WritableXapianDatabase(path: path)
-            })
+            let error = try #require(
+                xapianError { () throws(XapianError) in
+                    _ = try WritableXapianDatabase(path: path)
+                })
             #expect(error.code == .databaseLock)
-            #expect(error.description == "DatabaseLockError: Unable to get write lock on \(path): already locked")
+            #expect(
+                error.description
+                    == "DatabaseLockError: Unable to get write lock on \(path): already locked")
             try first.close()
             // Closing released the lock.
             let second = try WritableXapianDatabase(path: path)
@@ -101,11 +114,26 @@ struct ErrorMappingTests {
     }
 
     @Test func pathWithNulIsInvalidArgument() {
-        let error = xapianError { () throws(XapianError) in _ = try XapianDatabase(path: "/tmp/a\u{0}b") }
+        let error = xapianError { () throws(XapianError) in
+            _ = try XapianDatabase(path: "/tmp/a\u{0}b")
+        }
         #expect(error?.code == .invalidArgument)
     }
 
     @Test func versionIsTheLinkedLibrary() {
         #expect(xapianVersion.hasPrefix("1.4."))
+    }
+
+    @Test func longMessagesAreCutOnACharacterBoundary() throws {
+        // A path far longer than the 976-byte message buffer, made of 2-byte characters.
+        let path = "/tmp/" + String(repeating: "é", count: 1500)
+        let error = try #require(
+            xapianError { () throws(XapianError) in _ = try XapianDatabase(path: path) })
+        // stat() fails with ENAMETOOLONG, which Xapian reports as an opening error.
+        #expect(error.code == .databaseOpening)
+        #expect(error.message.utf8.count <= 975)
+        #expect(error.message.utf8.count >= 970)
+        #expect(!error.message.contains("\u{FFFD}"))
+        #expect(error.message.hasPrefix("Couldn't stat '/tmp/éé"))
     }
 }

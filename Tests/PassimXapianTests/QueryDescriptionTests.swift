@@ -19,36 +19,60 @@ private let descriptionCases: [DescriptionCase] = [
     .init(name: "term with wqf", build: { try .term("a", wqf: 3) }, expected: "Query(a#3)"),
     .init(name: "match all", build: { try .matchAll() }, expected: "Query(<alldocuments>)"),
     .init(name: "match nothing", build: { try .matchNothing() }, expected: "Query()"),
-    .init(name: "and", build: { try .combine(.and, [t("a"), t("b")]) }, expected: "Query((a AND b))"),
-    .init(name: "or", build: { try .combine(.or, [t("a"), t("b"), t("c")]) }, expected: "Query((a OR b OR c))"),
+    .init(
+        name: "and", build: { try .combine(.and, [t("a"), t("b")]) }, expected: "Query((a AND b))"),
+    .init(
+        name: "or", build: { try .combine(.or, [t("a"), t("b"), t("c")]) },
+        expected: "Query((a OR b OR c))"),
     .init(
         name: "and not", build: { try .combine(.andNot, [t("Zstock", 1), t("Zcook", 2)]) },
         expected: "Query((Zstock@1 AND_NOT Zcook@2))"),
-    .init(name: "xor", build: { try .combine(.xor, [t("a"), t("b")]) }, expected: "Query((a XOR b))"),
-    .init(name: "and maybe", build: { try .combine(.andMaybe, [t("a"), t("b")]) }, expected: "Query((a AND_MAYBE b))"),
-    .init(name: "filter", build: { try .combine(.filter, [t("a"), t("XAfoo")]) }, expected: "Query((a FILTER XAfoo))"),
+    .init(
+        name: "xor", build: { try .combine(.xor, [t("a"), t("b")]) }, expected: "Query((a XOR b))"),
+    .init(
+        name: "and maybe", build: { try .combine(.andMaybe, [t("a"), t("b")]) },
+        expected: "Query((a AND_MAYBE b))"),
+    .init(
+        name: "filter", build: { try .combine(.filter, [t("a"), t("XAfoo")]) },
+        expected: "Query((a FILTER XAfoo))"),
     .init(
         name: "phrase", build: { try .combine(.phrase, [t("a", 1), t("b", 2)]) },
         expected: "Query((a@1 PHRASE 2 b@2))"),
     .init(
-        name: "phrase with window", build: { try .combine(.phrase, [t("a", 1), t("b", 2)], parameter: 3) },
+        name: "phrase with window",
+        build: { try .combine(.phrase, [t("a", 1), t("b", 2)], parameter: 3) },
         expected: "Query((a@1 PHRASE 3 b@2))"),
-    .init(name: "near", build: { try .combine(.near, [t("a"), t("b")], parameter: 5) }, expected: "Query((a NEAR 5 b))"),
-    .init(name: "elite set", build: { try .combine(.eliteSet, [t("a"), t("b")], parameter: 1) }, expected: "Query((a ELITE_SET 1 b))"),
-    .init(name: "synonym", build: { try .combine(.synonym, [t("a"), t("b")]) }, expected: "Query((a SYNONYM b))"),
-    .init(name: "max", build: { try .combine(.max, [t("a"), t("b")]) }, expected: "Query((a MAX b))"),
+    .init(
+        name: "near", build: { try .combine(.near, [t("a"), t("b")], parameter: 5) },
+        expected: "Query((a NEAR 5 b))"),
+    .init(
+        name: "elite set", build: { try .combine(.eliteSet, [t("a"), t("b")], parameter: 1) },
+        expected: "Query((a ELITE_SET 1 b))"),
+    .init(
+        name: "synonym", build: { try .combine(.synonym, [t("a"), t("b")]) },
+        expected: "Query((a SYNONYM b))"),
+    .init(
+        name: "max", build: { try .combine(.max, [t("a"), t("b")]) }, expected: "Query((a MAX b))"),
     .init(name: "scaled", build: { try t("a").scaled(by: 2.5) }, expected: "Query(2.5 * a)"),
-    .init(name: "wildcard", build: { try .wildcard(prefix: "plate", maxExpansion: 10) }, expected: "Query(WILDCARD SYNONYM plate)"),
+    .init(
+        name: "wildcard", build: { try .wildcard(prefix: "plate", maxExpansion: 10) },
+        expected: "Query(WILDCARD SYNONYM plate)"),
     .init(name: "empty and", build: { try .combine(.and, []) }, expected: "Query()"),
-    .init(name: "or with an empty side", build: { try .combine(.or, [t("a"), .matchNothing()]) }, expected: "Query(a)"),
-    .init(name: "and with an empty side", build: { try .combine(.and, [t("a"), .matchNothing()]) }, expected: "Query()"),
+    .init(
+        name: "or with an empty side", build: { try .combine(.or, [t("a"), .matchNothing()]) },
+        expected: "Query(a)"),
+    .init(
+        name: "and with an empty side", build: { try .combine(.and, [t("a"), .matchNothing()]) },
+        expected: "Query()"),
     .init(
         name: "nested",
         build: {
-            try .combine(.filter, [
-                .combine(.or, [t("Zcell"), t("Zplatelet").scaled(by: 2)]),
-                .combine(.or, [t("XAa1"), t("XAa2")]),
-            ])
+            try .combine(
+                .filter,
+                [
+                    .combine(.or, [t("Zcell"), t("Zplatelet").scaled(by: 2)]),
+                    .combine(.or, [t("XAa1"), t("XAa2")]),
+                ])
         },
         expected: "Query(((Zcell OR 2 * Zplatelet) FILTER (XAa1 OR XAa2)))"),
 ]
@@ -77,7 +101,9 @@ struct QueryDescriptionTests {
     }
 
     @Test func negativeScaleIsRejected() {
-        let error = xapianError { () throws(XapianError) in _ = try XapianQuery.term("a").scaled(by: -1) }
+        let error = xapianError { () throws(XapianError) in
+            _ = try XapianQuery.term("a").scaled(by: -1)
+        }
         #expect(error?.code == .invalidArgument)
     }
 

@@ -10,12 +10,16 @@ struct SharedQueryTests {
             let path = dir + "/db"
             let writer = try WritableXapianDatabase(path: path)
             for index in 1...20 {
-                try writer.add(try makeDocument(id: "p\(index)", terms: [("cell", UInt32(index % 7 + 1)), ("filler", 8)]))
+                try writer.add(
+                    try makeDocument(
+                        id: "p\(index)", terms: [("cell", UInt32(index % 7 + 1)), ("filler", 8)]))
             }
             try writer.close()
 
-            let shared = try XapianQuery.combine(.or, [try .term("cell"), try .wildcard(prefix: "fill", maxExpansion: 5)])
-            let expected = try XapianDatabase(path: path).search(shared, options: .init(limit: 20)).matches.map(\.docid)
+            let shared = try XapianQuery.combine(
+                .or, [try .term("cell"), try .wildcard(prefix: "fill", maxExpansion: 5)])
+            let expected = try XapianDatabase(path: path).search(shared, options: .init(limit: 20))
+                .matches.map(\.docid)
             #expect(expected.count == 20)
 
             let rounds = 200
@@ -27,9 +31,12 @@ struct SharedQueryTests {
                         for round in 0..<rounds {
                             // Derived trees share nodes with `shared`; building and freeing them
                             // while other tasks search exercises the shim's query lock.
-                            let derived = try XapianQuery.combine(.alternating(round), [shared, try .term("filler")])
+                            let derived = try XapianQuery.combine(
+                                .alternating(round), [shared, try .term("filler")])
                             _ = derived.description
-                            seen.append(try reader.search(shared, options: .init(limit: 20)).matches.map(\.docid))
+                            seen.append(
+                                try reader.search(shared, options: .init(limit: 20)).matches.map(
+                                    \.docid))
                         }
                         return seen
                     }

@@ -7,8 +7,10 @@ struct WritableDatabaseTests {
         try withTemporaryDirectory { dir in
             let path = dir + "/db"
             let writer = try WritableXapianDatabase(path: path)
-            let first = try writer.add(try makeDocument(id: "p1", terms: [("cell", 2)], data: "first", key: "a1"))
-            let second = try writer.add(try makeDocument(id: "p2", terms: [("cell", 1)], data: "second", key: "a2"))
+            let first = try writer.add(
+                try makeDocument(id: "p1", terms: [("cell", 2)], data: "first", key: "a1"))
+            let second = try writer.add(
+                try makeDocument(id: "p2", terms: [("cell", 1)], data: "second", key: "a2"))
             #expect((first, second) == (1, 2))
             try writer.commit()
             try writer.close()
@@ -82,7 +84,9 @@ struct WritableDatabaseTests {
     @Test func transactionMisuseIsInvalidOperation() throws {
         try withTemporaryDirectory { dir in
             let writer = try WritableXapianDatabase(path: dir + "/db")
-            let commitWithout = xapianError { () throws(XapianError) in try writer.commitTransaction() }
+            let commitWithout = xapianError { () throws(XapianError) in
+                try writer.commitTransaction()
+            }
             #expect(commitWithout?.code == .invalidOperation)
             try writer.beginTransaction()
             let nested = xapianError { () throws(XapianError) in try writer.beginTransaction() }
@@ -94,9 +98,13 @@ struct WritableDatabaseTests {
     @Test func replaceByUniqueTermKeepsOneDocument() throws {
         try withTemporaryDirectory { dir in
             let writer = try WritableXapianDatabase(path: dir + "/db")
-            let original = try writer.add(try makeDocument(id: "p1", terms: [("old", 1)], data: "v1"))
-            let replaced = try writer.replace(uniqueTerm: "Qp1", with: try makeDocument(id: "p1", terms: [("new", 1)], data: "v2"))
-            let added = try writer.replace(uniqueTerm: "Qp2", with: try makeDocument(id: "p2", data: "other"))
+            let original = try writer.add(
+                try makeDocument(id: "p1", terms: [("old", 1)], data: "v1"))
+            let replaced = try writer.replace(
+                uniqueTerm: "Qp1", with: try makeDocument(id: "p1", terms: [("new", 1)], data: "v2")
+            )
+            let added = try writer.replace(
+                uniqueTerm: "Qp2", with: try makeDocument(id: "p2", data: "other"))
             try writer.commit()
 
             #expect(replaced == original)
@@ -124,7 +132,9 @@ struct WritableDatabaseTests {
             #expect(try reader.documentCount() == 1)
             #expect(try reader.termFrequency("XAa") == 0)
             #expect(try reader.postings("XAb") == [3])
-            let everything = xapianError { () throws(XapianError) in try writer.deleteDocuments(withTerm: "") }
+            let everything = xapianError { () throws(XapianError) in
+                try writer.deleteDocuments(withTerm: "")
+            }
             #expect(everything?.code == .invalidArgument)
         }
     }
@@ -141,8 +151,12 @@ struct WritableDatabaseTests {
             #expect(text(try reader.metadata("passim:version")) == "3")
             #expect(try reader.metadata("passim:hash:a1") == [0, 1, 2])
             #expect(try reader.metadata("missing") == [])
-            #expect(try reader.metadataKeys(prefix: "passim:") == ["passim:hash:a1", "passim:version"])
-            #expect(try reader.metadataKeys(prefix: "") == ["other", "passim:hash:a1", "passim:version"])
+            #expect(
+                try reader.metadataKeys(prefix: "passim:") == ["passim:hash:a1", "passim:version"])
+            #expect(
+                try reader.metadataKeys(prefix: "") == [
+                    "other", "passim:hash:a1", "passim:version",
+                ])
 
             try writer.setMetadata("passim:version", [])
             try writer.commit()
