@@ -1,0 +1,206 @@
+import PassimAnalysis
+import PassimXapian
+
+/// The leaves: words, phrases, NEAR groups, wildcards and synonyms, built from Analyzer tokens
+/// through `Schema`, so query terms are exactly the terms the indexer writes.
+extension CompilationRun {
+    /// Longest word n-gram looked up in the lexicon.
+    static let maximumSynonymWords = 4
+    /// Most terms a wildcard expands to (the most frequent ones).
+    static let maximumWildcardExpansion: UInt32 = 100
+
+    /// Reserves query positions for `count` tokens and returns the first.
+    private mutating func reservePositions(_ count: Int) -> UInt32 {
+        defer { position += UInt32(count) }
+        return position + 1
+    }
+
+    /// A ranked bare word with its synonyms; nil when it analyzes to nothing or is a dropped
+    /// stop word.
+    mutating func bareWord(_ analyzed: AnalyzedText, in context: Context, droppable: Bool) throws(XapianError)
+        -> XapianQuery?
+    {
+        guard !analyzed.tokens.isEmpty else { return nil }
+        let first = reservePositions(analyzed.tokens.count)
+        if droppable, dropStopWords, context.positive, analyzed.tokens.count == 1,
+            analyzed.tokens[0].kind == .word, StopWords.contains(analyzed.tokens[0].term)
+        {
+            ignoredStopWords.append(analyzed.tokens[0].term)
+            return nil
+        }
+        let query = try ranked(analyzed, in: context, at: first)
+        return try withSynonyms(query, of: [analyzed], in: context, at: first)
+    }
+
+    /// Plain words of a sequence: runs of up to four words that the lexicon knows as one key
+    /// (`stromal vascular fraction`) become one synonym group; the rest are bare words.
+    mutating func optionalWords(_ words: [QueryWord], in context: Context) throws(XapianError) -> [XapianQuery] {
+        let analyses = words.map { analyzer.analyze($0.text) }
+        var queries: [XapianQuery] = []
+        var index = 0
+        while index < analyses.count {
+            if let (count, synonyms) = try synonymGroup(in: analyses, from: index) {
+                let first = position + 1
+                var parts: [XapianQuery] = []
+                for analyzed in analyses[index..<(index + count)] {
+                    parts.append(try ranked(analyzed, in: context, at: reservePositions(analyzed.tokens.count)))
+                }
+                if let all = try XapianQuery.joined(.and, parts) {
+                    queries.append(try synonymQuery(all, synonyms, in: context, at: first))
+                }
+                index += count
+            } else {
+                if let query = try bareWord(analyses[index], in: context, droppable: true) { queries.append(query) }
+                index += 1
+            }
+        }
+        return queries
+    }
+
+    /// The longest run of two or more words starting at `start` with lexicon synonyms.
+    private func synonymGroup(in analyses: [AnalyzedText], from start: Int) throws(XapianError)
+        -> (count: Int, synonyms: [String])?
+    {
+        var end = start
+        while end < analyses.count, end - start < Self.maximumSynonymWords, !analyses[end].tokens.isEmpty {
+            end += 1
+        }
+        var count = end - start
+        while count >= 2 {
+            let synonyms = try lookUpSynonyms(of: Array(analyses[start..<(start + count)]))
+            if !synonyms.isEmpty { return (count, synonyms) }
+            count -= 1
+        }
+        return nil
+    }
+
+    private func lookUpSynonyms(of analyses: [AnalyzedText]) throws(XapianError) -> [String] {
+        let key = analyses.flatMap { $0.tokens.map(\.term) }.joined(separator: " ")
+        var seen: Set<String> = [key]
+        return try lexicon.synonyms(of: key).filter { seen.insert($0).inserted }
+    }
+
+    private mutating func withSynonyms(
+        _ query: XapianQuery, of analyses: [AnalyzedText], in context: Context, at first: UInt32
+    ) throws(XapianError) -> XapianQuery {
+        let synonyms = try lookUpSynonyms(of: analyses)
+        return synonyms.isEmpty ? query : try synonymQuery(query, synonyms, in: context, at: first)
+    }
+
+    /// `original SYNONYM s1 SYNONYM s2 ...`: a one-word synonym is ranked like a bare word, a
+    /// longer one is a phrase. Synonyms share the query position of the original.
+    private mutating func synonymQuery(
+        _ original: XapianQuery, _ synonyms: [String], in context: Context, at first: UInt32
+    ) throws(XapianError) -> XapianQuery {
+        var alternatives = [original]
+        for synonym in synonyms {
+            let analyzed = analyzer.analyze(synonym)
+            guard !analyzed.tokens.isEmpty else { continue }
+            alternatives.append(try ranked(analyzed, in: context, at: first))
+        }
+        return try XapianQuery.joined(.synonym, alternatives) ?? original
+    }
+
+    /// One word as ranked: its ranking term (`Z`+P+stem, or P+term for numbers and CJK, plus
+    /// a bigram phrase for CJK); a word the Analyzer splits (`cell-derived`) is a phrase.
+    private mutating func ranked(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
+        throws(XapianError) -> XapianQuery
+    {
+        guard analyzed.tokens.count == 1 else { return try exact(analyzed, in: context, at: first) }
+        let token = analyzed.tokens[0]
+        let query = try XapianQuery.term(
+            Schema.rankingTerm(for: token, field: context.field) { analyzer.stem($0) }, position: first)
+        if context.positive {
+            highlight.add(term: token.term)
+            if token.kind == .word { highlight.add(stem: analyzer.stem(token.term)) }
+        }
+        guard let bigrams = try bigramPhrase(analyzed, in: context, at: first) else { return query }
+        return try .combine(.or, [query, bigrams])
+    }
+
+    /// The tokens in order and adjacent (PHRASE of positional terms); for CJK text also the
+    /// phrase of its bigrams, so a differently segmented document still matches.
+    private mutating func exact(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
+        throws(XapianError) -> XapianQuery
+    {
+        precondition(!analyzed.tokens.isEmpty, "exact() needs tokens")
+        var terms: [XapianQuery] = []
+        for token in analyzed.tokens {
+            terms.append(
+                try .term(
+                    Schema.positionalTerm(for: token, field: context.field),
+                    position: first + UInt32(token.position - 1)))
+            if context.positive { highlight.add(term: token.term) }
+        }
+        let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
+        guard analyzed.tokens.allSatisfy(\.kind.isCJKScript),
+            let bigrams = try bigramPhrase(analyzed, in: context, at: first)
+        else { return phrase }
+        return try .combine(.or, [phrase, bigrams])
+    }
+
+    private mutating func bigramPhrase(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
+        throws(XapianError) -> XapianQuery?
+    {
+        var terms: [XapianQuery] = []
+        for bigram in analyzed.bigrams {
+            terms.append(
+                try .term(
+                    Schema.positionalTerm(for: bigram, field: context.field),
+                    position: first + UInt32(bigram.position - 1)))
+            if context.positive { highlight.add(bigram: bigram.term) }
+        }
+        return try .joined(.phrase, terms, parameter: Self.window(analyzed.bigrams))
+    }
+
+    /// The PHRASE window that spans the tokens' positions (their count when consecutive).
+    private static func window(_ tokens: [Token]) -> UInt32 {
+        guard let first = tokens.first, let last = tokens.last else { return 0 }
+        return UInt32(last.position - first.position + 1)
+    }
+
+    /// `"words in order"`: one analysis of the whole phrase, stop words kept.
+    mutating func phrase(_ words: [QueryWord], in context: Context) throws(XapianError) -> XapianQuery? {
+        let analyzed = analyzer.analyze(words.map(\.text).joined(separator: " "))
+        guard !analyzed.tokens.isEmpty else { return nil }
+        return try exact(analyzed, in: context, at: reservePositions(analyzed.tokens.count))
+    }
+
+    /// `a NEAR/n b`: NEAR over positional terms; as in Xapian's QueryParser the window is
+    /// n + (terms - 1), so two words may be n positions apart.
+    mutating func near(_ words: [QueryWord], distance: Int, in context: Context) throws(XapianError)
+        -> XapianQuery?
+    {
+        var terms: [XapianQuery] = []
+        for word in words {
+            let tokens = analyzer.analyze(word.text).tokens
+            let first = reservePositions(tokens.count)
+            for (offset, token) in tokens.enumerated() {
+                terms.append(
+                    try .term(Schema.positionalTerm(for: token, field: context.field), position: first + UInt32(offset)))
+                if context.positive { highlight.add(term: token.term) }
+            }
+        }
+        return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
+    }
+
+    /// `graft*`: a wildcard over the field's positional terms (the most frequent expansions).
+    /// A prefix the Analyzer splits (`cell-deriv*`) is the phrase of its leading words AND the
+    /// wildcard: Xapian 1.4 cannot put a wildcard inside a phrase.
+    mutating func prefix(_ word: QueryWord, in context: Context) throws(XapianError) -> XapianQuery? {
+        var analyzed = analyzer.analyze(word.text)
+        guard let last = analyzed.tokens.popLast() else { return nil }
+        analyzed.bigrams.removeAll { $0.end > last.start }
+        let first = reservePositions(analyzed.tokens.count + 1)
+        let wildcard = try XapianQuery.wildcard(
+            prefix: context.field.prefix + last.term, maxExpansion: Self.maximumWildcardExpansion)
+        if context.positive { highlight.add(prefix: last.term) }
+        guard !analyzed.tokens.isEmpty else { return wildcard }
+        return try .combine(.and, [try exact(analyzed, in: context, at: first), wildcard])
+    }
+}
+
+extension TokenKind {
+    /// Chinese and Japanese tokens, the kinds that get bigrams.
+    fileprivate var isCJKScript: Bool { self == .ideographic || self == .kana }
+}

@@ -1,0 +1,129 @@
+import PassimAnalysis
+import PassimQuery
+import PassimXapian
+import Testing
+
+/// Query string -> Xapian's description of the compiled query (real Analyzer, fixture synonyms).
+private let compileCases: [(query: String, xapian: String)] = [
+    // Ranked bare words: Z + stem, stop words left out unless nothing else is left.
+    ("stem cells", "Query((Zstem@1 OR Zcell@2))"),
+    ("Cells", "Query(Zcell@1)"),
+    ("Straße", "Query(Zstrass@1)"),
+    ("body’s fat", "Query((Zbodi@1 OR Zfat@2))"),
+    ("2.18.0", "Query(2.18.0@1)"),
+    ("the stem cells", "Query((Zstem@2 OR Zcell@3))"),
+    ("the who", "Query((Zthe@1 OR Zwho@2))"),
+    ("+the cells", "Query((Zthe@1 AND_MAYBE Zcell@2))"),
+    ("the -cells", "Query((Zthe@1 AND_NOT Zcell@2))"),
+    ("&&&", "Query()"),
+    // Required, excluded, boolean operators.
+    ("stem -cells", "Query((Zstem@1 AND_NOT Zcell@2))"),
+    ("-cells", "Query((<alldocuments> AND_NOT Zcell@1))"),
+    ("+stem cells -acne", "Query(((Zstem@1 AND_MAYBE Zcell@2) AND_NOT Zacn@3))"),
+    ("stem AND cells", "Query((Zstem@1 AND Zcell@2))"),
+    ("stem OR cells", "Query((Zstem@1 OR Zcell@2))"),
+    ("stem NOT (acne OR scar)", "Query((Zstem@1 AND_NOT (Zacn@2 OR Zscar@3)))"),
+    // Phrases and split words: positional raw terms, stop words kept.
+    ("\"stem cells\"", "Query((stem@1 PHRASE 2 cells@2))"),
+    ("\"the stem\"", "Query((the@1 PHRASE 2 stem@2))"),
+    ("\"stem\"", "Query(stem@1)"),
+    ("cell-derived", "Query((cell@1 PHRASE 2 derived@2))"),
+    ("cell–derived", "Query((cell@1 PHRASE 2 derived@2))"),
+    // NEAR/n: window n + terms - 1.
+    ("fat NEAR/3 graft", "Query((fat@1 NEAR 4 graft@2))"),
+    ("fat NEAR/3 graft NEAR/2 survival", "Query((fat@1 NEAR 5 graft@2 NEAR 5 survival@3))"),
+    // Wildcards over normalized prefixes.
+    ("graft*", "Query(WILDCARD SYNONYM graft)"),
+    ("Graft*", "Query(WILDCARD SYNONYM graft)"),
+    ("cell-deriv*", "Query((cell@1 AND WILDCARD SYNONYM deriv))"),
+    // Text fields.
+    ("title:stem", "Query(ZSstem@1)"),
+    ("title:\"stem cells\"", "Query((Sstem@1 PHRASE 2 Scells@2))"),
+    ("section:(stem OR cells)", "Query((ZXSstem@1 OR ZXScell@2))"),
+    ("title:graft*", "Query(WILDCARD SYNONYM Sgraft)"),
+    // Boolean filters.
+    ("article:notes/prp.md", "Query((<alldocuments> FILTER XAnotes/prp.md))"),
+    ("source:www.NIH.gov", "Query((<alldocuments> FILTER XDnih.gov))"),
+    ("source:nih.gov stem", "Query((Zstem@1 FILTER XDnih.gov))"),
+    ("source:nih.gov source:who.int stem", "Query((Zstem@1 FILTER (XDnih.gov OR XDwho.int)))"),
+    ("article:a source:nih.gov", "Query((<alldocuments> FILTER (XAa AND XDnih.gov)))"),
+    ("-source:nih.gov stem", "Query((Zstem@1 AND_NOT XDnih.gov))"),
+    ("source:nih.gov OR stem", "Query((0 * XDnih.gov OR Zstem@1))"),
+    ("stem AND source:nih.gov", "Query((Zstem@1 FILTER XDnih.gov))"),
+    ("source:nih.gov NOT stem", "Query((<alldocuments> FILTER (XDnih.gov AND_NOT Zstem@1)))"),
+    // CJK: raw terms plus bigram phrases.
+    ("血小板", "Query((血小板@1 OR (XB血小@1 PHRASE 2 XB小板@2)))"),
+    ("小板", "Query((小板@1 OR XB小板@1))"),
+    (
+        "血小板研究",
+        "Query(((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB板研@3 PHRASE 4 XB研究@4)))"
+    ),
+    ("\"血小板 研究\"", "Query(((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB研究@4)))"),
+    ("血小板研*", "Query(((血小板@1 OR (XB血小@1 PHRASE 2 XB小板@2)) AND WILDCARD SYNONYM 研))"),
+    // Synonyms of single words and of word n-grams.
+    ("svf", "Query((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)))"),
+    ("+svf", "Query((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)))"),
+    ("title:svf", "Query((ZSsvf@1 SYNONYM (Sstromal@1 PHRASE 3 Svascular@2 PHRASE 3 Sfraction@3)))"),
+    ("\"svf\"", "Query(svf@1)"),
+    ("svf injection", "Query(((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)) OR Zinject@2))"),
+    ("stromal vascular fraction", "Query(((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1))"),
+    (
+        "stromal vascular fraction injection",
+        "Query((((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1) OR Zinject@4))"
+    ),
+    ("platelet-rich plasma", "Query((((platelet@1 PHRASE 2 rich@2) AND Zplasma@3) SYNONYM Zprp@1))"),
+    ("quality of life", "Query(((Zqualiti@1 AND Zof@2 AND Zlife@3) SYNONYM Zqol@1))"),
+    ("mscs", "Query((Zmscs@1 SYNONYM (mesenchymal@1 PHRASE 3 stem@2 PHRASE 3 cells@3) SYNONYM Zmsc@1))"),
+]
+
+@Suite struct QueryCompilerTests {
+    let analyzer: Analyzer
+    let parser = QueryParser()
+
+    init() throws {
+        analyzer = try Analyzer()
+    }
+
+    private func compile(_ query: String, lexicon: any QueryLexicon = FixtureLexicon()) throws -> CompiledQuery {
+        try QueryCompiler(analyzer: analyzer, lexicon: lexicon).compile(parser.parse(query))
+    }
+
+    @Test(arguments: compileCases)
+    func xapianDescription(query: String, xapian: String) throws {
+        #expect(try compile(query).xapian.description == xapian)
+    }
+
+    @Test func ignoredStopWordsAreReportedInQueryOrder() throws {
+        #expect(try compile("the effect of PRP on a scar").ignoredStopWords == ["the", "of", "on", "a"])
+        #expect(try compile("the who").ignoredStopWords.isEmpty)
+    }
+
+    @Test func nothingSearchableGivesAnEmptyQuery() throws {
+        #expect(try compile("&& --").xapian.isEmpty)
+        #expect(try compile("\"…\"").xapian.isEmpty)
+        #expect(try !compile("stem").xapian.isEmpty)
+    }
+
+    @Test func lexiconIsAskedForNgramsOfAtMostFourWordsLongestFirst() throws {
+        let lexicon = RecordingLexicon()
+        _ = try compile("p q r s t", lexicon: lexicon)
+        #expect(
+            lexicon.keys == [
+                "p q r s", "p q r", "p q", "p",
+                "q r s t", "q r s", "q r", "q",
+                "r s t", "r s", "r",
+                "s t", "s",
+                "t",
+            ])
+    }
+
+    @Test func requiredAndExcludedWordsAreLookedUpOneByOne() throws {
+        let lexicon = RecordingLexicon()
+        _ = try compile("+stem cells -acne scars NOT fibrosis", lexicon: lexicon)
+        #expect(lexicon.keys == ["stem", "cells", "acne", "scars", "fibrosis"])
+    }
+
+    @Test func lexiconErrorsReachTheCaller() throws {
+        #expect(throws: XapianError.self) { try compile("svf", lexicon: FailingLexicon()) }
+    }
+}
