@@ -4,6 +4,9 @@ import CICU
 ///
 /// Not thread safe: an ICU break iterator holds the text it iterates.
 final class ICUBreaker {
+    /// The largest segment buffer kept between texts (64 Ki segments, 768 KiB).
+    static let retainedSegments = 1 << 16
+
     private let handle: OpaquePointer
     private var buffer: [cicu_segment] = []
 
@@ -40,6 +43,10 @@ final class ICUBreaker {
         }
         // A Swift String is valid UTF-8, so only an ICU or memory failure can land here.
         precondition(status == Int32(CICU_OK.rawValue), "ICU segmentation failed: status \(status)")
+        defer {
+            // One huge text must not pin megabytes for the life of the analyzer.
+            if buffer.count > Self.retainedSegments { buffer = [] }
+        }
         return buffer.withUnsafeBufferPointer { segments in
             body(UnsafeBufferPointer(rebasing: segments[0..<Int(count)]))
         }

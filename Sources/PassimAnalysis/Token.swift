@@ -4,9 +4,10 @@ public enum TokenKind: String, Sendable, Hashable, Codable {
     case word
     /// Numbers such as `2.18.0` or `3,000.5` (status 100..<200): kept whole, never stemmed.
     case number
-    /// Hiragana/katakana (status 300..<400).
+    /// Hiragana/katakana (status 300..<400, or a dictionary word of ICU's CJK segmenter
+    /// without a Han ideograph: ICU 72 marks every such word 400).
     case kana
-    /// Han ideographs (status 400..<500).
+    /// Words of ICU's CJK dictionary segmenter that contain a Han ideograph (status 400..<500).
     case ideographic
     /// An overlapping two-character gram of a CJK run, so a query can match inside a word.
     case bigram

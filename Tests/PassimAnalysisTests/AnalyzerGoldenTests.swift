@@ -61,12 +61,17 @@ import Testing
         #expect(analyzer.analyze(longest).tokens.map(\.term) == [longest])
     }
 
-    /// The analyzer reuses its buffers: a long text, then a short one, must not leak state.
+    /// The analyzer reuses its buffers: a long text (beyond the segment buffer it keeps), then a
+    /// short one, must not leak state.
     @Test func reuseAcrossTexts() {
-        let long = String(repeating: "Stem cells heal scars. 血小板 ", count: 500)
+        let sentence = "Stem cells heal scars. 血小板 "
+        let long = String(repeating: sentence, count: 5_000)
+        #expect(long.utf8.count / 2 > 1 << 16)
         let first = analyzer.analyze(long)
-        #expect(first.tokens.count == 500 * 5)
-        #expect(first.tokens.last?.position == 2500)
+        #expect(first.tokens.count == 5_000 * 5)
+        #expect(first.tokens.last?.position == 25_000)
+        #expect(first.tokens.last?.start == long.utf8.count - 10)
+        #expect(first.bigrams.count == 5_000 * 2)
         let short = analyzer.analyze("Scars")
         #expect(short.tokens == [Token(term: "scars", start: 0, end: 5, position: 1, kind: .word)])
         #expect(short.bigrams.isEmpty)
