@@ -124,14 +124,7 @@ extension CompilationRun {
         throws(XapianError) -> XapianQuery
     {
         precondition(!analyzed.tokens.isEmpty, "exact() needs tokens")
-        var terms: [XapianQuery] = []
-        for token in analyzed.tokens {
-            terms.append(
-                try .term(
-                    Schema.positionalTerm(for: token, field: context.field),
-                    position: first + UInt32(token.position - 1)))
-            if context.positive { highlight.add(term: token.term) }
-        }
+        let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
         let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
         guard analyzed.tokens.allSatisfy(\.kind.isCJKScript),
             let bigrams = try bigramPhrase(analyzed, in: context, at: first)
@@ -142,15 +135,24 @@ extension CompilationRun {
     private mutating func bigramPhrase(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
         throws(XapianError) -> XapianQuery?
     {
+        let terms = try positionalTerms(analyzed.bigrams, in: context, at: first)
+        return try .joined(.phrase, terms, parameter: Self.window(analyzed.bigrams))
+    }
+
+    /// Positional terms (`P+term`, `XB+P+bigram`) of tokens whose positions count from `first`.
+    private mutating func positionalTerms(_ tokens: [Token], in context: Context, at first: UInt32)
+        throws(XapianError) -> [XapianQuery]
+    {
         var terms: [XapianQuery] = []
-        for bigram in analyzed.bigrams {
+        for token in tokens {
             terms.append(
                 try .term(
-                    Schema.positionalTerm(for: bigram, field: context.field),
-                    position: first + UInt32(bigram.position - 1)))
-            if context.positive { highlight.add(bigram: bigram.term) }
+                    Schema.positionalTerm(for: token, field: context.field),
+                    position: first + UInt32(token.position - 1)))
+            guard context.positive else { continue }
+            if token.kind == .bigram { highlight.add(bigram: token.term) } else { highlight.add(term: token.term) }
         }
-        return try .joined(.phrase, terms, parameter: Self.window(analyzed.bigrams))
+        return terms
     }
 
     /// The PHRASE window that spans the tokens' positions (their count when consecutive).
@@ -174,12 +176,7 @@ extension CompilationRun {
         var terms: [XapianQuery] = []
         for word in words {
             let tokens = analyzer.analyze(word.text).tokens
-            let first = reservePositions(tokens.count)
-            for (offset, token) in tokens.enumerated() {
-                terms.append(
-                    try .term(Schema.positionalTerm(for: token, field: context.field), position: first + UInt32(offset)))
-                if context.positive { highlight.add(term: token.term) }
-            }
+            terms += try positionalTerms(tokens, in: context, at: reservePositions(tokens.count))
         }
         return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
     }
