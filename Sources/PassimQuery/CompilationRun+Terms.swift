@@ -34,7 +34,9 @@ extension CompilationRun {
 
     /// Plain words of a sequence: runs of up to four words that the lexicon knows as one key
     /// (`stromal vascular fraction`) become one synonym group; the rest are bare words.
-    mutating func optionalWords(_ words: [QueryWord], in context: Context) throws(XapianError) -> [XapianQuery] {
+    mutating func optionalWords(_ words: [QueryWord], in context: Context) throws(XapianError)
+        -> [XapianQuery]
+    {
         let analyses = words.map { analyzer.analyze($0.text) }
         var queries: [XapianQuery] = []
         var index = 0
@@ -43,14 +45,17 @@ extension CompilationRun {
                 let first = position + 1
                 var parts: [XapianQuery] = []
                 for analyzed in analyses[index..<(index + count)] {
-                    parts.append(try ranked(analyzed, in: context, at: reservePositions(analyzed.tokens.count)))
+                    parts.append(
+                        try ranked(analyzed, in: context, at: reservePositions(analyzed.tokens.count)))
                 }
                 if let all = try XapianQuery.joined(.and, parts) {
                     queries.append(try synonymQuery(all, synonyms, in: context, at: first))
                 }
                 index += count
             } else {
-                if let query = try bareWord(analyses[index], in: context, droppable: true) { queries.append(query) }
+                if let query = try bareWord(analyses[index], in: context, droppable: true) {
+                    queries.append(query)
+                }
                 index += 1
             }
         }
@@ -125,7 +130,8 @@ extension CompilationRun {
     {
         precondition(!analyzed.tokens.isEmpty, "exact() needs tokens")
         let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
-        let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
+        let phrase =
+            try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
         guard analyzed.tokens.allSatisfy(\.kind.isCJKScript),
             let bigrams = try bigramPhrase(analyzed, in: context, at: first)
         else { return phrase }
@@ -150,7 +156,11 @@ extension CompilationRun {
                     Schema.positionalTerm(for: token, field: context.field),
                     position: first + UInt32(token.position - 1)))
             guard context.positive else { continue }
-            if token.kind == .bigram { highlight.add(bigram: token.term) } else { highlight.add(term: token.term) }
+            if token.kind == .bigram {
+                highlight.add(bigram: token.term)
+            } else {
+                highlight.add(term: token.term)
+            }
         }
         return terms
     }

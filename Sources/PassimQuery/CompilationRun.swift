@@ -69,14 +69,17 @@ struct CompilationRun {
             if let filter = kept.filter {
                 return QueryPart(filter: try .combine(.andNot, [filter, exclusion]))
             }
-            return QueryPart(scored: try .combine(.andNot, [try XapianQuery.matchingAll(unless: nil), exclusion]))
+            return QueryPart(
+                scored: try .combine(.andNot, [try XapianQuery.matchingAll(unless: nil), exclusion]))
         }
     }
 
     /// `+required optional -excluded`, plus filters: `(AND(required) AND_MAYBE OR(optional))
     /// AND_NOT OR(excluded)`, filtered by the filter items (OR within a field, AND across fields,
     /// as Xapian's QueryParser does for boolean prefixes).
-    private mutating func sequence(_ clauses: [QueryClause], in context: Context) throws(XapianError) -> QueryPart {
+    private mutating func sequence(_ clauses: [QueryClause], in context: Context) throws(XapianError)
+        -> QueryPart
+    {
         var required: [XapianQuery] = []
         var optional: [XapianQuery] = []
         var excluded: [XapianQuery] = []
@@ -99,7 +102,9 @@ struct CompilationRun {
             index += 1
             switch (clause.occurrence, clause.node) {
             case (.excluded, _):
-                if let query = try compile(clause.node, in: context.negated).exclusion() { excluded.append(query) }
+                if let query = try compile(clause.node, in: context.negated).exclusion() {
+                    excluded.append(query)
+                }
             case (_, .filter(let field, let value)):
                 let term = try filterTerm(field, value)
                 if let slot = fieldFilters.firstIndex(where: { $0.field == field }) {
@@ -117,7 +122,11 @@ struct CompilationRun {
                 if part.scored == nil, let filter = part.filter {
                     otherFilters.append(filter)
                 } else if let query = try part.materialized() {
-                    if clause.occurrence == .required { required.append(query) } else { optional.append(query) }
+                    if clause.occurrence == .required {
+                        required.append(query)
+                    } else {
+                        optional.append(query)
+                    }
                 }
             }
         }
@@ -134,7 +143,9 @@ struct CompilationRun {
             scored = try .combine(.andNot, [try XapianQuery.matchingAll(unless: scored), exclusion])
         }
         var filters: [XapianQuery] = []
-        for group in fieldFilters { if let query = try XapianQuery.joined(.or, group.terms) { filters.append(query) } }
+        for group in fieldFilters {
+            if let query = try XapianQuery.joined(.or, group.terms) { filters.append(query) }
+        }
         return QueryPart(scored: scored, filter: try .joined(.and, filters + otherFilters))
     }
 

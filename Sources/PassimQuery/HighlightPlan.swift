@@ -17,7 +17,8 @@ public struct HighlightPlan: Sendable, Hashable {
 
     /// Creates a plan from its parts.
     public init(
-        terms: Set<String> = [], stems: Set<String> = [], prefixes: Set<String> = [], bigrams: Set<String> = []
+        terms: Set<String> = [], stems: Set<String> = [], prefixes: Set<String> = [],
+        bigrams: Set<String> = []
     ) {
         self.terms = terms
         self.stems = stems

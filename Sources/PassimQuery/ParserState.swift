@@ -40,7 +40,9 @@ struct ParserState {
         return nodes.count == 1 ? nodes[0] : .or(nodes)
     }
 
-    private mutating func parseAnd(context: Context, after op: QueryToken?) throws(QuerySyntaxError) -> QueryNode {
+    private mutating func parseAnd(context: Context, after op: QueryToken?) throws(QuerySyntaxError)
+        -> QueryNode
+    {
         var nodes = [try parseNot(context: context, after: op)]
         while let op = take(.and) {
             nodes.append(try parseNot(context: context, after: op))
@@ -48,7 +50,9 @@ struct ParserState {
         return nodes.count == 1 ? nodes[0] : .and(nodes)
     }
 
-    private mutating func parseNot(context: Context, after op: QueryToken?) throws(QuerySyntaxError) -> QueryNode {
+    private mutating func parseNot(context: Context, after op: QueryToken?) throws(QuerySyntaxError)
+        -> QueryNode
+    {
         var node = try parseSequence(context: context, after: op)
         while let op = take(.not) {
             node = .andNot(node, try parseSequence(context: context, after: op))
@@ -56,7 +60,9 @@ struct ParserState {
         return node
     }
 
-    private mutating func parseSequence(context: Context, after op: QueryToken?) throws(QuerySyntaxError) -> QueryNode {
+    private mutating func parseSequence(context: Context, after op: QueryToken?) throws(QuerySyntaxError)
+        -> QueryNode
+    {
         var clauses: [QueryClause] = []
         while let token = peek, token.startsOperand {
             clauses.append(try parseUnary(context: context))
@@ -82,7 +88,8 @@ struct ParserState {
         case .word(let text):
             return try parseNear(first: QueryWord(text, range: token.range))
         case .prefix(let text):
-            return .prefix(QueryWord(text, range: token.range.lowerBound..<(token.range.lowerBound + text.utf8.count)))
+            return .prefix(
+                QueryWord(text, range: token.range.lowerBound..<(token.range.lowerBound + text.utf8.count)))
         case .phrase(let words, _):
             guard !words.isEmpty else {
                 throw QuerySyntaxError(
@@ -105,7 +112,8 @@ struct ParserState {
         }
     }
 
-    private mutating func parseGroup(open: QueryToken, context: Context) throws(QuerySyntaxError) -> QueryNode {
+    private mutating func parseGroup(open: QueryToken, context: Context) throws(QuerySyntaxError) -> QueryNode
+    {
         guard depth < maximumDepth else {
             throw QuerySyntaxError(
                 .nestingTooDeep, offset: open.range.lowerBound,
@@ -144,7 +152,8 @@ struct ParserState {
             guard let next = peek, case .word(let text) = next.kind else {
                 throw QuerySyntaxError(
                     .missingOperand, offset: peek?.range.lowerBound ?? end,
-                    message: peek.map { "\($0.display) after \(token.display)" } ?? "nothing after \(token.display)",
+                    message: peek.map { "\($0.display) after \(token.display)" }
+                        ?? "nothing after \(token.display)",
                     expected: "a plain word after \(token.display)")
             }
             index += 1
@@ -154,7 +163,9 @@ struct ParserState {
         return words.count == 1 ? .word(first) : .near(words, distance: distance)
     }
 
-    private mutating func parseField(_ field: FieldName, token: QueryToken) throws(QuerySyntaxError) -> QueryNode {
+    private mutating func parseField(_ field: FieldName, token: QueryToken) throws(QuerySyntaxError)
+        -> QueryNode
+    {
         let valueStart = token.range.upperBound
         let attached = peek.flatMap { $0.range.lowerBound == valueStart ? $0 : nil }
         switch field {
@@ -205,7 +216,8 @@ struct ParserState {
             let expected = "a word, phrase or '(' after \(op.display)"
             guard let next else {
                 return QuerySyntaxError(
-                    .missingOperand, offset: end, message: "query ends after \(op.display)", expected: expected)
+                    .missingOperand, offset: end, message: "query ends after \(op.display)",
+                    expected: expected)
             }
             return QuerySyntaxError(
                 .missingOperand, offset: next.range.lowerBound,
@@ -221,7 +233,8 @@ struct ParserState {
             case .field(let field): "'\(field.rawValue):(...)'"
             }
         return QuerySyntaxError(
-            .missingOperand, offset: next.range.lowerBound, message: "\(next.display) at the start of \(place)",
+            .missingOperand, offset: next.range.lowerBound,
+            message: "\(next.display) at the start of \(place)",
             expected: "a word, phrase or '(' before \(next.display)")
     }
 
@@ -231,7 +244,8 @@ struct ParserState {
         case .near:
             QuerySyntaxError(
                 .misplacedNear, offset: token.range.lowerBound,
-                message: "\(token.display) must follow a plain word", expected: "a plain word before \(token.display)")
+                message: "\(token.display) must follow a plain word",
+                expected: "a plain word before \(token.display)")
         case .closeParenthesis:
             QuerySyntaxError(
                 .unexpectedCloseParenthesis, offset: token.range.lowerBound, message: "unexpected ')'",

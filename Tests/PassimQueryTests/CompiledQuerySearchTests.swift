@@ -22,7 +22,8 @@ private final class SchemaIndex {
 
     init(_ documents: [Document], analyzer: Analyzer) throws {
         self.analyzer = analyzer
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("passim-query-\(UUID().uuidString)").path
         let database = try WritableXapianDatabase(path: path)
         for document in documents {
@@ -48,7 +49,8 @@ private final class SchemaIndex {
     private func index(_ text: String, field: Schema.Field, into document: XapianDocument) throws {
         let analyzed = analyzer.analyze(text)
         for token in analyzed.tokens + analyzed.bigrams {
-            try document.addPosting(Schema.positionalTerm(for: token, field: field), position: UInt32(token.position))
+            try document.addPosting(
+                Schema.positionalTerm(for: token, field: field), position: UInt32(token.position))
             if token.kind == .word {
                 try document.addTerm(Schema.stemTerm(analyzer.stem(token.term), field: field))
             }
@@ -64,7 +66,9 @@ private final class SchemaIndex {
 }
 
 private let documents: [SchemaIndex.Document] = [
-    .init(name: "a", body: "Stromal vascular fraction cells were injected into the graft.", source: "https://www.nih.gov/x"),
+    .init(
+        name: "a", body: "Stromal vascular fraction cells were injected into the graft.",
+        source: "https://www.nih.gov/x"),
     .init(name: "b", body: "SVF injection improved fat graft survival.", source: "who.int"),
     .init(name: "c", body: "Platelet-rich plasma is made from blood.", title: "PRP basics"),
     .init(name: "d", body: "血小板研究の進歩"),

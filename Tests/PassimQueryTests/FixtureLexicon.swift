@@ -38,6 +38,7 @@ final class RecordingLexicon: QueryLexicon {
 /// A lexicon whose index has gone away, to check that its errors reach the caller.
 struct FailingLexicon: QueryLexicon {
     func synonyms(of key: String) throws(XapianError) -> [String] {
-        throw XapianError(code: .databaseModified, type: "DatabaseModifiedError", message: "revision moved on")
+        throw XapianError(
+            code: .databaseModified, type: "DatabaseModifiedError", message: "revision moved on")
     }
 }

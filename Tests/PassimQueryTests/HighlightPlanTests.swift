@@ -42,10 +42,16 @@ private let highlightCases: [(query: String, passage: String, hits: [String])] =
 
     @Test func bigramsOnlyMatchBigramTokens() {
         let plan = HighlightPlan(terms: ["小板"], bigrams: ["血小"])
-        #expect(plan.matches(token: Token(term: "血小", start: 0, end: 6, position: 1, kind: .bigram), stem: nil))
-        #expect(!plan.matches(token: Token(term: "小板", start: 3, end: 9, position: 2, kind: .bigram), stem: nil))
-        #expect(plan.matches(token: Token(term: "小板", start: 3, end: 9, position: 1, kind: .ideographic), stem: nil))
-        #expect(!plan.matches(token: Token(term: "血小", start: 0, end: 6, position: 1, kind: .ideographic), stem: nil))
+        #expect(
+            plan.matches(token: Token(term: "血小", start: 0, end: 6, position: 1, kind: .bigram), stem: nil))
+        #expect(
+            !plan.matches(token: Token(term: "小板", start: 3, end: 9, position: 2, kind: .bigram), stem: nil))
+        #expect(
+            plan.matches(
+                token: Token(term: "小板", start: 3, end: 9, position: 1, kind: .ideographic), stem: nil))
+        #expect(
+            !plan.matches(
+                token: Token(term: "血小", start: 0, end: 6, position: 1, kind: .ideographic), stem: nil))
     }
 
     @Test func stemsNeedTheCallersStem() {
@@ -57,8 +63,10 @@ private let highlightCases: [(query: String, passage: String, hits: [String])] =
 
     @Test func prefixesCompareUTF8Bytes() {
         let plan = HighlightPlan(prefixes: ["caf"])
-        #expect(plan.matches(token: Token(term: "café", start: 0, end: 5, position: 1, kind: .word), stem: nil))
-        #expect(!plan.matches(token: Token(term: "ca", start: 0, end: 2, position: 1, kind: .word), stem: nil))
+        #expect(
+            plan.matches(token: Token(term: "café", start: 0, end: 5, position: 1, kind: .word), stem: nil))
+        #expect(
+            !plan.matches(token: Token(term: "ca", start: 0, end: 2, position: 1, kind: .word), stem: nil))
         #expect(HighlightPlan().isEmpty)
         #expect(!plan.isEmpty)
     }

@@ -7,7 +7,8 @@ import Testing
     /// Renders each plain word as `text@start..<end`, with `-` for excluded words.
     private func words(_ query: String) throws -> [String] {
         try parser.parse(query).plainWords.map {
-            ($0.isExcluded ? "-" : "") + "\($0.word.text)@\($0.word.range.lowerBound)..<\($0.word.range.upperBound)"
+            ($0.isExcluded ? "-" : "")
+                + "\($0.word.text)@\($0.word.range.lowerBound)..<\($0.word.range.upperBound)"
         }
     }
 

@@ -65,7 +65,10 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("+svf", "Query((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)))"),
     ("title:svf", "Query((ZSsvf@1 SYNONYM (Sstromal@1 PHRASE 3 Svascular@2 PHRASE 3 Sfraction@3)))"),
     ("\"svf\"", "Query(svf@1)"),
-    ("svf injection", "Query(((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)) OR Zinject@2))"),
+    (
+        "svf injection",
+        "Query(((Zsvf@1 SYNONYM (stromal@1 PHRASE 3 vascular@2 PHRASE 3 fraction@3)) OR Zinject@2))"
+    ),
     ("stromal vascular fraction", "Query(((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1))"),
     (
         "stromal vascular fraction injection",
@@ -84,7 +87,9 @@ private let compileCases: [(query: String, xapian: String)] = [
         analyzer = try Analyzer()
     }
 
-    private func compile(_ query: String, lexicon: any QueryLexicon = FixtureLexicon()) throws -> CompiledQuery {
+    private func compile(_ query: String, lexicon: any QueryLexicon = FixtureLexicon()) throws
+        -> CompiledQuery
+    {
         try QueryCompiler(analyzer: analyzer, lexicon: lexicon).compile(parser.parse(query))
     }
 

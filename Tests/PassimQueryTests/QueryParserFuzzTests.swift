@@ -57,7 +57,11 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func hostileNestingIsAnErrorNotACrash() {
         let parser = QueryParser(maximumLength: 1_000_000)
         let query = String(repeating: "(", count: 100_000)
-        #expect(throws: QuerySyntaxError(.nestingTooDeep, offset: 64, message: "parentheses nested more than 64 deep", expected: "at most 64 nested '('")) {
+        #expect(
+            throws: QuerySyntaxError(
+                .nestingTooDeep, offset: 64, message: "parentheses nested more than 64 deep",
+                expected: "at most 64 nested '('")
+        ) {
             try parser.parse(query)
         }
     }

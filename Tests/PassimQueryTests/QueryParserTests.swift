@@ -89,7 +89,10 @@ private let errorCases: [(query: String, code: QuerySyntaxError.Code, offset: In
     ("(stem cells", .missingCloseParenthesis, 11, "')' to close the '(' at byte 0"),
     ("fat ((graft) acne", .missingCloseParenthesis, 17, "')' to close the '(' at byte 4"),
     ("fat (", .missingCloseParenthesis, 5, "a query and ')' after the '(' at byte 4"),
-    ("stem cells)", .unexpectedCloseParenthesis, 10, "a word, an operator or the end of the query (this ')' has no '(')"),
+    (
+        "stem cells)", .unexpectedCloseParenthesis, 10,
+        "a word, an operator or the end of the query (this ')' has no '(')"
+    ),
     ("()", .emptyGroup, 1, "a query between '(' and ')'"),
     ("AND cells", .missingOperand, 0, "a word, phrase or '(' before AND"),
     ("NOT cells", .missingOperand, 0, "a word, phrase or '(' before NOT"),
@@ -147,7 +150,8 @@ private let errorCases: [(query: String, code: QuerySyntaxError.Code, offset: In
         } catch {
             #expect(
                 error.description
-                    == "query syntax error at byte 9: query ends after AND; expected a word, phrase or '(' after AND")
+                    == "query syntax error at byte 9: query ends after AND; expected a word, phrase or '(' after AND"
+            )
         }
     }
 
@@ -164,7 +168,11 @@ private let errorCases: [(query: String, code: QuerySyntaxError.Code, offset: In
 
     @Test func limitsAreConfigurable() {
         let strict = QueryParser(maximumLength: 10, maximumDepth: 1)
-        #expect(throws: QuerySyntaxError(.queryTooLong, offset: 10, message: "query is too long (11 bytes)", expected: "at most 10 bytes")) {
+        #expect(
+            throws: QuerySyntaxError(
+                .queryTooLong, offset: 10, message: "query is too long (11 bytes)",
+                expected: "at most 10 bytes")
+        ) {
             try strict.parse("stem cells!")
         }
         #expect(throws: QuerySyntaxError.self) { try strict.parse("((a))") }
