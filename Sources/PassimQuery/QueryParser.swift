@@ -9,6 +9,14 @@
 ///     unary    := ("+" | "-")? primary
 ///     primary  := "(" orExpr ")" | '"' words '"' | field ":" value
 ///               | word ("NEAR/" n word)* | word "*"
+///
+/// Decisions: operators only in upper case and where an item starts (`and`, `-AND`, `NEAR`
+/// without `/n` are words); `+`/`-` only at the start of an item and glued to it (`cell-derived`,
+/// a lone `-` are text); `“ ” „ ＂` work as `"`; fields are `title:`, `section:`, `article:`,
+/// `source:` in lower case with the value glued to the colon (`note:x`, `Title:x` are text);
+/// `article:`/`source:` take a word or a quoted value, `source:` values are normalized by
+/// `SourceDomain`; fields do not nest; a NEAR chain uses its largest distance (1...1000); an
+/// empty or blank query is an error.
 public struct QueryParser: Sendable {
     /// Longest accepted query in UTF-8 bytes; longer input is rejected, not truncated.
     public var maximumLength: Int
