@@ -111,6 +111,26 @@ import Testing
         #expect(casefold(Array("Ǆ".utf8)).output == "dž")
     }
 
+    /// The ASCII shortcuts (in the shim and in TermNormalizer) agree with ICU itself: a leading
+    /// `é` forces the ICU path for every ASCII character after it.
+    @Test func asciiShortcutAgreesWithICU() {
+        for byte in UInt8(0)..<0x80 {
+            let viaICU = casefold(Array("é".utf8) + [byte])
+            let expected = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            #expect(viaICU.status == 0)
+            #expect(Array(viaICU.output.utf8) == Array("é".utf8) + [expected], "byte \(byte)")
+            #expect(Array(casefold([byte]).output.utf8) == [expected], "byte \(byte)")
+        }
+    }
+
+    @Test func unknownBreakKindIsAnError() {
+        var error = cicu_error()
+        let breaker = cicu_breaker_open(cicu_break_kind(rawValue: 7), "en", &error)
+        #expect(breaker == nil)
+        #expect(error.status == Int32(CICU_ERR_ICU.rawValue))
+        #expect(message(error) == "unknown cicu_break_kind")
+    }
+
     @Test func versionIsICU72() {
         #expect(String(cString: cicu_version()).hasPrefix("72."))
     }
