@@ -60,7 +60,7 @@ private final class SchemaIndex {
     /// Names of the matching documents, sorted.
     func matches(_ query: XapianQuery) throws -> [String] {
         let database = try XapianDatabase(path: path)
-        let found = try database.search(query, options: XapianSearchOptions(limit: 100))
+        let found = try database.search(query, options: XapianSearchOptions(limit: 1000))
         return found.matches.map { String(decoding: $0.data, as: UTF8.self) }.sorted()
     }
 }
@@ -114,6 +114,17 @@ private let searchCases: [(query: String, names: [String])] = [
     init() throws {
         analyzer = try Analyzer()
         index = try SchemaIndex(documents, analyzer: analyzer)
+    }
+
+    @Test func wildcardKeepsTheHundredMostFrequentExpansions() throws {
+        // 150 distinct terms share the prefix; term0...term9 occur in two documents each.
+        let many = (0..<150).map { SchemaIndex.Document(name: "m\($0)", body: "term\($0)") }
+        let extra = (0..<10).map { SchemaIndex.Document(name: "x\($0)", body: "term\($0)") }
+        let index = try SchemaIndex(many + extra, analyzer: analyzer)
+        let compiled = try QueryCompiler(analyzer: analyzer).compile(QueryParser().parse("term*"))
+        let names = try index.matches(compiled.xapian)
+        #expect(names.count == 110)
+        #expect(Set((0..<10).map { "x\($0)" }).isSubset(of: names))
     }
 
     @Test func compiledQueriesFindTheExpectedDocuments() throws {

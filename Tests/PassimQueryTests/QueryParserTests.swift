@@ -40,6 +40,7 @@ private let parseCases: [(query: String, tree: String)] = [
     ("stem or not cells", "(stem or not cells)"),
     ("Stem And Cells", "(Stem And Cells)"),
     ("NEAR fat", "(NEAR fat)"),
+    ("fat near/3 graft", "(fat near/3 graft)"),
     // Phrases, with straight and typographic quotes.
     ("\"stem cells\"", "\"stem cells\""),
     ("“stem cells”", "\"stem cells\""),
@@ -54,6 +55,7 @@ private let parseCases: [(query: String, tree: String)] = [
     ("fat NEAR/2 graft OR acne", "(fat NEAR/2 graft) OR acne"),
     ("cell*", "cell*"),
     ("cell** growth", "(cell* growth)"),
+    ("+graft* -\"fat graft\" NOT title:(scar*)", "(+graft* -\"fat graft\") AND_NOT title:scar*"),
     // Fields.
     ("title:stem", "title:stem"),
     ("title:\"stem cells\"", "title:\"stem cells\""),
