@@ -132,7 +132,7 @@ enum GoldenFixtures {
     ]
 
     static let errors: [GoldenCase] = [
-        .error(.parseError("the message is not valid UTF-8 JSON (17 bytes)"), id: nil),
+        .error(.parseError("the message is not valid JSON (17 bytes)"), id: nil),
         .error(.invalidRequest("`jsonrpc` must be \"2.0\", found \"1.0\""), id: 1),
         .error(.methodNotFound("serach"), id: 2),
         .error(.invalidParams(method: "search", "`limit` must be an integer from 1 to 1000, found 0"), id: 2),

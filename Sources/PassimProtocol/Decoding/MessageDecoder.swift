@@ -19,15 +19,18 @@ public struct MessageDecoder: Sendable {
         guard !bytes.isEmpty else {
             return .invalid(id: nil, error: .parseError("the message is empty"))
         }
+        // Checked up front: Foundation checks strings only when it decodes them, which would
+        // make a bad byte in a param look like a wrong type.
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return .invalid(id: nil, error: .parseError("the message is not valid UTF-8"))
+        }
         let decoder = JSONDecoder()
         decoder.userInfo[MessageClassifier.registryKey] = registry
         do {
             return try decoder.decode(MessageClassifier.self, from: Data(bytes)).message
         } catch {
             // The classifier never throws, so this is the JSON itself failing to parse.
-            return .invalid(
-                id: nil,
-                error: .parseError("the message is not valid UTF-8 JSON (\(bytes.count) bytes)"))
+            return .invalid(id: nil, error: .parseError("the message is not valid JSON (\(bytes.count) bytes)"))
         }
     }
 }

@@ -29,7 +29,7 @@ extension ParamsDecoding {
     static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else {
             // Foundation reports numbers it cannot represent (1e400) with its own error type.
-            return "a value is out of range or of the wrong type (\(error))"
+            return "a value could not be read (\(error))"
         }
         switch error {
         case .keyNotFound(let key, let context):
