@@ -1,0 +1,119 @@
+/// Predicates on the shape of a line of text: punctuation, case, length, links.
+///
+/// The structure of a plain-text article is guessed from these surface signals, so each one
+/// is kept small and named for the question it answers.
+enum TextShape {
+    /// Words that stay lower case in Title Case and that an acronym may skip.
+    static let minorWords: Set<String> = [
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+        "or", "over", "the", "to", "via", "vs", "with", "&",
+    ]
+
+    /// Whitespace, plus the invisible characters editors leave at line edges.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+    }
+
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func hasAlphanumeric(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isAlphanumeric)
+    }
+
+    /// Whitespace-separated tokens with a letter or digit (markers and symbols don't count).
+    static func words(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { $0.isWhitespace }).filter { word in
+            word.unicodeScalars.contains(where: isAlphanumeric)
+        }
+    }
+
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var wordHasContent = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if inWord && wordHasContent { count += 1 }
+                inWord = false
+                wordHasContent = false
+            } else {
+                inWord = true
+                if isAlphanumeric(scalar) { wordHasContent = true }
+            }
+        }
+        if inWord && wordHasContent { count += 1 }
+        return count
+    }
+
+    /// The last character that is not a closing quote or bracket: `end.)` and `end."` end in `.`.
+    static func terminalCharacter(_ text: String) -> Character? {
+        let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]", "*", "_"]
+        return text.reversed().first(where: { !closers.contains($0) && !$0.isWhitespace })
+    }
+
+    /// True when the text ends like a finished sentence or a lead-in (`.`, `!`, `?`, `:`, `…`).
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = terminalCharacter(text) else { return false }
+        return [".", "!", "?", ":", "…", "。", "！", "？", "："].contains(last)
+    }
+
+    /// True when the text ends with `:` — it introduces what follows.
+    static func endsWithColon(_ text: String) -> Bool {
+        guard let last = terminalCharacter(text) else { return false }
+        return last == ":" || last == "："
+    }
+
+    /// True when the first letter of the text is lower case (a wrapped line's continuation).
+    static func startsLowercase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: isAlphanumeric) else { return false }
+        return first.properties.isLowercase
+    }
+
+    /// Short, unpunctuated text that can name a section: at most `maxWords` words, no
+    /// sentence-final `.`, `!`, `:`, `;`, `,` (a question mark is allowed: "What Is PRP?").
+    static func isHeadingShaped(_ text: String, maxWords: Int = 14, maxBytes: Int = 120) -> Bool {
+        guard text.utf8.count <= maxBytes, hasAlphanumeric(text), !startsLowercase(text) else {
+            return false
+        }
+        let count = wordCount(text)
+        guard (1...maxWords).contains(count), let last = terminalCharacter(text) else {
+            return false
+        }
+        return ![".", "!", ":", ";", ",", "…", "。", "！", "：", "；", "，"].contains(last)
+    }
+
+    /// True when most significant words are capitalized, as in "Final Thoughts".
+    static func isTitleCase(_ text: String) -> Bool {
+        let significant = words(text).filter { !minorWords.contains($0.lowercased()) }
+        guard !significant.isEmpty else { return false }
+        let capitalized = significant.filter { word in
+            guard let first = word.unicodeScalars.first(where: isAlphanumeric) else { return false }
+            return !first.properties.isLowercase
+        }
+        return capitalized.count * 5 >= significant.count * 3
+    }
+
+    /// True when the text is one link, e.g. `https://example.org/a` or `www.example.org`.
+    static func isBareURL(_ text: String) -> Bool {
+        !text.contains(where: { $0.isWhitespace }) && urls(in: text).count == 1
+    }
+
+    /// The links in a text (`http://`, `https://`, `www.`), trailing sentence punctuation removed.
+    static func urls(in text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace }).compactMap { token in
+            var candidate = Substring(token)
+            while let first = candidate.first, "(<[\"'“".contains(first) { candidate.removeFirst() }
+            let lower = candidate.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
+            else { return nil }
+            while let last = candidate.last, ".,;:!?\"'”>".contains(last)
+                || (last == ")" && !candidate.contains("(")) || (last == "]" && !candidate.contains("["))
+            {
+                candidate.removeLast()
+            }
+            return candidate.count > 4 ? String(candidate) : nil
+        }
+    }
+}
