@@ -1,0 +1,75 @@
+/// Why one article file could not be read or parsed; the run goes on with the other files.
+public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with the file.
+    public enum Reason: Sendable, Hashable {
+        /// Nothing exists at the path.
+        case notFound
+        /// The path is a device, socket, pipe or other non-regular file.
+        case notRegularFile
+        /// The file or directory exists but cannot be opened; `detail` is the system's reason.
+        case unreadable(detail: String)
+        /// A directory given to scan holds no `.txt` or `.md` file.
+        case noArticleFiles
+        /// The file has no bytes, or only whitespace.
+        case empty
+        /// The file holds NUL bytes or mostly control bytes: it is not text.
+        case binary
+        /// The file is text in UTF-16 (it starts with a UTF-16 byte order mark).
+        case utf16
+        /// The byte at `byteOffset` (0-based; 1-based `line` and byte `column`) is not UTF-8.
+        case invalidUTF8(byteOffset: Int, line: Int, column: Int, byte: UInt8)
+        /// The file has text but no paragraph, list or table (only headings, links, chrome).
+        case noPassages
+        /// Another file of the same scan already has this article id.
+        case duplicateID(id: String, firstPath: String)
+    }
+
+    /// The file (or directory) the error is about, as given or found.
+    public var path: String
+    public var reason: Reason
+
+    /// Creates an error for a path.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// What is wrong and what to do about it, without the path.
+    public var message: String {
+        switch reason {
+        case .notFound:
+            "no such file or directory; check the path"
+        case .notRegularFile:
+            "not a regular file (a device, socket or pipe); give a .txt or .md file or a directory"
+        case .unreadable(let detail):
+            "cannot be read (\(detail)); check its permissions (e.g. chmod u+r) or its owner"
+        case .noArticleFiles:
+            "the directory holds no .txt or .md files; add articles to it or give another path"
+        case .empty:
+            "the file is empty or only whitespace; add the article's text or remove the file"
+        case .binary:
+            "this is a binary file, not text (it has NUL or control bytes); only UTF-8 .txt and "
+                + ".md articles can be ingested: remove it or move it out of the corpus"
+        case .utf16:
+            "the file is UTF-16 text; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"
+        case .invalidUTF8(let offset, let line, let column, let byte):
+            "the file is not valid UTF-8: byte 0x\(Self.hex(byte)) at offset \(offset) (line "
+                + "\(line), column \(column)); convert the file to UTF-8 (e.g. iconv -f "
+                + "WINDOWS-1252 -t UTF-8) or fix that byte"
+        case .noPassages:
+            "no passages found: the file has no paragraph, list or table (only a title, headings, "
+                + "links or page chrome); add body text or remove the file"
+        case .duplicateID(let id, let firstPath):
+            "has the same article id '\(id)' as \(firstPath) (the id is the path without its "
+                + "extension); rename or remove one of them"
+        }
+    }
+
+    /// `path: message`, ready to print.
+    public var description: String { "\(path): \(message)" }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+}

@@ -1,0 +1,93 @@
+import PassimAnalysis
+
+/// Parses an article file's bytes into an ``Article``: title, sources, passages, acronyms.
+///
+/// Passages follow the article's structure (paragraphs, lists with their lead-in, tables);
+/// headings name sections; every passage's text is exactly the file's bytes in its range.
+/// Not thread safe (it owns an ICU sentence iterator): use one parser per thread.
+public final class ArticleParser {
+    public let limits: PassageLimits
+    private let splitter: SentenceSplitter
+
+    /// Creates a parser with its own ICU sentence splitter.
+    public init(limits: PassageLimits = PassageLimits()) throws(AnalysisError) {
+        self.limits = limits
+        splitter = try SentenceSplitter()
+    }
+
+    /// Creates a parser that uses an existing sentence splitter (one per thread).
+    public init(sentenceSplitter: SentenceSplitter, limits: PassageLimits = PassageLimits()) {
+        self.limits = limits
+        splitter = sentenceSplitter
+    }
+
+    /// Parses a file read by ``ArticleReader``.
+    public func parse(_ file: SourceFile) throws(ArticleError) -> Article {
+        try parse(file.bytes, id: file.id, path: file.path)
+    }
+
+    /// Parses the bytes of the file at `path` into the article `id`.
+    ///
+    /// Throws when the bytes are empty, binary or not UTF-8, or hold no passage.
+    public func parse(_ bytes: [UInt8], id: String, path: String) throws(ArticleError) -> Article {
+        try ContentCheck.validate(bytes, path: path)
+        let source = SourceText(bytes: bytes)
+        let lines = source.lineRanges().enumerated().map { index, range in
+            Line(index: index, range: range, in: source)
+        }
+        let layout = LayoutParser.parse(lines)
+        let builder = PassageBuilder(
+            source: source, lines: lines, limits: limits,
+            sentences: { self.sentences($0, in: source) })
+        let passages = builder.passages(layout.blocks)
+        guard !passages.isEmpty else { throw ArticleError(path: path, reason: .noPassages) }
+
+        let title: String
+        if let line = layout.titleLine {
+            title = lines[line].headingText
+        } else {
+            title = derivedTitle(passages, source: source, path: path)
+        }
+        var definitionTexts = [title]
+        for block in layout.blocks {
+            if case .heading(let text) = block { definitionTexts.append(text) }
+        }
+        definitionTexts += passages.map(\.text)
+        var acronyms: [Acronym] = []
+        for text in definitionTexts {
+            for acronym in AcronymFinder.definitions(in: text) where !acronyms.contains(acronym) {
+                acronyms.append(acronym)
+            }
+        }
+        return Article(
+            id: id, path: path, title: title, titleIsDerived: layout.titleLine == nil,
+            sources: layout.sources.urls, passages: passages, acronyms: acronyms,
+            contentHash: FNV1a.hex(bytes), byteCount: bytes.count)
+    }
+
+    /// The first sentence of the first paragraph (else the first line of the first list), or
+    /// the file's name when the article is only tables.
+    private func derivedTitle(_ passages: [Passage], source: SourceText, path: String) -> String {
+        let first =
+            passages.first(where: { $0.kind == .paragraph })
+            ?? passages.first(where: { $0.kind == .list })
+        guard let passage = first else { return TitleDeriver.fileStem(path) }
+        var range = passage.location.byteStart..<passage.location.byteEnd
+        if passage.kind == .list {
+            // A list's first line (its lead-in or first item) reads as a title; items run on.
+            let newline = source.bytes[range].firstIndex(of: UInt8(ascii: "\n")) ?? range.upperBound
+            range = source.trimmed(range.lowerBound..<newline)
+        }
+        let sentence = sentences(range, in: source).first ?? range
+        return TitleDeriver.title(fromSentence: source.string(sentence))
+    }
+
+    /// The sentences of a range of the file, as trimmed, non-empty file ranges.
+    private func sentences(_ range: Range<Int>, in source: SourceText) -> [Range<Int>] {
+        splitter.sentences(in: source.flattened(range)).compactMap { sentence in
+            let trimmed = source.trimmed(
+                (range.lowerBound + sentence.lowerBound)..<(range.lowerBound + sentence.upperBound))
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// The bytes of one article file and its identity.
+public struct SourceFile: Sendable, Hashable {
+    /// The article id (see ``CorpusEntry/id``).
+    public var id: String
+    public var path: String
+    /// The file's bytes as read: UTF-8 text, maybe with a byte order mark.
+    public var bytes: [UInt8]
+
+    /// Creates a source file from bytes already in memory.
+    public init(id: String, path: String, bytes: [UInt8]) {
+        self.id = id
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// Reads the article files under some paths, one at a time, each as bytes or as an error.
+///
+/// ```swift
+/// for item in ArticleReader(paths: ["corpus"]) {
+///     switch item {
+///     case .success(let file): articles.append(try parser.parse(file))
+///     case .failure(let error): print(error)   // "corpus/x.txt: the file is empty ..."
+///     }
+/// }
+/// ```
+/// Files are scanned first (see ``CorpusScanner``) and read lazily, so only one file's bytes
+/// are held at a time. Content is checked on reading: an empty, binary, UTF-16 or non-UTF-8
+/// file is an error here already, before parsing.
+public struct ArticleReader: Sequence, Sendable {
+    public let scanner: CorpusScanner
+
+    /// Creates a reader over files and directories.
+    public init(paths: [String]) {
+        scanner = CorpusScanner(paths: paths)
+    }
+
+    /// Scans the paths and returns an iterator that reads each file when asked for it.
+    public func makeIterator() -> Iterator {
+        Iterator(entries: scanner.scan().makeIterator())
+    }
+
+    /// Reads and checks one file.
+    public static func read(_ entry: CorpusEntry) throws(ArticleError) -> SourceFile {
+        let bytes = try FileSystem.read(entry.path).get()
+        try ContentCheck.validate(bytes, path: entry.path)
+        return SourceFile(id: entry.id, path: entry.path, bytes: bytes)
+    }
+
+    /// Yields each scanned file, read, or the error that stops it from being used.
+    public struct Iterator: IteratorProtocol {
+        var entries: IndexingIterator<[Result<CorpusEntry, ArticleError>]>
+
+        public mutating func next() -> Result<SourceFile, ArticleError>? {
+            guard let entry = entries.next() else { return nil }
+            return entry.flatMap { entry in
+                Result { () throws(ArticleError) in try ArticleReader.read(entry) }
+            }
+        }
+    }
+}

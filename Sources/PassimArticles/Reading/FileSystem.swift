@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the reader needs, with errno turned into ``ArticleError`` reasons.
+///
+/// POSIX rather than FileManager: the reader must tell "not found" from "permission denied"
+/// from "a pipe" precisely, and must never block opening a FIFO named `x.txt`.
+enum FileSystem {
+    enum Kind { case regular, directory, other }
+
+    struct Status {
+        var kind: Kind
+        /// Device and inode: the file's identity, to skip a file reached twice.
+        var identity: FileIdentity
+    }
+
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// `stat` (following symbolic links).
+    static func status(_ path: String) -> Result<Status, ArticleError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(error(path, errno)) }
+        let type = info.st_mode & S_IFMT
+        let kind: Kind = type == S_IFREG ? .regular : type == S_IFDIR ? .directory : .other
+        let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return .success(Status(kind: kind, identity: identity))
+    }
+
+    /// The names in a directory, without `.` and `..`.
+    static func entries(_ path: String) -> Result<[String], ArticleError> {
+        guard let directory = opendir(path) else { return .failure(error(path, errno)) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// The whole content of a regular file.
+    static func read(_ path: String) -> Result<[UInt8], ArticleError> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(error(path, errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(error(path, errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(ArticleError(path: path, reason: .notRegularFile))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(error(path, errno))
+            }
+            bytes += chunk[0..<count]
+        }
+        return .success(bytes)
+    }
+
+    private static func error(_ path: String, _ code: Int32) -> ArticleError {
+        switch code {
+        case ENOENT, ENOTDIR:
+            ArticleError(path: path, reason: .notFound)
+        default:
+            ArticleError(path: path, reason: .unreadable(detail: String(cString: strerror(code))))
+        }
+    }
+}
+
+/// `read(2)`, named apart from the enclosing `read(_:)`.
+private func systemRead(
+    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int
+) -> Int {
+    read(descriptor, buffer, count)
+}
