@@ -2,5 +2,13 @@ import ArgumentParser
 
 @main
 struct Passim: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Local full-text search for articles.")
+    static let configuration = CommandConfiguration(
+        abstract: "Local full-text search for articles.",
+        discussion: """
+            Ingest a folder of articles, then search it from the terminal or, through `passim serve`, \
+            from your editor.
+            """,
+        version: PassimVersion.current,
+        subcommands: [IngestCommand.self, SearchCommand.self, CheckCommand.self]
+    )
 }

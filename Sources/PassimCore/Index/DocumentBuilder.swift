@@ -1,0 +1,115 @@
+import PassimAnalysis
+import PassimArticles
+import PassimXapian
+
+/// Turns an article's passages into Xapian documents following `Schema`.
+///
+/// Not thread safe: it owns an analyzer and a stem cache. One per writer.
+final class DocumentBuilder {
+    /// Xapian rejects terms longer than 245 bytes; longer tokens (pasted hashes, URLs)
+    /// are left out rather than failing the article.
+    static let maximumTermBytes = Schema.maximumTermLength
+
+    private let analyzer: Analyzer
+    private var stemCache: [String: String] = [:]
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// Words for Xapian's spelling table, with how often the article uses them.
+    private(set) var spellingWords: [String: UInt32] = [:]
+
+    /// Builds one document per passage of `article`; spelling words accumulate in `spellingWords`.
+    func documents(for article: Article) throws(XapianError) -> [XapianDocument] {
+        spellingWords.removeAll(keepingCapacity: true)
+        let title = analyzer.analyze(article.title)
+        let domains = SourceDomains.domains(of: article.sources)
+        collectSpelling(title)
+        var sectionCache: (text: String, analyzed: AnalyzedText)?
+        var documents: [XapianDocument] = []
+        documents.reserveCapacity(article.passages.count)
+        for passage in article.passages {
+            let document = XapianDocument()
+            let body = analyzer.analyze(passage.text)
+            collectSpelling(body)
+            try index(body, field: .body, into: document)
+            try index(title, field: .title, into: document)
+            try boost(title, by: Schema.titleWeight, into: document)
+            if let section = passage.section {
+                let analyzed: AnalyzedText
+                if let cached = sectionCache, cached.text == section {
+                    analyzed = cached.analyzed
+                } else {
+                    analyzed = analyzer.analyze(section)
+                    sectionCache = (section, analyzed)
+                }
+                try index(analyzed, field: .section, into: document)
+                try boost(analyzed, by: Schema.sectionWeight, into: document)
+            }
+            let passageID = PassageID(article: article.id, ordinal: passage.ordinal)
+            try addBoolean(Schema.passageIDTerm(passageID.description), to: document)
+            try addBoolean(Schema.articleTerm(article.id), to: document)
+            for domain in domains {
+                try addBoolean(Schema.sourceDomainTerm(domain), to: document)
+            }
+            try document.addValue(slot: Schema.articleSlot, article.id)
+            let record = PassageRecord(articleID: article.id, passage: passage)
+            do {
+                try document.setData(try record.encoded())
+            } catch let error as XapianError {
+                throw error
+            } catch {
+                preconditionFailure("encoding a PassageRecord cannot fail: \(error)")
+            }
+            documents.append(document)
+        }
+        return documents
+    }
+
+    private func stem(_ term: String) -> String {
+        if let cached = stemCache[term] { return cached }
+        let stemmed = analyzer.stem(term)
+        if stemCache.count > 200_000 { stemCache.removeAll(keepingCapacity: true) }
+        stemCache[term] = stemmed
+        return stemmed
+    }
+
+    private func index(_ text: AnalyzedText, field: Schema.Field, into document: XapianDocument) throws(XapianError) {
+        for token in text.tokens {
+            let raw = Schema.positionalTerm(for: token, field: field)
+            guard raw.utf8.count <= Self.maximumTermBytes else { continue }
+            try document.addPosting(raw, position: UInt32(token.position))
+            if token.kind == .word {
+                try document.addTerm(Schema.stemTerm(stem(token.term), field: field))
+            }
+        }
+        for bigram in text.bigrams {
+            let term = Schema.positionalTerm(for: bigram, field: field)
+            guard term.utf8.count <= Self.maximumTermBytes else { continue }
+            try document.addPosting(term, position: UInt32(bigram.position))
+        }
+    }
+
+    /// Adds title or section words to the body's ranking terms with a higher wdf, so a bare
+    /// query word ranks passages under a matching title or heading first, with one posting
+    /// list per query word.
+    private func boost(_ text: AnalyzedText, by wdf: UInt32, into document: XapianDocument) throws(XapianError) {
+        for token in text.tokens {
+            let term = Schema.rankingTerm(for: token, field: .body, stem: stem)
+            guard term.utf8.count <= Self.maximumTermBytes else { continue }
+            try document.addTerm(term, wdfIncrement: wdf)
+        }
+    }
+
+    private func addBoolean(_ term: String, to document: XapianDocument) throws(XapianError) {
+        guard term.utf8.count <= Self.maximumTermBytes else { return }
+        try document.addBooleanTerm(term)
+    }
+
+    private func collectSpelling(_ text: AnalyzedText) {
+        for token in text.tokens where token.kind == .word && token.term.utf8.count >= 3 {
+            spellingWords[token.term, default: 0] += 1
+        }
+    }
+}

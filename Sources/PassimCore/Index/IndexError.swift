@@ -1,0 +1,59 @@
+import PassimXapian
+
+/// A failure of the index layer, with a code callers can switch on and a message for people.
+public struct IndexError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, independent of the message wording.
+    public enum Code: String, Sendable, Codable {
+        /// There is no index at the path (nothing ingested yet).
+        case notFound
+        /// Another writer (`passim ingest` or the daemon) holds the index's write lock.
+        case locked
+        /// The index files are damaged or not a Xapian database.
+        case corrupt
+        /// The index was written by an incompatible version of Passim.
+        case incompatibleSchema
+        /// The index changed under a reader too many times in a row.
+        case modified
+        /// A passage or article that was asked for does not exist.
+        case documentNotFound
+        /// Reading or writing files around the index failed.
+        case io
+        /// Any other failure reported by Xapian.
+        case backend
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// Translates a Xapian failure on the index at `path` into a user-facing error.
+    static func from(_ error: XapianError, path: String) -> IndexError {
+        switch error.code {
+        case .databaseNotFound, .databaseOpening:
+            return IndexError(
+                .notFound, "no index at \(path): run `passim ingest` to build it (\(error.message))")
+        case .databaseLock:
+            return IndexError(
+                .locked,
+                "the index at \(path) is being written by another process (passim ingest or the daemon); "
+                    + "wait for it to finish or pass --wait")
+        case .databaseCorrupt, .databaseVersion:
+            return IndexError(
+                .corrupt,
+                "the index at \(path) is damaged or was written by another Xapian version: "
+                    + "\(error.message); delete it and run `passim ingest` again")
+        case .databaseModified:
+            return IndexError(.modified, "the index at \(path) kept changing while it was read: \(error.message)")
+        case .docNotFound:
+            return IndexError(.documentNotFound, "document not found in \(path): \(error.message)")
+        default:
+            return IndexError(.backend, "index error at \(path): \(error)")
+        }
+    }
+}

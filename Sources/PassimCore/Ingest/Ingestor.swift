@@ -1,0 +1,134 @@
+import Foundation
+import Logging
+import PassimArticles
+
+/// Ingests article files into an index: new articles are added, changed ones replaced,
+/// unchanged ones (same content hash and path) skipped, and with `prune` articles whose
+/// files are gone are removed. Each batch of articles is committed as one transaction.
+public final class Ingestor {
+    /// Options of one run.
+    public struct Options: Sendable {
+        /// Remove indexed articles under the given folders whose files no longer exist.
+        public var prune = false
+        /// Articles per transaction: larger batches write faster, smaller ones show progress sooner.
+        public var batchSize = 256
+
+        public init(prune: Bool = false, batchSize: Int = 256) {
+            self.prune = prune
+            self.batchSize = max(1, batchSize)
+        }
+    }
+
+    private let writer: IndexWriter
+    private let parser: ArticleParser
+    private let logger: Logger
+
+    /// Ingests through `writer`, which the caller keeps open (and closes) as long as it needs.
+    public init(writer: IndexWriter, logger: Logger = Logger(label: "passim.ingest")) throws(IndexError) {
+        self.writer = writer
+        self.logger = logger
+        do {
+            parser = try ArticleParser()
+        } catch {
+            throw IndexError(.backend, "cannot start the article parser: \(error)")
+        }
+    }
+
+    /// Ingests the files and folders at `paths`.
+    ///
+    /// Per-file problems are collected in the report's failures and the run goes on; an index
+    /// failure stops the run with the current batch rolled back.
+    public func ingest(
+        paths: [String], options: Options = Options(), progress: ((IngestProgress) -> Void)? = nil
+    ) throws(IndexError) -> IngestReport {
+        var report = IngestReport()
+        let entries = CorpusScanner(paths: paths).scan()
+        var seen: Set<String> = []
+        var inBatch = 0
+        do {
+            for (index, entry) in entries.enumerated() {
+                let path: String
+                switch entry {
+                case .failure(let error):
+                    path = error.path
+                    report.failures.append(.init(path: error.path, message: error.message))
+                case .success(let found):
+                    path = found.path
+                    seen.insert(found.id)
+                    do {
+                        let file = try ArticleReader.read(found)
+                        if try ingest(file, into: &report) { inBatch += 1 }
+                    } catch let error as ArticleError {
+                        report.failures.append(.init(path: error.path, message: error.message))
+                    }
+                }
+                if inBatch >= options.batchSize {
+                    try writer.commitBatch()
+                    inBatch = 0
+                }
+                progress?(IngestProgress(done: index + 1, total: entries.count, path: path))
+            }
+            if options.prune {
+                try prune(roots: paths.map(Self.absolute), keeping: seen, into: &report)
+            }
+            try writer.commitBatch()
+        } catch let error as IndexError {
+            try? writer.cancelBatch()
+            throw error
+        } catch {
+            try? writer.cancelBatch()
+            throw IndexError(.backend, "ingest failed: \(error)")
+        }
+        logger.info("ingest finished", metadata: ["summary": "\(report.summary)"])
+        return report
+    }
+
+    /// Ingests one article given as text (the daemon's inline `ingest`), with `name` as its id.
+    public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
+        var report = IngestReport()
+        do {
+            _ = try ingest(SourceFile(id: name, path: name, bytes: Array(text.utf8)), into: &report, absolutePath: false)
+            try writer.commitBatch()
+        } catch let error as IndexError {
+            try? writer.cancelBatch()
+            throw error
+        } catch let error as ArticleError {
+            report.failures.append(.init(path: name, message: error.message))
+        } catch {
+            try? writer.cancelBatch()
+            throw IndexError(.backend, "ingest failed: \(error)")
+        }
+        return report
+    }
+
+    /// Parses and writes one file unless it is unchanged. Returns true if the index changed.
+    private func ingest(_ file: SourceFile, into report: inout IngestReport, absolutePath: Bool = true) throws -> Bool {
+        var article = try parser.parse(file)
+        if absolutePath { article.path = Self.absolute(file.path) }
+        let previous = try writer.record(of: article.id)
+        if let previous, previous.contentHash == article.contentHash, previous.path == article.path {
+            report.unchanged += 1
+            return false
+        }
+        try writer.replace(article)
+        if previous == nil { report.added += 1 } else { report.updated += 1 }
+        report.changedArticles.append(article.id)
+        return true
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private func prune(roots: [String], keeping seen: Set<String>, into report: inout IngestReport) throws(IndexError) {
+        for id in try writer.articleIDs() where !seen.contains(id) {
+            guard let record = try writer.record(of: id),
+                roots.contains(where: { record.path == $0 || record.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }),
+                !FileManager.default.fileExists(atPath: record.path)
+            else { continue }
+            try writer.remove(articleID: id)
+            report.removed += 1
+            report.removedArticles.append(id)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// PassimCore: placeholder until the module lands.

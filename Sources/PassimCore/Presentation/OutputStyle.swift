@@ -1,0 +1,24 @@
+/// How text output is decorated: ANSI colours on a terminal, plain otherwise.
+public struct OutputStyle: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    /// Colour only when writing to a terminal and `NO_COLOR` is unset (https://no-color.org).
+    public static func detect(isTerminal: Bool, environment: [String: String]) -> OutputStyle {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return OutputStyle(color: isTerminal && !noColor && environment["TERM"] != "dumb")
+    }
+
+    func path(_ text: String) -> String { wrap(text, "35") }
+    func title(_ text: String) -> String { wrap(text, "1") }
+    func lineNumber(_ text: String) -> String { wrap(text, "32") }
+    func match(_ text: String) -> String { wrap(text, "1;31") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

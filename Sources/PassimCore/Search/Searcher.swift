@@ -1,0 +1,184 @@
+import PassimAnalysis
+import PassimArticles
+import PassimProtocol
+import PassimQuery
+import PassimXapian
+
+/// Answers searches over one index. Owns a Xapian database handle and an analyzer, so it is
+/// used by one thread at a time: the daemon keeps one per worker thread.
+public final class Searcher {
+    /// Below this many matches a query "finds little" and a spelling correction is tried.
+    static let fewMatches = 3
+    /// How often a search is retried when a concurrent commit invalidates the reader.
+    static let modifiedRetries = 3
+
+    public let layout: IndexLayout
+    let database: XapianDatabase
+    let analyzer: Analyzer
+    private let parser = QueryParser()
+    private var articles: [String: ArticleRecord] = [:]
+
+    /// Opens the index read-only. Fails with `.notFound` when nothing has been ingested yet.
+    public init(layout: IndexLayout) throws(IndexError) {
+        self.layout = layout
+        guard layout.exists else {
+            throw IndexError(.notFound, "no index at \(layout.directory): run `passim ingest` to build it")
+        }
+        do {
+            database = try XapianDatabase(path: layout.database)
+        } catch {
+            throw IndexError.from(error, path: layout.directory)
+        }
+        do {
+            analyzer = try Analyzer()
+        } catch {
+            throw IndexError(.backend, "cannot start the analyzer: \(error)")
+        }
+    }
+
+    /// Moves to the newest committed revision. Returns true if the index had changed.
+    @discardableResult
+    public func refresh() throws(IndexError) -> Bool {
+        let changed = try guarded { () throws(XapianError) in try database.reopen() }
+        if changed { articles.removeAll(keepingCapacity: true) }
+        return changed
+    }
+
+    /// The revision this searcher reads.
+    public func revision() throws(IndexError) -> UInt64 {
+        try guarded { () throws(XapianError) in try database.revision() }
+    }
+
+    /// Runs `request`, correcting spelling when the query finds little.
+    public func search(_ request: SearchRequest) throws(SearchError) -> SearchResult {
+        guard request.limit >= 1, request.limit <= SearchRequest.maximumLimit else {
+            throw .invalidRequest("limit must be between 1 and \(SearchRequest.maximumLimit), got \(request.limit)")
+        }
+        guard request.offset >= 0 else {
+            throw .invalidRequest("offset must not be negative, got \(request.offset)")
+        }
+        if let perArticle = request.perArticle, perArticle < 1 {
+            throw .invalidRequest("per-article must be at least 1, got \(perArticle)")
+        }
+        let parsed: ParsedQuery
+        do {
+            parsed = try parser.parse(request.query)
+        } catch {
+            throw .syntax(error)
+        }
+        var result = try run(parsed, request: request)
+        if request.correctSpelling, result.estimatedTotal < Self.fewMatches,
+            let corrected = try correction(of: parsed),
+            let reparsed = try? parser.parse(corrected)
+        {
+            let alternative = try run(reparsed, request: request)
+            if alternative.estimatedTotal > result.estimatedTotal {
+                result = alternative
+                result.correctedQuery = corrected
+            }
+        }
+        result.query = request.query
+        return result
+    }
+
+    private func run(_ parsed: ParsedQuery, request: SearchRequest) throws(SearchError) -> SearchResult {
+        var attempt = 0
+        while true {
+            do {
+                return try runOnce(parsed, request: request)
+            } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
+                attempt += 1
+                do { try refresh() } catch { throw .index(error) }
+            } catch let error as XapianError {
+                throw .index(IndexError.from(error, path: layout.directory))
+            } catch let error as SearchError {
+                throw error
+            } catch {
+                throw .index(IndexError(.backend, "search failed: \(error)"))
+            }
+        }
+    }
+
+    private func runOnce(_ parsed: ParsedQuery, request: SearchRequest) throws -> SearchResult {
+        let compiled = try QueryCompiler(analyzer: analyzer, lexicon: IndexLexicon(database: database))
+            .compile(parsed)
+        var options = XapianSearchOptions()
+        options.offset = UInt32(request.offset)
+        options.limit = UInt32(request.limit)
+        options.checkAtLeast = UInt32(request.offset + request.limit + 1)
+        if let perArticle = request.perArticle {
+            options.collapseSlot = Schema.articleSlot
+            options.collapseMax = UInt32(perArticle)
+        }
+        let matches = try database.search(compiled.xapian, options: options)
+        let highlighter = Highlighter(analyzer: analyzer, plan: compiled.highlight)
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(matches.matches.count)
+        for (index, match) in matches.matches.enumerated() {
+            let record = try PassageRecord.decode(match.data)
+            guard let passage = record.passage else {
+                throw IndexError(.corrupt, "passage record of document \(match.docid) is malformed")
+            }
+            let article = try articleRecord(record.articleID)
+            hits.append(
+                SearchHit(
+                    rank: request.offset + index + 1,
+                    score: match.weight,
+                    article: ArticleSummary(id: article.id, title: article.title, path: article.path, sources: article.sources),
+                    passage: PassageInfo(
+                        id: PassageID(article: article.id, ordinal: passage.ordinal).description,
+                        ordinal: passage.ordinal, section: passage.section, text: passage.text),
+                    location: TextRange(passage.location),
+                    highlights: highlighter.highlights(in: passage)))
+        }
+        return SearchResult(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+    }
+
+    /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
+    private func correction(of parsed: ParsedQuery) throws(SearchError) -> String? {
+        var replacements: [(range: Range<Int>, text: String)] = []
+        do {
+            for plain in parsed.plainWords where !plain.isExcluded {
+                let term = analyzer.normalize(plain.word.text)
+                guard !term.isEmpty, try database.termFrequency(term) == 0,
+                    let suggestion = try database.spellingSuggestion(term), suggestion != term,
+                    try database.termFrequency(suggestion) > 0
+                else { continue }
+                replacements.append((plain.word.range, suggestion))
+            }
+        } catch {
+            throw .index(IndexError.from(error, path: layout.directory))
+        }
+        guard !replacements.isEmpty else { return nil }
+        return parsed.replacing(replacements)
+    }
+
+    /// The stored record of article `id` (cached until the next refresh).
+    func articleRecord(_ id: String) throws -> ArticleRecord {
+        if let cached = articles[id] { return cached }
+        let bytes = try database.metadata(IndexMetadata.articleKey(id))
+        guard !bytes.isEmpty else {
+            throw IndexError(.documentNotFound, "article \(id) is not in the index")
+        }
+        let record = try ArticleRecord.decode(bytes)
+        articles[id] = record
+        return record
+    }
+
+    func guarded<T>(_ body: () throws(XapianError) -> T) throws(IndexError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw IndexError.from(error, path: layout.directory)
+        }
+    }
+}
+
+extension TextRange {
+    /// The protocol's range for a passage location (UTF-8 offsets and columns).
+    init(_ location: SourceLocation) {
+        self.init(
+            start: location.byteStart, end: location.byteEnd, startLine: location.startLine,
+            startColumn: location.startColumn, endLine: location.endLine, endColumn: location.endColumn)
+    }
+}

@@ -1,0 +1,34 @@
+import PassimArticles
+
+/// Converts offsets inside a passage's text to lines and columns in its source file.
+struct TextPositions {
+    private let text: [UInt8]
+    private let location: SourceLocation
+    /// Offsets (in `text`) where each line after the first starts.
+    private let lineStarts: [Int]
+
+    init(text: String, location: SourceLocation) {
+        self.text = Array(text.utf8)
+        self.location = location
+        var starts: [Int] = []
+        for (offset, byte) in self.text.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// 1-based line and column (UTF-8 bytes) in the file of byte `offset` of the passage text.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        // Number of line starts at or before `offset`.
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lineStarts[mid] <= offset { low = mid + 1 } else { high = mid }
+        }
+        if low == 0 {
+            return (location.startLine, location.startColumn + offset)
+        }
+        return (location.startLine + low, offset - lineStarts[low - 1] + 1)
+    }
+}

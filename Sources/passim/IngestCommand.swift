@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PassimCore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add, update and (with --prune) remove articles in the index.",
+        discussion: """
+            Unchanged articles are skipped; a changed article replaces its old version atomically. \
+            Exit status 0 when every file was ingested, 1 when any failed, 2 when the index could \
+            not be written.
+            """
+    )
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Flag(help: "Remove indexed articles under the given folders whose files are gone.")
+    var prune = false
+
+    @Flag(help: "Wait for another writer to release the index instead of failing.")
+    var wait = false
+
+    @Option(name: .customLong("batch-size"), help: "Articles per commit: each commit is atomic.")
+    var batchSize = 256
+
+    @Argument(help: ArgumentHelp("Files or folders of .txt/.md articles (default: corpus).", valueName: "path"))
+    var paths: [String] = []
+
+    func run() throws {
+        CLILogging.bootstrap()
+        let layout = indexOptions.layout
+        let paths = self.paths.isEmpty ? ["corpus"] : self.paths
+        let showProgress = Terminal.stderrIsTerminal
+        do {
+            let writer = try IndexWriter(layout: layout, wait: wait)
+            let ingestor = try Ingestor(writer: writer)
+            let report = try ingestor.ingest(paths: paths, options: .init(prune: prune, batchSize: batchSize)) { progress in
+                guard showProgress else { return }
+                Terminal.error("\r\u{1B}[K[\(progress.done)/\(progress.total)] \(progress.path)")
+            }
+            try writer.close()
+            if showProgress { Terminal.error("\r\u{1B}[K") }
+            for failure in report.failures {
+                Terminal.error("passim: \(failure.path): \(failure.message)\n")
+            }
+            Terminal.write("\(report.summary)\n")
+            if report.failed > 0 { throw ExitCode(1) }
+        } catch let error as IndexError {
+            if showProgress { Terminal.error("\r\u{1B}[K") }
+            Terminal.error("passim: \(error.message)\n")
+            throw ExitCode(2)
+        }
+    }
+}
