@@ -58,11 +58,20 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // A JSON-RPC client for the daemon's socket, used by the CLI (and usable by other tools).
+        .target(
+            name: "PassimClient",
+            dependencies: [
+                "PassimProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // The command-line tool: thin ArgumentParser commands over PassimCore and PassimServer.
         .executableTarget(
             name: "passim",
             dependencies: [
-                "PassimCore", "PassimProtocol", "PassimServer",
+                "PassimCore", "PassimProtocol", "PassimServer", "PassimClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,6 +95,7 @@ let package = Package(
         .testTarget(name: "PassimServerTests", dependencies: ["PassimServer", "PassimCore"]),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
         .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol"]),
+        .testTarget(name: "PassimClientTests", dependencies: ["PassimClient", "PassimServer", "PassimCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+// PassimClient: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// PassimClientTests: placeholder until the tests land.
