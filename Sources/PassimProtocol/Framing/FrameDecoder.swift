@@ -1,9 +1,9 @@
 /// Splits a connection's byte stream into messages, detecting the framing from the first bytes.
 ///
 /// Feed it bytes as they arrive, in chunks of any size; it returns the messages and framing
-/// errors completed so far. Detection: after optional leading white space, bytes starting with
-/// `Content-` (any case) mean header framing (`Content-Length` and optional `Content-Type`
-/// headers, as in LSP); anything else means one JSON object per line. Empty lines are ignored.
+/// errors completed so far. Detection: after optional leading white space, a header name and a
+/// colon (`Content-Length:`, any case, or another header first) mean header framing, as in LSP;
+/// anything else (`{`, text, binary) means one JSON object per line. Empty lines are ignored.
 ///
 /// Memory stays bounded by `maxMessageBytes`: a message announced larger is skipped as it
 /// arrives, and a line that grows past the limit is discarded up to its newline; both report
@@ -42,7 +42,8 @@ public struct FrameDecoder: Sendable {
     /// The pending bytes of the current line, header block, body, or oversize prefix.
     private var buffer: [UInt8] = []
 
-    private static let headerPrefix = Array("content-".utf8)
+    /// Longer "header names" are taken for the start of a line of text.
+    private static let maxHeaderNameBytes = 64
     private static let resyncNeedle = Array("content-length".utf8)
 
     /// A decoder that detects the framing, or uses `framing` when given.
@@ -69,6 +70,9 @@ public struct FrameDecoder: Sendable {
         case .discardingLine, .skipping, .resync: return false
         }
     }
+
+    /// Bytes held for the message in progress; stays within the limits whatever arrives.
+    var bufferedByteCount: Int { buffer.count }
 
     /// Consumes `bytes` and returns the events they complete, in order.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Event] {
@@ -142,25 +146,30 @@ public struct FrameDecoder: Sendable {
         }
     }
 
-    /// Decides the framing from the first non-white-space bytes.
+    /// Decides the framing from the first non-white-space bytes: a header name (an HTTP token)
+    /// followed by a colon means headers; anything else (`{`, text, binary) means lines.
     private mutating func detect(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < input.count {
             let byte = input[index]
-            index += 1
-            if buffer.isEmpty && ASCII.isWhitespace(byte) { continue }
-            buffer.append(byte)
-            let prefix = Self.headerPrefix
-            if ASCII.lowercased(byte) != prefix[buffer.count - 1] {
+            if buffer.isEmpty && ASCII.isWhitespace(byte) {
+                index += 1
+                continue
+            }
+            if byte == ASCII.colon && !buffer.isEmpty {
+                buffer.append(byte)
+                framing = .contentLength
+                state = .header
+                return index + 1
+            }
+            if !ASCII.isToken(byte) || buffer.count == Self.maxHeaderNameBytes {
+                // Not consumed: the line reader takes it from here (it may be the newline).
                 framing = .lines
                 state = .line
                 return index
             }
-            if buffer.count == prefix.count {
-                framing = .contentLength
-                state = .header
-                return index
-            }
+            buffer.append(byte)
+            index += 1
         }
         return index
     }

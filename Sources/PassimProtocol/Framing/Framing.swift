@@ -38,6 +38,14 @@ enum ASCII {
         byte == space || byte == tab || byte == newline || byte == carriageReturn
     }
 
+    /// A character allowed in a header name (RFC 9110 `tchar`).
+    static func isToken(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        }
+    }
+
     /// `byte` lower-cased if it is an ASCII capital letter.
     static func lowercased(_ byte: UInt8) -> UInt8 {
         (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
