@@ -1,0 +1,131 @@
+/// Rewrites the offsets and columns of results from UTF-8 (how Passim stores them) into the
+/// position encoding a connection negotiated.
+///
+/// What each number is relative to (PROTOCOL.md, "Positions"):
+/// - `TextRange.start`/`end`: offsets from the start of the article's file;
+/// - `startColumn`/`endColumn` of a `TextRange`, `column`/`endColumn` of a `Highlight`: 1-based
+///   columns in the file's line;
+/// - `Highlight.start`/`end`: offsets into `passage.text`;
+/// - a `querySyntax` error's `offset`: an offset into the query.
+/// Lines never change. Converting file positions needs the file, so the converter asks
+/// `loadSource` for it by path (`ArticleSummary.path`), once per file per call. Before using a
+/// file it checks that the bytes at each passage's location are the passage's text, so a file
+/// edited since indexing fails with `.sourceChanged` instead of giving wrong columns.
+public struct PositionConverter {
+    public let encoding: PositionEncoding
+    private let loadSource: (_ path: String) throws -> SourceText
+
+    /// A converter to `encoding` that reads files through `loadSource` (e.g. reading the file,
+    /// or a cache keyed by path and index revision).
+    public init(encoding: PositionEncoding, loadSource: @escaping (_ path: String) throws -> SourceText) {
+        self.encoding = encoding
+        self.loadSource = loadSource
+    }
+
+    /// A search result with every offset and column converted; UTF-8 returns it unchanged
+    /// without reading any file.
+    public func convert(_ result: SearchResult) throws(PositionConversionError) -> SearchResult {
+        guard encoding != .utf8 else { return result }
+        var sources = SourceCache(load: loadSource)
+        var converted = result
+        for index in converted.hits.indices {
+            let hit = converted.hits[index]
+            let source = try sources.source(for: hit.article.path)
+            let record = try convert(PassageRecord(passage: hit.passage, location: hit.location), path: hit.article.path, in: source)
+            converted.hits[index].location = record.location
+            var highlights: [Highlight] = []
+            for highlight in hit.highlights {
+                highlights.append(try convert(highlight, passageText: hit.passage.text, in: source))
+            }
+            converted.hits[index].highlights = highlights
+        }
+        return converted
+    }
+
+    /// A `passage/get` result with the locations of the passage and its neighbours converted.
+    public func convert(_ result: PassageGetResult) throws(PositionConversionError) -> PassageGetResult {
+        guard encoding != .utf8 else { return result }
+        let path = result.article.path
+        var sources = SourceCache(load: loadSource)
+        let source = try sources.source(for: path)
+        var converted = result
+        converted.passage = try convert(result.passage, path: path, in: source)
+        converted.before = try convert(result.before, path: path, in: source)
+        converted.after = try convert(result.after, path: path, in: source)
+        return converted
+    }
+
+    /// An `article/get` result with its passages' locations converted.
+    public func convert(_ result: ArticleGetResult) throws(PositionConversionError) -> ArticleGetResult {
+        guard encoding != .utf8, let passages = result.passages else { return result }
+        var sources = SourceCache(load: loadSource)
+        var converted = result
+        converted.passages = try convert(passages, path: result.article.path, in: sources.source(for: result.article.path))
+        return converted
+    }
+
+    /// A `querySyntax` error's offset into the query.
+    public func convertQueryOffset(_ utf8Offset: Int, in query: String) throws(PositionConversionError) -> Int {
+        try encoding.offset(ofUTF8Offset: utf8Offset, in: query)
+    }
+
+    /// A passage's location, after checking that the file still holds the passage's text there.
+    public func convert(_ record: PassageRecord, path: String, in source: SourceText) throws(PositionConversionError) -> PassageRecord {
+        let location = record.location
+        guard location.start >= 0, location.start <= location.end, location.end <= source.bytes.count,
+            source.bytes[location.start..<location.end].elementsEqual(record.passage.text.utf8)
+        else { throw .sourceChanged(path: path) }
+        var converted = record
+        converted.location = try convert(location, in: source)
+        return converted
+    }
+
+    /// A range in the file.
+    public func convert(_ range: TextRange, in source: SourceText) throws(PositionConversionError) -> TextRange {
+        TextRange(
+            start: try source.offset(range.start, in: encoding),
+            end: try source.offset(range.end, in: encoding),
+            startLine: range.startLine,
+            startColumn: try source.column(range.startColumn, line: range.startLine, in: encoding),
+            endLine: range.endLine,
+            endColumn: try source.column(range.endColumn, line: range.endLine, in: encoding))
+    }
+
+    /// A highlight: offsets into `passageText`, columns in the file.
+    public func convert(_ highlight: Highlight, passageText: String, in source: SourceText) throws(PositionConversionError) -> Highlight {
+        Highlight(
+            start: try encoding.offset(ofUTF8Offset: highlight.start, in: passageText),
+            end: try encoding.offset(ofUTF8Offset: highlight.end, in: passageText),
+            line: highlight.line,
+            column: try source.column(highlight.column, line: highlight.line, in: encoding),
+            endLine: highlight.endLine,
+            endColumn: try source.column(highlight.endColumn, line: highlight.endLine, in: encoding))
+    }
+
+    private func convert(_ records: [PassageRecord], path: String, in source: SourceText) throws(PositionConversionError) -> [PassageRecord] {
+        var converted: [PassageRecord] = []
+        for record in records {
+            converted.append(try convert(record, path: path, in: source))
+        }
+        return converted
+    }
+}
+
+/// Files read during one conversion, so several hits in one article read it once.
+private struct SourceCache {
+    let load: (_ path: String) throws -> SourceText
+    var sources: [String: SourceText] = [:]
+
+    mutating func source(for path: String) throws(PositionConversionError) -> SourceText {
+        if let source = sources[path] { return source }
+        do {
+            let source = try load(path)
+            sources[path] = source
+            return source
+        } catch let error as PositionConversionError {
+            throw error
+        } catch {
+            throw .sourceUnavailable(path: path, reason: String(describing: error))
+        }
+    }
+}
