@@ -163,8 +163,8 @@ struct MessageDecoderTests {
         #expect(try #require(decoded as? SearchRequest) == SearchRequest(query: "acne"))
     }
 
-    @Test("absent, null and empty params are all fine for methods without required params",
-          arguments: [#""#, #","params":null"#, #","params":{}"#])
+    @Test("absent, null, {} and [] params are all fine for methods without required params",
+          arguments: [#""#, #","params":null"#, #","params":{}"#, #","params":[]"#])
     func optionalParams(_ params: String) throws {
         let json = #"{"jsonrpc":"2.0","id":1,"method":"ping"\#(params)}"#
         guard case .request(1, let decoded) = decoder.decode(Array(json.utf8)) else {

@@ -3,12 +3,13 @@ import Foundation
 /// Decoding of request and notification params, shared by the typed envelopes and the
 /// classifier so both accept exactly the same input.
 enum ParamsDecoding {
-    /// Decodes `T` from `key`. Absent or `null` params decode as `{}` (so requests whose params
-    /// are all optional need none); anything but an object is refused.
+    /// Decodes `T` from `key`. Absent, `null` or `[]` params decode as `{}` (so requests whose
+    /// params are all optional need none, and editors whose JSON encoder writes an empty table
+    /// as `[]` still work); any other non-object is refused.
     static func decode<T: Decodable, Key: CodingKey>(
         _ type: T.Type, from container: KeyedDecodingContainer<Key>, forKey key: Key
     ) throws -> T {
-        if try !container.contains(key) || container.decodeNil(forKey: key) {
+        if try !container.contains(key) || container.decodeNil(forKey: key) || isEmptyArray(key, in: container) {
             return try JSONDecoder().decode(T.self, from: Data("{}".utf8))
         }
         let kind = JSONKind.of(key, in: container)
@@ -24,6 +25,11 @@ enum ParamsDecoding {
 }
 
 extension ParamsDecoding {
+    private static func isEmptyArray<Key: CodingKey>(_ key: Key, in container: KeyedDecodingContainer<Key>) -> Bool {
+        guard let array = try? container.nestedUnkeyedContainer(forKey: key) else { return false }
+        return array.count == 0
+    }
+
     /// A one-line account of a decoding failure for an error message, naming the member by its
     /// path inside params, e.g. "`limit` must be an integer from 1 to 1000, found 0".
     static func describe(_ error: any Error) -> String {
