@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `passim ingest` through the real binary: counts, incremental updates, pruning, bad input.
+@Suite struct IngestCommandTests {
+    @Test func ingestsTheSeedCorpusAndSkipsItTheSecondTime() throws {
+        let dir = try TemporaryDirectory()
+        try Repository.copyCorpus(into: dir)
+        let first = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "added 5, updated 0, unchanged 0, removed 0, failed 0\n")
+        let second = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        #expect(second.status == 0)
+        #expect(second.stdout == "added 0, updated 0, unchanged 5, removed 0, failed 0\n")
+        let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.hasPrefix("5 articles, "))
+        #expect(check.stdout.hasSuffix(": ok\n"))
+    }
+
+    @Test func replacesChangedArticlesAndPrunesDeletedOnes() throws {
+        let dir = try TemporaryDirectory()
+        try Repository.copyCorpus(into: dir)
+        _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        try dir.write("corpus/002_b106e229ab5425a0.txt", "Zebrafish Fins\n\nZebrafish regrow their fins after injury, a model for regeneration.\n")
+        try FileManager.default.removeItem(at: dir.file("corpus/004_55efc0094c87fb09.txt"))
+        let withoutPrune = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        #expect(withoutPrune.stdout == "added 0, updated 1, unchanged 3, removed 0, failed 0\n")
+        let pruned = try PassimProcess.run(["ingest", "--index", "idx", "--prune", "corpus"], in: dir.url)
+        #expect(pruned.stdout == "added 0, updated 0, unchanged 4, removed 1, failed 0\n")
+
+        let zebra = try PassimProcess.run(["search", "--index", "idx", "--json", "zebrafish"], in: dir.url)
+        let result = try SearchJSON.decode(zebra.stdout)
+        #expect(result.hits.map(\.passage.id) == ["002_b106e229ab5425a0#1"])
+        #expect(result.hits.first?.article.title == "Zebrafish Fins")
+        let gone = try PassimProcess.run(["search", "--index", "idx", "--json", "article:004_55efc0094c87fb09"], in: dir.url)
+        #expect(try SearchJSON.decode(gone.stdout).hits.isEmpty)
+        let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func reportsEachBadFileAndIngestsTheRest() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("in/good.txt", "A Good Article\n\nCollagen remodelling softens atrophic scars over several months.\n")
+        try dir.write("in/empty.txt", "")
+        try dir.write("in/binary.txt", Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x00, 0x00]))
+        // "Café au lait" in Latin-1: 0xE9 is not valid UTF-8 here.
+        try dir.write("in/latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x61, 0x75, 0x20, 0x6C, 0x61, 0x69, 0x74, 0x0A]))
+        let result = try PassimProcess.run(["ingest", "--index", "idx", "in", "missing-folder"], in: dir.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 4\n")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(result.stderr)")
+        #expect(lines.contains { $0.contains("empty.txt") && $0.localizedCaseInsensitiveContains("empty") })
+        #expect(lines.contains { $0.contains("binary.txt") && $0.localizedCaseInsensitiveContains("binary") })
+        #expect(lines.contains { $0.contains("latin1.txt") && $0.localizedCaseInsensitiveContains("UTF-8") })
+        #expect(lines.contains { $0.contains("missing-folder") && $0.contains("no such file or directory") })
+        let search = try PassimProcess.run(["search", "--index", "idx", "--json", "collagen"], in: dir.url)
+        #expect(try SearchJSON.decode(search.stdout).hits.map(\.article.id) == ["good"])
+    }
+
+    @Test func anotherWriterGetsAClearMessage() throws {
+        let dir = try TemporaryDirectory()
+        try Repository.copyCorpus(into: dir)
+        _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        // A real second writer: Xapian's Python bindings hold the write lock until told to stop.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = [
+            "-c",
+            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
+            dir.file("idx/db").path,
+        ]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        holder.standardInput = stdin
+        holder.standardOutput = stdout
+        try holder.run()
+        defer {
+            try? stdin.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        let ready = stdout.fileHandleForReading.availableDataLine()
+        #expect(ready == "locked")
+        let result = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("being written by another process"), "\(result.stderr)")
+        #expect(result.stderr.contains("--wait"))
+    }
+}
+
+extension FileHandle {
+    /// Reads up to the first newline (blocking), without the newline.
+    func availableDataLine() -> String {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk = readData(ofLength: 1)
+            guard let byte = chunk.first, byte != UInt8(ascii: "\n") else { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
