@@ -6,9 +6,12 @@
 /// client may ignore (a new method, notification, optional param, result field or error code).
 /// Clients must ignore unknown fields and should check only the major number.
 public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Goes up with changes that can break clients.
     public var major: Int
+    /// Goes up with additions clients may ignore.
     public var minor: Int
 
+    /// Memberwise initializer.
     public init(major: Int, minor: Int) {
         self.major = major
         self.minor = minor

@@ -32,8 +32,9 @@ private func messages(_ bodies: String...) -> [Event] { bodies.map { .message(by
 
 @Suite("Framing")
 struct FrameDecoderTests {
-    @Test("detects header framing in any case, with any first header",
-          arguments: ["Content-Length", "content-length", "CONTENT-LENGTH", "cOnTeNt-LeNgTh"])
+    @Test(
+        "detects header framing in any case, with any first header",
+        arguments: ["Content-Length", "content-length", "CONTENT-LENGTH", "cOnTeNt-LeNgTh"])
     func detectsHeaders(_ name: String) {
         var decoder = FrameDecoder()
         let events = decoder.feed(bytes("\(name): \(ping.utf8.count)\r\n\r\n\(ping)"))
@@ -43,7 +44,8 @@ struct FrameDecoderTests {
 
     @Test func contentTypeMayComeFirstAndBeUTF8() {
         for charset in ["utf-8", "UTF-8", "utf8", "\"utf-8\""] {
-            let framed = "Content-Type: application/vscode-jsonrpc; charset=\(charset)\r\nContent-Length: \(ping.utf8.count)\r\n\r\n\(ping)"
+            let framed =
+                "Content-Type: application/vscode-jsonrpc; charset=\(charset)\r\nContent-Length: \(ping.utf8.count)\r\n\r\n\(ping)"
             #expect(decode(bytes(framed)) == messages(ping), "charset \(charset)")
         }
         #expect(decode(bytes("Content-Type: application/json\r\n" + lsp(ping))) == messages(ping))
@@ -116,7 +118,9 @@ struct FrameDecoderTests {
     }
 
     @Test func oversizeBodyIsSkippedAndTheNextMessageRead() {
-        let big = #"{"jsonrpc":"2.0","id":77,"method":"search","params":{"query":""# + String(repeating: "x", count: 5_000) + #""}}"#
+        let big =
+            #"{"jsonrpc":"2.0","id":77,"method":"search","params":{"query":""# + String(repeating: "x", count: 5_000)
+            + #""}}"#
         let decoder = FrameDecoder(maxMessageBytes: 1_000)
         let events = decode(bytes(lsp(big) + lsp(ping)), chunks: [333], decoder: decoder)
         #expect(events == [.error(.messageTooLarge(size: big.utf8.count, limit: 1_000, id: 77))] + messages(ping))
@@ -127,7 +131,9 @@ struct FrameDecoderTests {
     }
 
     @Test func oversizeLineIsDiscardedToItsNewline() {
-        let big = #"{"jsonrpc":"2.0","id":"big","method":"search","params":{"query":""# + String(repeating: "y", count: 5_000) + #""}}"#
+        let big =
+            #"{"jsonrpc":"2.0","id":"big","method":"search","params":{"query":""# + String(repeating: "y", count: 5_000)
+            + #""}}"#
         let decoder = FrameDecoder(maxMessageBytes: 1_000)
         for chunks in [[Int.max], [100], [1_001]] {
             let events = decode(bytes(ping + "\n" + big + "\n" + cancel + "\n"), chunks: chunks, decoder: decoder)
@@ -167,7 +173,8 @@ struct FrameDecoderTests {
         }
         events += decoder.feed(bytes(lsp(ping)))
         #expect(largestBuffer <= LeadingIDScanner.peekLimit)
-        #expect(events == [.error(.messageTooLarge(size: size, limit: decoder.maxMessageBytes, id: nil))] + messages(ping))
+        #expect(
+            events == [.error(.messageTooLarge(size: size, limit: decoder.maxMessageBytes, id: nil))] + messages(ping))
     }
 
     // MARK: Bad headers
@@ -197,13 +204,18 @@ struct FrameDecoderTests {
 
     @Test func otherCharsetSkipsTheBody() {
         let body = #"{"a":1}"#
-        let events = decode(bytes("Content-Length: \(body.utf8.count)\r\nContent-Type: text/json; charset=latin1\r\n\r\n\(body)" + lsp(ping)))
+        let events = decode(
+            bytes(
+                "Content-Length: \(body.utf8.count)\r\nContent-Type: text/json; charset=latin1\r\n\r\n\(body)"
+                    + lsp(ping)))
         #expect(events == [.error(.unsupportedCharset("latin1"))] + messages(ping))
     }
 
     @Test func endlessHeaderIsCutOff() {
         let decoder = FrameDecoder(maxHeaderBytes: 64)
-        let events = decode(bytes("Content-Length: 5\r\nX-Junk: " + String(repeating: "j", count: 500) + "\r\n\r\n" + lsp(ping)), decoder: decoder)
+        let events = decode(
+            bytes("Content-Length: 5\r\nX-Junk: " + String(repeating: "j", count: 500) + "\r\n\r\n" + lsp(ping)),
+            decoder: decoder)
         #expect(events == [.error(.headerTooLarge(limit: 64))] + messages(ping))
     }
 
@@ -213,10 +225,14 @@ struct FrameDecoderTests {
         #expect(decoder.framing == .contentLength)
     }
 
-    @Test("text that is not a header line means line framing", arguments: ["hello server\n", "x\n", "ping\r\n", "\u{1}\u{2}\n"])
+    @Test(
+        "text that is not a header line means line framing",
+        arguments: ["hello server\n", "x\n", "ping\r\n", "\u{1}\u{2}\n"])
     func textMeansLines(_ text: String) {
         var decoder = FrameDecoder()
-        #expect(decoder.feed(bytes(text + ping + "\n")) == [.message(bytes(text.trimmingCharacters(in: .newlines)))] + messages(ping))
+        #expect(
+            decoder.feed(bytes(text + ping + "\n")) == [.message(bytes(text.trimmingCharacters(in: .newlines)))]
+                + messages(ping))
         #expect(decoder.framing == .lines)
     }
 
@@ -241,7 +257,8 @@ struct FrameDecoderTests {
             #expect(decode(stream, chunks: [5], decoder: decoder) == messages(ping, search, cancel), "\(framing)")
             #expect(decode(stream) == messages(ping, search, cancel), "\(framing) detected")
         }
-        #expect(String(decoding: Framing.contentLength.frame(bytes("{}")), as: UTF8.self) == "Content-Length: 2\r\n\r\n{}")
+        #expect(
+            String(decoding: Framing.contentLength.frame(bytes("{}")), as: UTF8.self) == "Content-Length: 2\r\n\r\n{}")
         #expect(String(decoding: Framing.lines.frame(bytes("{}")), as: UTF8.self) == "{}\n")
     }
 }

@@ -53,7 +53,9 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     }
 
     static func error(_ error: ResponseError, id: RequestID?) -> GoldenCase {
-        make("error.\(error.code.name ?? String(error.code.rawValue)).json", ResponseMessage<JSONValue>(id: id, error: error))
+        make(
+            "error.\(error.code.name ?? String(error.code.rawValue)).json",
+            ResponseMessage<JSONValue>(id: id, error: error))
     }
 }
 

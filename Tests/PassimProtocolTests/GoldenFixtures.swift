@@ -15,7 +15,8 @@ enum GoldenFixtures {
         location: TextRange(start: 36, end: 92, startLine: 2, startColumn: 1, endLine: 2, endColumn: 57))
 
     static let passage1 = PassageRecord(
-        passage: PassageInfo(id: "000_c0039b83ab477ca1#1", ordinal: 1, section: nil, text: "Stem Cells for Acne Scars Explained"),
+        passage: PassageInfo(
+            id: "000_c0039b83ab477ca1#1", ordinal: 1, section: nil, text: "Stem Cells for Acne Scars Explained"),
         location: TextRange(start: 0, end: 35, startLine: 1, startColumn: 1, endLine: 1, endColumn: 36))
 
     static let passage3 = PassageRecord(
@@ -49,7 +50,8 @@ enum GoldenFixtures {
                     general: .init(positionEncodings: ["utf-32", "utf-16"]),
                     notifications: .init(indexDidChange: true)))),
         .request("initialize.empty", id: 1, InitializeRequest()),
-        .request("search", id: 2, SearchRequest(query: "acne scars", limit: 5, offset: 0, perArticle: 1, deadlineMs: 500)),
+        .request(
+            "search", id: 2, SearchRequest(query: "acne scars", limit: 5, offset: 0, perArticle: 1, deadlineMs: 500)),
         .request("search.minimal", id: "s-1", SearchRequest(query: "\"growth factors\" NEAR/5 collagen")),
         .request("passage-get", id: 3, PassageGetRequest(id: "000_c0039b83ab477ca1#2", context: 1)),
         .request("article-get", id: 4, ArticleGetRequest(id: "000_c0039b83ab477ca1", includePassages: true)),
@@ -60,7 +62,8 @@ enum GoldenFixtures {
         .request(
             "ingest", id: 9,
             IngestRequest(paths: ["/home/ana/passim/corpus"], prune: true, workDoneToken: "ingest-1")),
-        .request("ingest.text", id: 10, IngestRequest(text: "Draft\nPlatelet-rich plasma...\n", name: "notes/draft.md")),
+        .request(
+            "ingest.text", id: 10, IngestRequest(text: "Draft\nPlatelet-rich plasma...\n", name: "notes/draft.md")),
     ]
 
     static let responses: [GoldenCase] = [
@@ -127,7 +130,8 @@ enum GoldenFixtures {
             registry: .client),
         .notification(
             "progress.end",
-            ProgressNotification(token: "ingest-1", value: ProgressValue(kind: .end, message: "44 files", done: 44, total: 44)),
+            ProgressNotification(
+                token: "ingest-1", value: ProgressValue(kind: .end, message: "44 files", done: 44, total: 44)),
             registry: .client),
     ]
 

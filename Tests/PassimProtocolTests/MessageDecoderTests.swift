@@ -40,7 +40,8 @@ let badInputs: [BadInput] = [
     BadInput("empty message", "", .parseError, says: "empty"),
     BadInput("plain text", "hello server", .parseError, says: "not valid"),
     BadInput("trailing garbage", #"{"jsonrpc":"2.0","id":1,"method":"ping"} x"#, .parseError, says: "not valid"),
-    BadInput("binary garbage", bytes: [0xFF, 0xFE, 0x00, 0x01, 0x9C, 0x7B, 0x22], .parseError, says: "not valid UTF-8"),
+    BadInput(
+        "binary garbage", bytes: [0xFF, 0xFE, 0x00, 0x01, 0x9C, 0x7B, 0x22], .parseError, says: "not valid UTF-8"),
     BadInput("NUL bytes", bytes: [0x00, 0x00, 0x00], .parseError, says: "not valid JSON"),
     BadInput(
         "invalid UTF-8 in a string",
@@ -55,15 +56,22 @@ let badInputs: [BadInput] = [
     BadInput("5,000 nested arrays", deepNesting, .parseError, says: "not valid"),
     // The envelope.
     BadInput("missing jsonrpc", #"{"id":1,"method":"ping"}"#, .invalidRequest, id: 1, says: "missing `jsonrpc`"),
-    BadInput("jsonrpc 1.0", #"{"jsonrpc":"1.0","id":1,"method":"ping"}"#, .invalidRequest, id: 1, says: #"found "1.0""#),
-    BadInput("jsonrpc as a number", #"{"jsonrpc":2.0,"id":1,"method":"ping"}"#, .invalidRequest, id: 1, says: "found a number"),
+    BadInput(
+        "jsonrpc 1.0", #"{"jsonrpc":"1.0","id":1,"method":"ping"}"#, .invalidRequest, id: 1, says: #"found "1.0""#),
+    BadInput(
+        "jsonrpc as a number", #"{"jsonrpc":2.0,"id":1,"method":"ping"}"#, .invalidRequest, id: 1,
+        says: "found a number"),
     BadInput("id null", #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#, .invalidRequest, says: "must not be null"),
     BadInput("fractional id", #"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#, .invalidRequest, says: "not an integer"),
     BadInput("boolean id", #"{"jsonrpc":"2.0","id":true,"method":"ping"}"#, .invalidRequest, says: "found a boolean"),
     BadInput("object id", #"{"jsonrpc":"2.0","id":{"n":1},"method":"ping"}"#, .invalidRequest, says: "found an object"),
     BadInput("array id", #"{"jsonrpc":"2.0","id":[1],"method":"ping"}"#, .invalidRequest, says: "found an array"),
-    BadInput("id of 2^70", #"{"jsonrpc":"2.0","id":1180591620717411303424,"method":"ping"}"#, .invalidRequest, says: "too large"),
-    BadInput("method as a number", #"{"jsonrpc":"2.0","id":1,"method":7}"#, .invalidRequest, id: 1, says: "`method` must be a string, found a number"),
+    BadInput(
+        "id of 2^70", #"{"jsonrpc":"2.0","id":1180591620717411303424,"method":"ping"}"#, .invalidRequest,
+        says: "too large"),
+    BadInput(
+        "method as a number", #"{"jsonrpc":"2.0","id":1,"method":7}"#, .invalidRequest, id: 1,
+        says: "`method` must be a string, found a number"),
     BadInput("no method, no result", #"{"jsonrpc":"2.0","id":1}"#, .invalidRequest, id: 1, says: "missing `method`"),
     BadInput("unknown method", request("serach", "{}"), .methodNotFound, id: 1, says: "Unknown method `serach`"),
     BadInput("method names are case-sensitive", request("PING", "{}"), .methodNotFound, id: 1, says: "`PING`"),
@@ -74,47 +82,103 @@ let badInputs: [BadInput] = [
         "request sent without an id", #"{"jsonrpc":"2.0","method":"search","params":{"query":"x"}}"#, .invalidRequest,
         says: "`search` is a request"),
     // Params of known methods keep the request's id.
-    BadInput("search without params", #"{"jsonrpc":"2.0","id":"q1","method":"search"}"#, .invalidParams, id: "q1", says: "missing `query`"),
-    BadInput("params as an array", request("search", #"["acne"]"#), .invalidParams, id: 1, says: "params must be an object (by-name params), found an array"),
+    BadInput(
+        "search without params", #"{"jsonrpc":"2.0","id":"q1","method":"search"}"#, .invalidParams, id: "q1",
+        says: "missing `query`"),
+    BadInput(
+        "params as an array", request("search", #"["acne"]"#), .invalidParams, id: 1,
+        says: "params must be an object (by-name params), found an array"),
     BadInput("params as a string", request("ping", #""now""#), .invalidParams, id: 1, says: "found a string"),
-    BadInput("query as a number", request("search", #"{"query":42}"#), .invalidParams, id: 1, says: "`query`: expected"),
-    BadInput("empty query", request("search", #"{"query":"  "}"#), .invalidParams, id: 1, says: "`query` must not be empty"),
-    BadInput("null query", request("search", #"{"query":null}"#), .invalidParams, id: 1, says: "`query` must not be null"),
-    BadInput("zero limit", request("search", #"{"query":"a","limit":0}"#), .invalidParams, id: 1, says: "`limit` must be an integer from 1 to 1000, found 0"),
-    BadInput("negative limit", request("search", #"{"query":"a","limit":-5}"#), .invalidParams, id: 1, says: "found -5"),
-    BadInput("limit over the maximum", request("search", #"{"query":"a","limit":5000}"#), .invalidParams, id: 1, says: "found 5000"),
-    BadInput("limit of 1e400", request("search", #"{"query":"a","limit":1e400}"#), .invalidParams, id: 1, says: "`limit` must be an integer from 1 to 1000, found a number that is not such an integer"),
-    BadInput("limit of 2^70", request("search", #"{"query":"a","limit":1180591620717411303424}"#), .invalidParams, id: 1, says: "`limit` must be an integer"),
-    BadInput("fractional limit", request("search", #"{"query":"a","limit":2.5}"#), .invalidParams, id: 1, says: "`limit` must be an integer"),
-    BadInput("limit as a string", request("search", #"{"query":"a","limit":"10"}"#), .invalidParams, id: 1, says: "found a string"),
-    BadInput("negative offset", request("search", #"{"query":"a","offset":-1}"#), .invalidParams, id: 1, says: "`offset` must be an integer from 0"),
-    BadInput("zero perArticle", request("search", #"{"query":"a","perArticle":0}"#), .invalidParams, id: 1, says: "`perArticle`"),
-    BadInput("zero deadline", request("search", #"{"query":"a","deadlineMs":0}"#), .invalidParams, id: 1, says: "`deadlineMs` must be an integer from 1"),
-    BadInput("deadline of -1e400", request("suggest", #"{"prefix":"a","deadlineMs":-1e400}"#), .invalidParams, id: 1, says: "`deadlineMs`"),
-    BadInput("passage id without ordinal", request("passage/get", #"{"id":"000_c0039b83ab477ca1"}"#), .invalidParams, id: 1, says: "`id` must look like `<article id>#<ordinal>`"),
-    BadInput("passage ordinal 0", request("passage/get", #"{"id":"a#0"}"#), .invalidParams, id: 1, says: "must look like"),
-    BadInput("context too wide", request("passage/get", #"{"id":"a#1","context":1000}"#), .invalidParams, id: 1, says: "`context` must be an integer from 0 to 50"),
-    BadInput("empty article id", request("article/get", #"{"id":""}"#), .invalidParams, id: 1, says: "`id` must not be empty"),
-    BadInput("includePassages as a string", request("article/get", #"{"id":"a","includePassages":"yes"}"#), .invalidParams, id: 1, says: "`includePassages`"),
-    BadInput("zero suggest limit", request("suggest", #"{"prefix":"pla","limit":0}"#), .invalidParams, id: 1, says: "`limit` must be an integer from 1 to 100"),
+    BadInput(
+        "query as a number", request("search", #"{"query":42}"#), .invalidParams, id: 1, says: "`query`: expected"),
+    BadInput(
+        "empty query", request("search", #"{"query":"  "}"#), .invalidParams, id: 1, says: "`query` must not be empty"),
+    BadInput(
+        "null query", request("search", #"{"query":null}"#), .invalidParams, id: 1, says: "`query` must not be null"),
+    BadInput(
+        "zero limit", request("search", #"{"query":"a","limit":0}"#), .invalidParams, id: 1,
+        says: "`limit` must be an integer from 1 to 1000, found 0"),
+    BadInput(
+        "negative limit", request("search", #"{"query":"a","limit":-5}"#), .invalidParams, id: 1, says: "found -5"),
+    BadInput(
+        "limit over the maximum", request("search", #"{"query":"a","limit":5000}"#), .invalidParams, id: 1,
+        says: "found 5000"),
+    BadInput(
+        "limit of 1e400", request("search", #"{"query":"a","limit":1e400}"#), .invalidParams, id: 1,
+        says: "`limit` must be an integer from 1 to 1000, found a number that is not such an integer"),
+    BadInput(
+        "limit of 2^70", request("search", #"{"query":"a","limit":1180591620717411303424}"#), .invalidParams, id: 1,
+        says: "`limit` must be an integer"),
+    BadInput(
+        "fractional limit", request("search", #"{"query":"a","limit":2.5}"#), .invalidParams, id: 1,
+        says: "`limit` must be an integer"),
+    BadInput(
+        "limit as a string", request("search", #"{"query":"a","limit":"10"}"#), .invalidParams, id: 1,
+        says: "found a string"),
+    BadInput(
+        "negative offset", request("search", #"{"query":"a","offset":-1}"#), .invalidParams, id: 1,
+        says: "`offset` must be an integer from 0"),
+    BadInput(
+        "zero perArticle", request("search", #"{"query":"a","perArticle":0}"#), .invalidParams, id: 1,
+        says: "`perArticle`"),
+    BadInput(
+        "zero deadline", request("search", #"{"query":"a","deadlineMs":0}"#), .invalidParams, id: 1,
+        says: "`deadlineMs` must be an integer from 1"),
+    BadInput(
+        "deadline of -1e400", request("suggest", #"{"prefix":"a","deadlineMs":-1e400}"#), .invalidParams, id: 1,
+        says: "`deadlineMs`"),
+    BadInput(
+        "passage id without ordinal", request("passage/get", #"{"id":"000_c0039b83ab477ca1"}"#), .invalidParams, id: 1,
+        says: "`id` must look like `<article id>#<ordinal>`"),
+    BadInput(
+        "passage ordinal 0", request("passage/get", #"{"id":"a#0"}"#), .invalidParams, id: 1, says: "must look like"),
+    BadInput(
+        "context too wide", request("passage/get", #"{"id":"a#1","context":1000}"#), .invalidParams, id: 1,
+        says: "`context` must be an integer from 0 to 50"),
+    BadInput(
+        "empty article id", request("article/get", #"{"id":""}"#), .invalidParams, id: 1, says: "`id` must not be empty"
+    ),
+    BadInput(
+        "includePassages as a string", request("article/get", #"{"id":"a","includePassages":"yes"}"#), .invalidParams,
+        id: 1, says: "`includePassages`"),
+    BadInput(
+        "zero suggest limit", request("suggest", #"{"prefix":"pla","limit":0}"#), .invalidParams, id: 1,
+        says: "`limit` must be an integer from 1 to 100"),
     BadInput("ingest without a source", request("ingest", "{}"), .invalidParams, id: 1, says: "give `paths`"),
-    BadInput("ingest of a relative path", request("ingest", #"{"paths":["corpus"]}"#), .invalidParams, id: 1, says: "must be absolute"),
-    BadInput("ingest of no paths", request("ingest", #"{"paths":[]}"#), .invalidParams, id: 1, says: "must not be empty"),
-    BadInput("ingest of paths and text", request("ingest", #"{"paths":["/a"],"text":"x","name":"a.md"}"#), .invalidParams, id: 1, says: "not both"),
-    BadInput("ingest text without name", request("ingest", #"{"text":"x"}"#), .invalidParams, id: 1, says: "needs a `name`"),
-    BadInput("ingest name escaping the corpus", request("ingest", #"{"text":"x","name":"../etc/x.md"}"#), .invalidParams, id: 1, says: "`..`"),
-    BadInput("ingest name without extension", request("ingest", #"{"text":"x","name":"notes/x"}"#), .invalidParams, id: 1, says: "`.md` or `.txt`"),
-    BadInput("ingest path that is a number", request("ingest", #"{"paths":["/a",7]}"#), .invalidParams, id: 1, says: "`paths[1]`"),
+    BadInput(
+        "ingest of a relative path", request("ingest", #"{"paths":["corpus"]}"#), .invalidParams, id: 1,
+        says: "must be absolute"),
+    BadInput(
+        "ingest of no paths", request("ingest", #"{"paths":[]}"#), .invalidParams, id: 1, says: "must not be empty"),
+    BadInput(
+        "ingest of paths and text", request("ingest", #"{"paths":["/a"],"text":"x","name":"a.md"}"#), .invalidParams,
+        id: 1, says: "not both"),
+    BadInput(
+        "ingest text without name", request("ingest", #"{"text":"x"}"#), .invalidParams, id: 1, says: "needs a `name`"),
+    BadInput(
+        "ingest name escaping the corpus", request("ingest", #"{"text":"x","name":"../etc/x.md"}"#), .invalidParams,
+        id: 1, says: "`..`"),
+    BadInput(
+        "ingest name without extension", request("ingest", #"{"text":"x","name":"notes/x"}"#), .invalidParams, id: 1,
+        says: "`.md` or `.txt`"),
+    BadInput(
+        "ingest path that is a number", request("ingest", #"{"paths":["/a",7]}"#), .invalidParams, id: 1,
+        says: "`paths[1]`"),
     BadInput(
         "positionEncodings as a string",
         request("initialize", #"{"capabilities":{"general":{"positionEncodings":"utf-16"}}}"#), .invalidParams, id: 1,
         says: "`capabilities.general.positionEncodings`"),
     // Nothing may be answered.
-    BadInput("unknown notification", #"{"jsonrpc":"2.0","method":"foo/bar"}"#, nil, says: "unknown notification `foo/bar`"),
-    BadInput("cancel with a boolean id", #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":true}}"#, nil, says: "`id`"),
+    BadInput(
+        "unknown notification", #"{"jsonrpc":"2.0","method":"foo/bar"}"#, nil, says: "unknown notification `foo/bar`"),
+    BadInput(
+        "cancel with a boolean id", #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":true}}"#, nil,
+        says: "`id`"),
     BadInput("cancel without params", #"{"jsonrpc":"2.0","method":"$/cancelRequest"}"#, nil, says: "missing `id`"),
     BadInput("response without id", #"{"jsonrpc":"2.0","result":{}}"#, nil, says: "without `id`"),
-    BadInput("response with a malformed error", #"{"jsonrpc":"2.0","id":1,"error":{"code":"x"}}"#, nil, says: "malformed response"),
+    BadInput(
+        "response with a malformed error", #"{"jsonrpc":"2.0","id":1,"error":{"code":"x"}}"#, nil,
+        says: "malformed response"),
 ]
 
 @Suite("Classifying incoming messages")
@@ -142,7 +206,8 @@ struct MessageDecoderTests {
     }
 
     @Test func requestParamsDecodeToTheirType() throws {
-        let message = decoder.decode(Array(request("search", #"{"query":"acne","limit":3,"perArticle":1}"#, id: #""a""#).utf8))
+        let message = decoder.decode(
+            Array(request("search", #"{"query":"acne","limit":3,"perArticle":1}"#, id: #""a""#).utf8))
         guard case .request(let id, let decoded) = message else {
             Issue.record("not a request: \(message)")
             return
@@ -155,7 +220,8 @@ struct MessageDecoderTests {
     }
 
     @Test func unknownMembersAreIgnored() throws {
-        let json = #"{"jsonrpc":"2.0","id":9,"method":"search","x-trace":"abc","params":{"query":"acne","verbose":true,"huge":1e400}}"#
+        let json =
+            #"{"jsonrpc":"2.0","id":9,"method":"search","x-trace":"abc","params":{"query":"acne","verbose":true,"huge":1e400}}"#
         guard case .request(9, let decoded) = decoder.decode(Array(json.utf8)) else {
             Issue.record("not a request with id 9")
             return
@@ -163,8 +229,9 @@ struct MessageDecoderTests {
         #expect(try #require(decoded as? SearchRequest) == SearchRequest(query: "acne"))
     }
 
-    @Test("absent, null, {} and [] params are all fine for methods without required params",
-          arguments: [#""#, #","params":null"#, #","params":{}"#, #","params":[]"#])
+    @Test(
+        "absent, null, {} and [] params are all fine for methods without required params",
+        arguments: [#""#, #","params":null"#, #","params":{}"#, #","params":[]"#])
     func optionalParams(_ params: String) throws {
         let json = #"{"jsonrpc":"2.0","id":1,"method":"ping"\#(params)}"#
         guard case .request(1, let decoded) = decoder.decode(Array(json.utf8)) else {
@@ -176,7 +243,8 @@ struct MessageDecoderTests {
 
     @Test func integralFloatIdIsReadAsAnInteger() {
         // Documented: JSON has one number type; 1.0 and 1 are the same id.
-        guard case .request(let id, _) = decoder.decode(Array(#"{"jsonrpc":"2.0","id":1.0,"method":"ping"}"#.utf8)) else {
+        guard case .request(let id, _) = decoder.decode(Array(#"{"jsonrpc":"2.0","id":1.0,"method":"ping"}"#.utf8))
+        else {
             Issue.record("not a request")
             return
         }
@@ -184,7 +252,10 @@ struct MessageDecoderTests {
     }
 
     @Test func deadlineIsVisibleThroughTheProtocol() throws {
-        guard case .request(_, let decoded) = decoder.decode(Array(request("suggest", #"{"prefix":"pla","deadlineMs":250}"#).utf8)) else {
+        guard
+            case .request(_, let decoded) = decoder.decode(
+                Array(request("suggest", #"{"prefix":"pla","deadlineMs":250}"#).utf8))
+        else {
             Issue.record("not a request")
             return
         }
@@ -219,7 +290,8 @@ struct MessageDecoderTests {
     }
 
     @Test func serverNotificationsAreUnknownToTheServer() {
-        let json = #"{"jsonrpc":"2.0","method":"index/didChange","params":{"revision":1,"added":[],"updated":[],"removed":[]}}"#
+        let json =
+            #"{"jsonrpc":"2.0","method":"index/didChange","params":{"revision":1,"added":[],"updated":[],"removed":[]}}"#
         guard case .ignored = decoder.decode(Array(json.utf8)) else {
             Issue.record("a client may not send index/didChange")
             return
@@ -229,7 +301,9 @@ struct MessageDecoderTests {
     @Test func encodedMessagesDecodeBack() throws {
         let encoder = MessageEncoder()
         let data = try encoder.encode(SearchRequest(query: "platelet", limit: 2), id: 11)
-        #expect(String(decoding: data, as: UTF8.self) == #"{"id":11,"jsonrpc":"2.0","method":"search","params":{"limit":2,"query":"platelet"}}"#)
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == #"{"id":11,"jsonrpc":"2.0","method":"search","params":{"limit":2,"query":"platelet"}}"#)
         guard case .request(11, let decoded) = decoder.decode(data) else {
             Issue.record("not a request")
             return
@@ -238,7 +312,9 @@ struct MessageDecoderTests {
 
         let error = try encoder.encode(error: .methodNotFound("x/y"), id: nil)
         #expect(String(decoding: error, as: UTF8.self).contains(#""id":null"#))
-        #expect(String(decoding: error, as: UTF8.self).contains(#""message":"Unknown method `x/y`"#), "slashes are not escaped")
+        #expect(
+            String(decoding: error, as: UTF8.self).contains(#""message":"Unknown method `x/y`"#),
+            "slashes are not escaped")
     }
 
     @Test func typedEnvelopesRefuseAnotherMethod() {

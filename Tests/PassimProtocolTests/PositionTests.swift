@@ -60,11 +60,13 @@ struct PositionTests {
         let loads = Loads()
         let converted = try converter(.utf16, loads: loads).convert(searchResult)
         let body = converted.hits[0]
-        #expect(body.location == TextRange(start: 26, end: 42, startLine: 2, startColumn: 14, endLine: 2, endColumn: 30))
-        #expect(body.highlights == [
-            Highlight(start: 4, end: 10, line: 2, column: 18, endLine: 2, endColumn: 24),
-            Highlight(start: 11, end: 16, line: 2, column: 25, endLine: 2, endColumn: 30),
-        ])
+        #expect(
+            body.location == TextRange(start: 26, end: 42, startLine: 2, startColumn: 14, endLine: 2, endColumn: 30))
+        #expect(
+            body.highlights == [
+                Highlight(start: 4, end: 10, line: 2, column: 18, endLine: 2, endColumn: 24),
+                Highlight(start: 11, end: 16, line: 2, column: 25, endLine: 2, endColumn: 30),
+            ])
         let title = converted.hits[1]
         #expect(title.location == TextRange(start: 0, end: 12, startLine: 1, startColumn: 1, endLine: 1, endColumn: 13))
         #expect(title.highlights == [Highlight(start: 7, end: 12, line: 1, column: 8, endLine: 1, endColumn: 13)])
@@ -74,8 +76,12 @@ struct PositionTests {
 
     @Test func searchResultInUTF32() throws {
         let converted = try converter(.utf32).convert(searchResult)
-        #expect(converted.hits[0].location == TextRange(start: 25, end: 41, startLine: 2, startColumn: 13, endLine: 2, endColumn: 29))
-        #expect(converted.hits[0].highlights[0] == Highlight(start: 4, end: 10, line: 2, column: 17, endLine: 2, endColumn: 23))
+        #expect(
+            converted.hits[0].location
+                == TextRange(start: 25, end: 41, startLine: 2, startColumn: 13, endLine: 2, endColumn: 29))
+        #expect(
+            converted.hits[0].highlights[0]
+                == Highlight(start: 4, end: 10, line: 2, column: 17, endLine: 2, endColumn: 23))
         #expect(converted.hits[1].location.end == 12)
     }
 
@@ -124,9 +130,15 @@ struct PositionTests {
         #expect(source.lineCount == 2)
         #expect(try source.column(4, line: 1, in: .utf16) == 4, "just past the \\r: an exclusive end")
         #expect(try source.column(2, line: 2, in: .utf16) == 2, "the end of a last line without newline")
-        #expect(throws: PositionConversionError.columnOutOfRange(line: 1, column: 5)) { try source.column(5, line: 1, in: .utf16) }
-        #expect(throws: PositionConversionError.lineOutOfRange(line: 3, lineCount: 2)) { try source.column(1, line: 3, in: .utf16) }
-        #expect(throws: PositionConversionError.columnOutOfRange(line: 1, column: 0)) { try source.column(0, line: 1, in: .utf16) }
+        #expect(throws: PositionConversionError.columnOutOfRange(line: 1, column: 5)) {
+            try source.column(5, line: 1, in: .utf16)
+        }
+        #expect(throws: PositionConversionError.lineOutOfRange(line: 3, lineCount: 2)) {
+            try source.column(1, line: 3, in: .utf16)
+        }
+        #expect(throws: PositionConversionError.columnOutOfRange(line: 1, column: 0)) {
+            try source.column(0, line: 1, in: .utf16)
+        }
         #expect(SourceText("").lineCount == 1)
     }
 
@@ -147,9 +159,13 @@ struct PositionTests {
 
     @Test func aFileEditedSinceIndexingIsDetected() {
         let edited = file.replacingOccurrences(of: "body’s", with: "body's")
-        #expect(throws: PositionConversionError.sourceChanged(path: path)) { try converter(.utf16, text: edited).convert(searchResult) }
+        #expect(throws: PositionConversionError.sourceChanged(path: path)) {
+            try converter(.utf16, text: edited).convert(searchResult)
+        }
         let shorter = "Café"
-        #expect(throws: PositionConversionError.sourceChanged(path: path)) { try converter(.utf16, text: shorter).convert(searchResult) }
+        #expect(throws: PositionConversionError.sourceChanged(path: path)) {
+            try converter(.utf16, text: shorter).convert(searchResult)
+        }
     }
 
     @Test func anUnreadableFileIsReported() {

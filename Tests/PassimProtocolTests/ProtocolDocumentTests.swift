@@ -90,7 +90,8 @@ struct ProtocolDocumentTests {
                 case (.invalid(_, let error), .some(let name)):
                     #expect(error.code.name == name, "\(message) got \(error.message)")
                 default:
-                    Issue.record("\(message) decoded as \(decoded), expected \(example.expectedError ?? "a valid message")")
+                    Issue.record(
+                        "\(message) decoded as \(decoded), expected \(example.expectedError ?? "a valid message")")
                 }
             }
         }
@@ -105,7 +106,8 @@ struct ProtocolDocumentTests {
         for (section, text) in blocks {
             // A block is one pretty-printed message, or one message per line.
             let whole = Data(text.utf8)
-            let messages = (try? JSONSerialization.jsonObject(with: whole)) != nil
+            let messages =
+                (try? JSONSerialization.jsonObject(with: whole)) != nil
                 ? [whole] : text.split(separator: "\n").map { Data($0.utf8) }
             for message in messages {
                 switch client.decode(message) {
@@ -117,7 +119,9 @@ struct ProtocolDocumentTests {
                 case .notification:
                     break
                 default:
-                    Issue.record("under ### \(section): not a response or notification: \(String(decoding: message, as: UTF8.self))")
+                    Issue.record(
+                        "under ### \(section): not a response or notification: \(String(decoding: message, as: UTF8.self))"
+                    )
                 }
             }
         }

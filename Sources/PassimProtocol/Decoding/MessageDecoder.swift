@@ -8,8 +8,10 @@ import Foundation
 /// unknown members are ignored. Every error that can be answered keeps the request's id when
 /// the id could be read, so invalid params on a known method are answered with that id.
 public struct MessageDecoder: Sendable {
+    /// The methods this decoder accepts.
     public let registry: MessageRegistry
 
+    /// A decoder for the messages `registry` lists (by default, what the server accepts).
     public init(registry: MessageRegistry = .server) {
         self.registry = registry
     }
@@ -60,7 +62,9 @@ private struct MessageClassifier: Decodable {
 
     /// What the `id` member holds.
     private enum IDState {
-        case absent, null, valid(RequestID), invalid(JSONKind)
+        case absent, null
+        case valid(RequestID)
+        case invalid(JSONKind)
     }
 
     private static func classify(_ decoder: any Decoder, registry: MessageRegistry) -> IncomingMessage {

@@ -5,6 +5,7 @@
 /// (ServerNotInitialized) in clients built for LSP. Cancellation uses LSP's -32800 so editor
 /// clients recognise it. Codes never change meaning; new ones take the next free value.
 public struct ErrorCode: RawRepresentable, Codable, Hashable, Sendable {
+    /// The integer on the wire.
     public var rawValue: Int
 
     /// Wraps any code, including ones this version does not know.

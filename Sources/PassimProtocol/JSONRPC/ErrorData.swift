@@ -6,6 +6,7 @@ public struct QuerySyntaxErrorData: Codable, Sendable, Hashable {
     /// What the parser would have accepted there, e.g. `["a word", "\")\""]`.
     public var expected: [String]
 
+    /// Memberwise initializer.
     public init(offset: Int, expected: [String]) {
         self.offset = offset
         self.expected = expected
@@ -19,6 +20,7 @@ public struct RequestTooLargeErrorData: Codable, Sendable, Hashable {
     /// The announced `Content-Length`; absent with line framing.
     public var size: Int?
 
+    /// Memberwise initializer.
     public init(limit: Int, size: Int?) {
         self.limit = limit
         self.size = size
@@ -32,9 +34,12 @@ public struct NotFoundErrorData: Codable, Sendable, Hashable {
         case passage, article
     }
 
+    /// Whether a passage or an article was looked up.
     public var kind: Kind
+    /// The id that was not found.
     public var id: String
 
+    /// Memberwise initializer.
     public init(kind: Kind, id: String) {
         self.kind = kind
         self.id = id
@@ -46,6 +51,7 @@ public struct DeadlineExceededErrorData: Codable, Sendable, Hashable {
     /// The deadline the request carried.
     public var deadlineMs: Int
 
+    /// Memberwise initializer.
     public init(deadlineMs: Int) {
         self.deadlineMs = deadlineMs
     }

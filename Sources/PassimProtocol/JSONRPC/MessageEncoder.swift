@@ -4,6 +4,7 @@ import Foundation
 /// and unescaped slashes (`"passage/get"`, not `"passage\/get"`). Compact JSON has no raw
 /// newline, so every message also fits line framing.
 public struct MessageEncoder: Sendable {
+    /// An encoder; it keeps no state.
     public init() {}
 
     /// A request to send.

@@ -1,7 +1,9 @@
 /// A notification on the wire: `{"jsonrpc": "2.0", "method": ..., "params": {...}}`, no id.
 public struct NotificationMessage<Notification: NotificationType>: Codable, Sendable, Hashable {
+    /// The params, typed.
     public var notification: Notification
 
+    /// Wraps a notification for sending.
     public init(_ notification: Notification) {
         self.notification = notification
     }

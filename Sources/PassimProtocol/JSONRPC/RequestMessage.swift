@@ -3,9 +3,12 @@
 /// Clients encode this to send a request; the server decodes requests with `MessageDecoder`,
 /// which also classifies bad input.
 public struct RequestMessage<Request: RequestType>: Codable, Sendable, Hashable {
+    /// The id the answer will carry.
     public var id: RequestID
+    /// The params, typed.
     public var request: Request
 
+    /// Wraps a request for sending.
     public init(id: RequestID, request: Request) {
         self.id = id
         self.request = request

@@ -1,11 +1,14 @@
 /// The `error` member of a failed response: a code, a message for people, optional data for
 /// programs. Messages say what went wrong and what to do about it.
 public struct ResponseError: Error, Codable, Sendable, Hashable {
+    /// What kind of error, for programs.
     public var code: ErrorCode
+    /// What went wrong and what to do, for people.
     public var message: String
     /// Structured details; its shape depends on `code` (see the `...ErrorData` types).
     public var data: JSONValue?
 
+    /// An error with any code; prefer the factory methods below, which word messages consistently.
     public init(code: ErrorCode, message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message

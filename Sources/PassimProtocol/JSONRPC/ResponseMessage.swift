@@ -4,9 +4,12 @@
 /// A client that knows which request an id belongs to decodes `ResponseMessage<R.Response>`;
 /// `MessageDecoder` yields `ResponseMessage<JSONValue>` for the others.
 public struct ResponseMessage<Response: ResponseType>: Codable, Sendable, Hashable {
+    /// The id of the request answered; `nil` (JSON `null`) when it could not be read.
     public var id: RequestID?
+    /// The result, or the error.
     public var outcome: Result<Response, ResponseError>
 
+    /// A response with either outcome.
     public init(id: RequestID?, outcome: Result<Response, ResponseError>) {
         self.id = id
         self.outcome = outcome

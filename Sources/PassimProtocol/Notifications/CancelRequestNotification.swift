@@ -5,8 +5,10 @@
 public struct CancelRequestNotification: NotificationType {
     public static let method = "$/cancelRequest"
 
+    /// The id of the request to cancel.
     public var id: RequestID
 
+    /// A cancellation of request `id`.
     public init(id: RequestID) {
         self.id = id
     }

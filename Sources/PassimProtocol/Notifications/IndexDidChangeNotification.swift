@@ -7,9 +7,12 @@ public struct IndexDidChangeNotification: NotificationType {
     public var revision: Int
     /// Article ids, each list sorted.
     public var added: [String]
+    /// Articles replaced by a new version.
     public var updated: [String]
+    /// Articles no longer in the index.
     public var removed: [String]
 
+    /// Memberwise initializer.
     public init(revision: Int, added: [String], updated: [String], removed: [String]) {
         self.revision = revision
         self.added = added

@@ -5,8 +5,10 @@ public struct ProgressNotification: NotificationType {
 
     /// The request's `workDoneToken`.
     public var token: ProgressToken
+    /// The step being reported.
     public var value: ProgressValue
 
+    /// Memberwise initializer.
     public init(token: ProgressToken, value: ProgressValue) {
         self.token = token
         self.value = value
@@ -20,6 +22,7 @@ public struct ProgressValue: Codable, Sendable, Hashable {
         case begin, report, end
     }
 
+    /// Which step this is.
     public var kind: Kind
     /// A short title for the whole operation (on `begin`), e.g. "Ingesting".
     public var title: String?
@@ -30,6 +33,7 @@ public struct ProgressValue: Codable, Sendable, Hashable {
     /// Units in all, when known.
     public var total: Int?
 
+    /// Memberwise initializer.
     public init(kind: Kind, title: String? = nil, message: String? = nil, done: Int? = nil, total: Int? = nil) {
         self.kind = kind
         self.title = title

@@ -12,6 +12,7 @@
 /// file it checks that the bytes at each passage's location are the passage's text, so a file
 /// edited since indexing fails with `.sourceChanged` instead of giving wrong columns.
 public struct PositionConverter {
+    /// The encoding results are converted to.
     public let encoding: PositionEncoding
     private let loadSource: (_ path: String) throws -> SourceText
 
@@ -31,7 +32,8 @@ public struct PositionConverter {
         for index in converted.hits.indices {
             let hit = converted.hits[index]
             let source = try sources.source(for: hit.article.path)
-            let record = try convert(PassageRecord(passage: hit.passage, location: hit.location), path: hit.article.path, in: source)
+            let record = try convert(
+                PassageRecord(passage: hit.passage, location: hit.location), path: hit.article.path, in: source)
             converted.hits[index].location = record.location
             var highlights: [Highlight] = []
             for highlight in hit.highlights {
@@ -60,7 +62,8 @@ public struct PositionConverter {
         guard encoding != .utf8, let passages = result.passages else { return result }
         var sources = SourceCache(load: loadSource)
         var converted = result
-        converted.passages = try convert(passages, path: result.article.path, in: sources.source(for: result.article.path))
+        converted.passages = try convert(
+            passages, path: result.article.path, in: sources.source(for: result.article.path))
         return converted
     }
 
@@ -70,7 +73,9 @@ public struct PositionConverter {
     }
 
     /// A passage's location, after checking that the file still holds the passage's text there.
-    public func convert(_ record: PassageRecord, path: String, in source: SourceText) throws(PositionConversionError) -> PassageRecord {
+    public func convert(_ record: PassageRecord, path: String, in source: SourceText) throws(PositionConversionError)
+        -> PassageRecord
+    {
         let location = record.location
         guard location.start >= 0, location.start <= location.end, location.end <= source.bytes.count,
             source.bytes[location.start..<location.end].elementsEqual(record.passage.text.utf8)
@@ -92,7 +97,9 @@ public struct PositionConverter {
     }
 
     /// A highlight: offsets into `passageText`, columns in the file.
-    public func convert(_ highlight: Highlight, passageText: String, in source: SourceText) throws(PositionConversionError) -> Highlight {
+    public func convert(_ highlight: Highlight, passageText: String, in source: SourceText)
+        throws(PositionConversionError) -> Highlight
+    {
         Highlight(
             start: try encoding.offset(ofUTF8Offset: highlight.start, in: passageText),
             end: try encoding.offset(ofUTF8Offset: highlight.end, in: passageText),
@@ -102,7 +109,9 @@ public struct PositionConverter {
             endColumn: try source.column(highlight.endColumn, line: highlight.endLine, in: encoding))
     }
 
-    private func convert(_ records: [PassageRecord], path: String, in source: SourceText) throws(PositionConversionError) -> [PassageRecord] {
+    private func convert(_ records: [PassageRecord], path: String, in source: SourceText)
+        throws(PositionConversionError) -> [PassageRecord]
+    {
         var converted: [PassageRecord] = []
         for record in records {
             converted.append(try convert(record, path: path, in: source))

@@ -55,7 +55,9 @@ public struct SourceText: Sendable {
 
     /// A 1-based UTF-8 column on a 1-based line, as a 1-based column in `encoding`. The column
     /// may point just past the line's last byte (an exclusive end).
-    public func column(_ utf8Column: Int, line: Int, in encoding: PositionEncoding) throws(PositionConversionError) -> Int {
+    public func column(_ utf8Column: Int, line: Int, in encoding: PositionEncoding) throws(PositionConversionError)
+        -> Int
+    {
         guard line >= 1, line <= lineCount else { throw .lineOutOfRange(line: line, lineCount: lineCount) }
         let start = lineStarts[line - 1]
         let end = line < lineCount ? lineStarts[line] - 1 : bytes.count

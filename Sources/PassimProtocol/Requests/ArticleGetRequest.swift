@@ -7,8 +7,10 @@ public struct ArticleGetRequest: RequestType {
     public var id: String
     /// Also return every passage; `nil` means false.
     public var includePassages: Bool?
+    /// Time budget in milliseconds; see `RequestType.deadlineMs`.
     public var deadlineMs: Int?
 
+    /// Memberwise initializer.
     public init(id: String, includePassages: Bool? = nil, deadlineMs: Int? = nil) {
         self.id = id
         self.includePassages = includePassages
@@ -30,11 +32,14 @@ public struct ArticleGetRequest: RequestType {
 
 /// The answer to `article/get`.
 public struct ArticleGetResult: ResponseType {
+    /// The article's identity, title, path and sources.
     public var article: ArticleSummary
+    /// How many passages the article has.
     public var passageCount: Int
     /// Every passage in article order; present only when `includePassages` was true.
     public var passages: [PassageRecord]?
 
+    /// Memberwise initializer.
     public init(article: ArticleSummary, passageCount: Int, passages: [PassageRecord]? = nil) {
         self.article = article
         self.passageCount = passageCount

@@ -63,7 +63,8 @@ public struct IngestRequest: RequestType {
             if name != nil { return "`name` goes with `text`, not with `paths`" }
             if paths.isEmpty { return "`paths` must not be empty" }
             if let relative = paths.first(where: { !$0.hasPrefix("/") }) {
-                return "`paths` must be absolute (the server does not share your working directory), found \"\(relative)\""
+                return
+                    "`paths` must be absolute (the server does not share your working directory), found \"\(relative)\""
             }
             return nil
         case (nil, .some):

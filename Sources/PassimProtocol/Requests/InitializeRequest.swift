@@ -4,9 +4,12 @@ public struct InitializeRequest: RequestType {
     public static let method = "initialize"
     public typealias Response = InitializeResult
 
+    /// Who the client is, for the server's log.
     public var clientInfo: ClientInfo?
+    /// What the client can handle and wants.
     public var capabilities: ClientCapabilities?
 
+    /// Memberwise initializer.
     public init(clientInfo: ClientInfo? = nil, capabilities: ClientCapabilities? = nil) {
         self.clientInfo = clientInfo
         self.capabilities = capabilities
@@ -25,9 +28,12 @@ public struct InitializeRequest: RequestType {
 
 /// Who the client is, for the server's log (LSP's `clientInfo`).
 public struct ClientInfo: Codable, Sendable, Hashable {
+    /// The client's name, e.g. `"vim"`.
     public var name: String
+    /// The client's version.
     public var version: String?
 
+    /// Memberwise initializer.
     public init(name: String, version: String? = nil) {
         self.name = name
         self.version = version
@@ -36,9 +42,12 @@ public struct ClientInfo: Codable, Sendable, Hashable {
 
 /// What the client can handle. Every member is optional.
 public struct ClientCapabilities: Codable, Sendable, Hashable {
+    /// Capabilities shared with LSP.
     public var general: General?
+    /// Notifications the client wants.
     public var notifications: Notifications?
 
+    /// Memberwise initializer.
     public init(general: General? = nil, notifications: Notifications? = nil) {
         self.general = general
         self.notifications = notifications
@@ -49,6 +58,7 @@ public struct ClientCapabilities: Codable, Sendable, Hashable {
         /// Encodings the client can use, most preferred first: `"utf-8"`, `"utf-16"`, `"utf-32"`.
         public var positionEncodings: [String]?
 
+        /// Memberwise initializer.
         public init(positionEncodings: [String]? = nil) {
             self.positionEncodings = positionEncodings
         }
@@ -59,6 +69,7 @@ public struct ClientCapabilities: Codable, Sendable, Hashable {
         /// Send `index/didChange` after each committed ingest.
         public var indexDidChange: Bool?
 
+        /// Memberwise initializer.
         public init(indexDidChange: Bool? = nil) {
             self.indexDidChange = indexDidChange
         }

@@ -7,8 +7,10 @@ public struct PassageGetRequest: RequestType {
     public var id: String
     /// Neighbours on each side; `nil` means `RequestLimits.defaultPassageContext`.
     public var context: Int?
+    /// Time budget in milliseconds; see `RequestType.deadlineMs`.
     public var deadlineMs: Int?
 
+    /// Memberwise initializer.
     public init(id: String, context: Int? = nil, deadlineMs: Int? = nil) {
         self.id = id
         self.context = context
@@ -38,6 +40,7 @@ public struct PassageGetRequest: RequestType {
 
 /// The parts of a passage id, `<article id>#<ordinal>`.
 public struct PassageID: Sendable, Hashable {
+    /// The article part, before the last `#`.
     public var articleID: String
     /// 1-based.
     public var ordinal: Int

@@ -3,5 +3,6 @@ public struct PingRequest: RequestType {
     public static let method = "ping"
     public typealias Response = EmptyResponse
 
+    /// Memberwise initializer.
     public init() {}
 }

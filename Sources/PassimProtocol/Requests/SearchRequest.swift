@@ -13,8 +13,10 @@ public struct SearchRequest: RequestType {
     public var offset: Int?
     /// At most this many passages per article; `nil` means no collapsing.
     public var perArticle: Int?
+    /// Time budget in milliseconds; see `RequestType.deadlineMs`.
     public var deadlineMs: Int?
 
+    /// Memberwise initializer.
     public init(
         query: String, limit: Int? = nil, offset: Int? = nil, perArticle: Int? = nil,
         deadlineMs: Int? = nil

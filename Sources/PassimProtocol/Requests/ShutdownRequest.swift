@@ -4,5 +4,6 @@ public struct ShutdownRequest: RequestType {
     public static let method = "shutdown"
     public typealias Response = VoidResponse
 
+    /// Memberwise initializer.
     public init() {}
 }

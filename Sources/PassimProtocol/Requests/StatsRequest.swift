@@ -3,5 +3,6 @@ public struct StatsRequest: RequestType {
     public static let method = "stats"
     public typealias Response = StatsResult
 
+    /// Memberwise initializer.
     public init() {}
 }

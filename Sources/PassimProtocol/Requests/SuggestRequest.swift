@@ -7,8 +7,10 @@ public struct SuggestRequest: RequestType {
     public var prefix: String
     /// Maximum completions; `nil` means `RequestLimits.defaultSuggestLimit`.
     public var limit: Int?
+    /// Time budget in milliseconds; see `RequestType.deadlineMs`.
     public var deadlineMs: Int?
 
+    /// Memberwise initializer.
     public init(prefix: String, limit: Int? = nil, deadlineMs: Int? = nil) {
         self.prefix = prefix
         self.limit = limit
@@ -35,8 +37,10 @@ public struct SuggestRequest: RequestType {
 public struct SuggestResult: ResponseType {
     /// The prefix as the client sent it.
     public var prefix: String
+    /// Completions, most frequent first.
     public var completions: [Completion]
 
+    /// Memberwise initializer.
     public init(prefix: String, completions: [Completion]) {
         self.prefix = prefix
         self.completions = completions
@@ -45,9 +49,12 @@ public struct SuggestResult: ResponseType {
 
 /// One completion: an indexed word and how many passages contain it.
 public struct Completion: Codable, Sendable, Hashable {
+    /// The indexed word.
     public var term: String
+    /// How many passages contain it.
     public var frequency: Int
 
+    /// Memberwise initializer.
     public init(term: String, frequency: Int) {
         self.term = term
         self.frequency = frequency

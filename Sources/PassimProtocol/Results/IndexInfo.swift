@@ -4,9 +4,12 @@ public struct IndexInfo: Codable, Sendable, Hashable {
     public var path: String
     /// Xapian's revision number; it grows with every committed change.
     public var revision: Int
+    /// Articles in the index.
     public var articles: Int
+    /// Passages in the index.
     public var passages: Int
 
+    /// Memberwise initializer.
     public init(path: String, revision: Int, articles: Int, passages: Int) {
         self.path = path
         self.revision = revision

@@ -1,16 +1,22 @@
 /// The answer to `ingest`: what happened to each article, as `passim ingest` reports it.
 /// Failures of single files do not fail the request; they are listed here.
 public struct IngestReport: ResponseType {
+    /// New articles.
     public var added: Int
+    /// Articles whose content changed and were replaced.
     public var updated: Int
+    /// Articles skipped because their content hash is the same.
     public var unchanged: Int
+    /// Articles removed by `prune`.
     public var removed: Int
+    /// Files that could not be ingested (see `failures`).
     public var failed: Int
     /// One entry per failed file, in the order they were met.
     public var failures: [IngestFailure]
     /// The index revision after the ingest committed.
     public var revision: Int
 
+    /// Memberwise initializer.
     public init(
         added: Int, updated: Int, unchanged: Int, removed: Int, failed: Int,
         failures: [IngestFailure], revision: Int
@@ -32,6 +38,7 @@ public struct IngestFailure: Codable, Sendable, Hashable {
     /// What went wrong and what to do, e.g. "not valid UTF-8 at byte 1042; convert the file".
     public var message: String
 
+    /// Memberwise initializer.
     public init(path: String, message: String) {
         self.path = path
         self.message = message

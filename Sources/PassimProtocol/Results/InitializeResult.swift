@@ -2,13 +2,16 @@
 public struct InitializeResult: ResponseType {
     /// The protocol version the server speaks; clients check the major number.
     public var protocolVersion: ProtocolVersion
+    /// The server's name and release.
     public var serverInfo: ServerInfo
     /// The encoding of every offset and column the server sends from now on.
     public var positionEncoding: PositionEncoding
+    /// Methods, notifications and limits.
     public var capabilities: ServerCapabilities
     /// Absent when the index cannot be opened (searches then fail with `indexUnavailable`).
     public var index: IndexInfo?
 
+    /// Memberwise initializer.
     public init(
         protocolVersion: ProtocolVersion = .current, serverInfo: ServerInfo,
         positionEncoding: PositionEncoding, capabilities: ServerCapabilities, index: IndexInfo?
@@ -30,6 +33,7 @@ public struct ServerCapabilities: Codable, Sendable, Hashable {
     /// The largest message the server reads, in bytes.
     public var maxMessageBytes: Int
 
+    /// Memberwise initializer.
     public init(methods: [String], notifications: [String], maxMessageBytes: Int) {
         self.methods = methods
         self.notifications = notifications

@@ -5,6 +5,7 @@ public struct ServerInfo: Codable, Sendable, Hashable {
     /// The Passim release, e.g. `"0.1.0"` (not the protocol version).
     public var version: String
 
+    /// Memberwise initializer.
     public init(name: String, version: String) {
         self.name = name
         self.version = version

@@ -1,16 +1,21 @@
 /// The answer to `stats`.
 public struct StatsResult: ResponseType {
+    /// The server's name and release.
     public var serverInfo: ServerInfo
+    /// The protocol version the server speaks.
     public var protocolVersion: ProtocolVersion
     /// Absent when the index cannot be opened.
     public var index: IndexInfo?
     /// Seconds since the server started.
     public var uptimeSeconds: Double
+    /// Open and total connections.
     public var connections: ConnectionCounts
+    /// Searches by outcome.
     public var queries: QueryCounts
     /// Latency of recent searches; absent before the first search.
     public var latencyMs: LatencyPercentiles?
 
+    /// Memberwise initializer.
     public init(
         serverInfo: ServerInfo, protocolVersion: ProtocolVersion, index: IndexInfo?,
         uptimeSeconds: Double, connections: ConnectionCounts, queries: QueryCounts,
@@ -33,6 +38,7 @@ public struct ConnectionCounts: Codable, Sendable, Hashable {
     /// Accepted since start.
     public var total: Int
 
+    /// Memberwise initializer.
     public init(open: Int, total: Int) {
         self.open = open
         self.total = total
@@ -45,9 +51,12 @@ public struct QueryCounts: Codable, Sendable, Hashable {
     public var total: Int
     /// Answered with an error other than cancellation or deadline.
     public var failed: Int
+    /// Cancelled with `$/cancelRequest`.
     public var cancelled: Int
+    /// Answered with `deadlineExceeded`.
     public var deadlineExceeded: Int
 
+    /// Memberwise initializer.
     public init(total: Int, failed: Int, cancelled: Int, deadlineExceeded: Int) {
         self.total = total
         self.failed = failed
@@ -59,11 +68,16 @@ public struct QueryCounts: Codable, Sendable, Hashable {
 /// Search latency percentiles in milliseconds, from receipt to reply, over the last `samples`
 /// searches.
 public struct LatencyPercentiles: Codable, Sendable, Hashable {
+    /// Median.
     public var p50: Double
+    /// 90th percentile.
     public var p90: Double
+    /// 99th percentile.
     public var p99: Double
+    /// How many recent searches the percentiles cover.
     public var samples: Int
 
+    /// Memberwise initializer.
     public init(p50: Double, p90: Double, p99: Double, samples: Int) {
         self.p50 = p50
         self.p90 = p90
