@@ -102,7 +102,7 @@ enum GoldenFixtures {
         .response("shutdown", id: 8, VoidResponse()),
         .response(
             "ingest", id: 9,
-            IngestReport(
+            IngestResult(
                 added: 1, updated: 2, unchanged: 40, removed: 1, failed: 1,
                 failures: [
                     IngestFailure(

@@ -6,7 +6,7 @@
 /// progress with `$/progress` notifications carrying that token.
 public struct IngestRequest: RequestType {
     public static let method = "ingest"
-    public typealias Response = IngestReport
+    public typealias Response = IngestResult
 
     /// Absolute paths of files or directories (directories are walked for `.txt` and `.md`).
     public var paths: [String]?

@@ -28,7 +28,7 @@ public struct PassageGetRequest: RequestType {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeNonEmptyString(.id)
-        guard PassageID(id) != nil else {
+        guard PassageIDSyntax.isValid(id) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .id, in: container,
                 debugDescription: "must look like `<article id>#<ordinal>`, found \"\(id)\"")
@@ -38,22 +38,16 @@ public struct PassageGetRequest: RequestType {
     }
 }
 
-/// The parts of a passage id, `<article id>#<ordinal>`.
-public struct PassageID: Sendable, Hashable {
-    /// The article part, before the last `#`.
-    public var articleID: String
-    /// 1-based.
-    public var ordinal: Int
-
-    /// Splits at the last `#`; `nil` unless an article id precedes a positive ordinal.
-    public init?(_ id: String) {
-        guard let hash = id.lastIndex(of: "#") else { return nil }
-        let article = id[..<hash]
+/// The shape of a passage id, `<article id>#<ordinal>`, checked when a request is decoded.
+/// (PassimCore's `PassageID` parses it; this module only refuses what cannot be one.)
+enum PassageIDSyntax {
+    /// True when an article id precedes the last `#` and a positive decimal ordinal follows it.
+    static func isValid(_ id: String) -> Bool {
+        guard let hash = id.lastIndex(of: "#"), hash != id.startIndex else { return false }
         let digits = id[id.index(after: hash)...]
-        guard !article.isEmpty, !digits.isEmpty, digits.allSatisfy(\.isASCII),
-            digits.allSatisfy(\.isNumber), let ordinal = Int(digits), ordinal > 0
-        else { return nil }
-        articleID = String(article)
-        self.ordinal = ordinal
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let ordinal = Int(digits) else {
+            return false
+        }
+        return ordinal > 0
     }
 }

@@ -1,6 +1,6 @@
 /// The answer to `ingest`: what happened to each article, as `passim ingest` reports it.
 /// Failures of single files do not fail the request; they are listed here.
-public struct IngestReport: ResponseType {
+public struct IngestResult: ResponseType {
     /// New articles.
     public var added: Int
     /// Articles whose content changed and were replaced.
