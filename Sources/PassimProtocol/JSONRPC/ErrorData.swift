@@ -17,7 +17,8 @@ public struct QuerySyntaxErrorData: Codable, Sendable, Hashable {
 public struct RequestTooLargeErrorData: Codable, Sendable, Hashable {
     /// The server's maximum message size in bytes.
     public var limit: Int
-    /// The announced `Content-Length`; absent with line framing.
+    /// The message's size when known: the `Content-Length`, or a line that arrived whole;
+    /// absent when a line was refused while still arriving.
     public var size: Int?
 
     /// Memberwise initializer.
