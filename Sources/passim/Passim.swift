@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Passim: ParsableCommand {
+struct Passim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Local full-text search for articles.",
         discussion: """
@@ -9,6 +9,6 @@ struct Passim: ParsableCommand {
             from your editor.
             """,
         version: PassimVersion.current,
-        subcommands: [IngestCommand.self, SearchCommand.self, CheckCommand.self]
+        subcommands: [IngestCommand.self, SearchCommand.self, CheckCommand.self, ServeCommand.self]
     )
 }

@@ -1,0 +1,145 @@
+import PassimAnalysis
+import PassimArticles
+import PassimProtocol
+import PassimXapian
+
+/// Reads the daemon needs besides ranked search: passages by id with their neighbours, whole
+/// articles, prefix completions, and counts. Each read retries like `search` when a concurrent
+/// commit invalidates the reader.
+extension Searcher {
+    /// How many index terms a completion scans at most, so a one-letter prefix stays cheap.
+    static let completionScanLimit = 20_000
+
+    /// The index's path, revision and counts as this searcher sees them.
+    public func indexInfo() throws(IndexError) -> IndexInfo {
+        try retryingOnModified { () throws(XapianError) in
+            let count = Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
+            return IndexInfo(
+                path: layout.directory, revision: Int(try database.revision()), articles: count,
+                passages: try database.documentCount())
+        }
+    }
+
+    /// Passage `id` with up to `context` neighbours on each side, in article order.
+    ///
+    /// Throws `.documentNotFound` when the article or passage is not in the index.
+    public func passage(_ id: PassageID, context: Int) throws(IndexError) -> PassageGetResult {
+        precondition(context >= 0, "context is validated by the protocol layer")
+        return try retryingOnModifiedOrIndexError { () throws in
+            let article = try articleRecord(id.article)
+            guard let passage = try storedPassage(PassageID(article: id.article, ordinal: id.ordinal)) else {
+                throw IndexError(.documentNotFound, "passage \(id) is not in the index")
+            }
+            let first = max(1, id.ordinal - context)
+            let last = min(article.passageCount, id.ordinal + context)
+            var before: [PassimProtocol.PassageRecord] = []
+            var after: [PassimProtocol.PassageRecord] = []
+            for ordinal in first...max(first, last) where ordinal != id.ordinal {
+                guard let neighbour = try storedPassage(PassageID(article: id.article, ordinal: ordinal)) else { continue }
+                if ordinal < id.ordinal { before.append(neighbour) } else { after.append(neighbour) }
+            }
+            return PassageGetResult(article: article.summary, passage: passage, before: before, after: after)
+        }
+    }
+
+    /// Article `id`'s metadata, and all its passages in order when `includePassages` is true.
+    ///
+    /// Throws `.documentNotFound` when the article is not in the index.
+    public func article(_ id: String, includePassages: Bool) throws(IndexError) -> ArticleGetResult {
+        try retryingOnModifiedOrIndexError { () throws in
+            let article = try articleRecord(id)
+            guard includePassages else {
+                return ArticleGetResult(article: article.summary, passageCount: article.passageCount)
+            }
+            var passages: [(Int, PassimProtocol.PassageRecord)] = []
+            for docid in try database.postings(Schema.articleTerm(id)) {
+                let record = try PassageRecord.decode(try database.documentData(docid))
+                guard let passage = record.passage else {
+                    throw IndexError(.corrupt, "passage record of document \(docid) is malformed")
+                }
+                passages.append((passage.ordinal, passage.protocolRecord(articleID: id)))
+            }
+            passages.sort { $0.0 < $1.0 }
+            return ArticleGetResult(
+                article: article.summary, passageCount: passages.count, passages: passages.map(\.1))
+        }
+    }
+
+    /// Indexed words starting with `prefix` (normalized like query words), most frequent first.
+    public func completions(of prefix: String, limit: Int) throws(IndexError) -> SuggestResult {
+        let normalized = analyzer.normalize(prefix.trimmingWhitespace())
+        guard !normalized.isEmpty, limit > 0 else { return SuggestResult(prefix: prefix, completions: []) }
+        let terms = try retryingOnModified { () throws(XapianError) in
+            try database.allTerms(prefix: normalized, max: Self.completionScanLimit)
+        }
+        // Field and boolean terms start with an upper-case prefix; normalized words never do.
+        let words = terms.filter { $0.term.first.map { !$0.isUppercase } ?? false }
+            .sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }
+            .prefix(limit)
+        return SuggestResult(prefix: prefix, completions: words.map { Completion(term: $0.term, frequency: $0.frequency) })
+    }
+
+    /// Every article record by id, to tell what a new revision changed.
+    public func articleRecords() throws(IndexError) -> [String: ArticleRecord] {
+        try retryingOnModifiedOrIndexError { () throws in
+            var versions: [String: ArticleRecord] = [:]
+            for key in try database.metadataKeys(prefix: IndexMetadata.articlePrefix) {
+                let bytes = try database.metadata(key)
+                guard !bytes.isEmpty, let record = try? ArticleRecord.decode(bytes) else { continue }
+                versions[record.id] = record
+            }
+            return versions
+        }
+    }
+
+    /// The stored passage with this id, or nil when there is none.
+    private func storedPassage(_ id: PassageID) throws -> PassimProtocol.PassageRecord? {
+        guard let docid = try database.postings(Schema.passageIDTerm(id.description), max: 1).first else { return nil }
+        let record = try PassageRecord.decode(try database.documentData(docid))
+        guard let passage = record.passage else {
+            throw IndexError(.corrupt, "passage record of document \(docid) is malformed")
+        }
+        return passage.protocolRecord(articleID: id.article)
+    }
+
+    /// Runs `body`, reopening and retrying when a commit invalidated the reader.
+    private func retryingOnModified<T>(_ body: () throws(XapianError) -> T) throws(IndexError) -> T {
+        try retryingOnModifiedOrIndexError { () throws in try body() }
+    }
+
+    private func retryingOnModifiedOrIndexError<T>(_ body: () throws -> T) throws(IndexError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
+                attempt += 1
+                try refresh()
+            } catch let error as XapianError {
+                throw IndexError.from(error, path: layout.directory)
+            } catch let error as IndexError {
+                throw error
+            } catch {
+                throw IndexError(.corrupt, "an index record cannot be read: \(error)")
+            }
+        }
+    }
+}
+
+extension ArticleRecord {
+    /// The article as results show it.
+    var summary: ArticleSummary {
+        ArticleSummary(id: id, title: title, path: path, sources: sources)
+    }
+}
+
+extension Passage {
+    /// The protocol's view of this passage of article `articleID`.
+    func protocolRecord(articleID: String) -> PassimProtocol.PassageRecord {
+        PassimProtocol.PassageRecord(
+            passage: PassageInfo(
+                id: PassageID(article: articleID, ordinal: ordinal).description, ordinal: ordinal, section: section,
+                text: text),
+            location: TextRange(location))
+    }
+}

@@ -1,0 +1,67 @@
+import Glibc
+import Logging
+import NIOCore
+import PassimProtocol
+
+/// One client connection, from the peer check to the last reply.
+///
+/// Three things run per connection: the reader (framing, decoding, dispatch), one task per
+/// request, and the writer draining the `Outbox`. Requests run concurrently and are answered as
+/// they finish; a failure of this connection never leaves it (the echo-server rule).
+struct Connection {
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let services: ServerServices
+    let logger: Logger
+
+    func run() async {
+        let state = ConnectionState(id: services.connections.makeID())
+        var logger = self.logger
+        logger[metadataKey: "connection"] = "\(state.id)"
+        guard await peerIsSameUser(logger: logger) else {
+            try? await channel.channel.close()
+            return
+        }
+        services.stats.connectionOpened()
+        defer { services.stats.connectionClosed() }
+        logger.debug("connection opened")
+        let channel = self.channel
+        let services = self.services
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                let outbox = Outbox(logger: logger)
+                let reader = ConnectionReader(state: state, outbox: outbox, services: services, logger: logger, eventLoop: channel.channel.eventLoop)
+                services.connections.add(
+                    ConnectionRegistry.Entry(state: state, outbox: outbox) {
+                        // Ends the inbound stream; requests already read still finish.
+                        channel.channel.close(mode: .input, promise: nil)
+                    })
+                defer { services.connections.remove(id: state.id) }
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await outbox.drain(into: outbound) }
+                    await reader.read(inbound)
+                    outbox.finish()
+                }
+            }
+        } catch {
+            logger.debug("connection closed with an error", metadata: ["error": "\(error)"])
+        }
+        logger.debug("connection closed")
+    }
+
+    /// SO_PEERCRED: only the daemon's own user may talk to it, whatever the socket's mode.
+    private func peerIsSameUser(logger: Logger) async -> Bool {
+        do {
+            let peer = try await PeerCredentials.of(channel.channel)
+            guard peer.uid == getuid() else {
+                logger.warning(
+                    "refused a connection from another user",
+                    metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
+                return false
+            }
+            return true
+        } catch {
+            logger.warning("refused a connection whose peer cannot be identified", metadata: ["error": "\(error)"])
+            return false
+        }
+    }
+}

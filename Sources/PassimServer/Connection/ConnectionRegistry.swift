@@ -1,0 +1,62 @@
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// The open connections, for broadcasting notifications and for draining them at shutdown.
+final class ConnectionRegistry: Sendable {
+    /// What the registry needs of a connection.
+    struct Entry: Sendable {
+        var state: ConnectionState
+        var outbox: Outbox
+        /// Stops reading the connection (shutdown): in-flight requests still finish.
+        var stopReading: @Sendable () -> Void
+    }
+
+    private struct State {
+        var entries: [Int: Entry] = [:]
+        var nextID = 1
+        var shuttingDown = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    /// A fresh connection id.
+    func makeID() -> Int {
+        state.withLockedValue { state in
+            defer { state.nextID += 1 }
+            return state.nextID
+        }
+    }
+
+    /// Adds a connection; if the server is already shutting down it is told to stop at once.
+    func add(_ entry: Entry) {
+        let stopNow = state.withLockedValue { state in
+            state.entries[entry.state.id] = entry
+            return state.shuttingDown
+        }
+        if stopNow { entry.stopReading() }
+    }
+
+    func remove(id: Int) {
+        state.withLockedValue { _ = $0.entries.removeValue(forKey: id) }
+    }
+
+    var isShuttingDown: Bool { state.withLockedValue { $0.shuttingDown } }
+
+    /// Posts an encoded `index/didChange` to every connection that asked for it in
+    /// `initialize`, each in its own framing.
+    func broadcastIndexChange(_ message: [UInt8]) {
+        let subscribers = state.withLockedValue { Array($0.entries.values) }.filter { $0.state.wantsIndexDidChange }
+        for entry in subscribers {
+            entry.outbox.post(entry.state.framing.frame(message))
+        }
+    }
+
+    /// Marks the server as stopping and stops reading every connection.
+    func beginShutdown() {
+        let entries = state.withLockedValue { state in
+            state.shuttingDown = true
+            return Array(state.entries.values)
+        }
+        for entry in entries { entry.stopReading() }
+    }
+}

@@ -1,0 +1,37 @@
+import NIOCore
+import NIOPosix
+import PassimCore
+import PassimProtocol
+
+/// Everything `passim serve` decides before the daemon starts.
+public struct ServerConfiguration: Sendable {
+    /// The index the daemon searches and ingests into.
+    public var index: IndexLayout
+    /// The Unix domain socket to listen on (see `SocketLocation.defaultPath`).
+    public var socketPath: String
+    /// The name and release reported in `initialize` and `stats`.
+    public var serverInfo: ServerInfo
+    /// The largest message read, in bytes; larger ones are refused unread.
+    public var maxMessageBytes: Int
+    /// Threads that run searches, each with its own Xapian database handle.
+    public var searcherThreads: Int
+    /// How often the index revision is checked for commits by other processes.
+    public var watchInterval: TimeAmount
+    /// Requests one connection may have running at once; past it the daemon stops reading
+    /// that connection until one finishes, so one client cannot take every searcher.
+    public var maxRequestsPerConnection: Int
+    /// Test hook: each search waits this long on its thread before it runs, so tests can
+    /// cancel it or let its deadline pass without racing the clock. Nil in normal use.
+    public var searchDelayForTesting: TimeAmount?
+
+    /// A configuration with the defaults of `passim serve`.
+    public init(index: IndexLayout, socketPath: String, version: String) {
+        self.index = index
+        self.socketPath = socketPath
+        self.serverInfo = ServerInfo(name: "passim", version: version)
+        self.maxMessageBytes = RequestLimits.defaultMaxMessageBytes
+        self.searcherThreads = max(2, System.coreCount)
+        self.watchInterval = .milliseconds(250)
+        self.maxRequestsPerConnection = 32
+    }
+}

@@ -1,0 +1,46 @@
+import Logging
+import NIOCore
+import PassimCore
+import PassimProtocol
+
+/// The daemon's shared parts, handed to every request.
+final class ServerServices: Sendable {
+    let configuration: ServerConfiguration
+    let pool: SearcherPool
+    let watcher: IndexWatcher
+    let ingest: IngestCoordinator
+    let stats: ServerStats
+    let sources: SourceLoader
+    let connections: ConnectionRegistry
+    let handlers: HandlerRegistry
+    /// Starts the same graceful shutdown as SIGTERM.
+    let requestShutdown: @Sendable () -> Void
+
+    init(
+        configuration: ServerConfiguration, pool: SearcherPool, watcher: IndexWatcher, ingest: IngestCoordinator,
+        stats: ServerStats, sources: SourceLoader, connections: ConnectionRegistry,
+        requestShutdown: @escaping @Sendable () -> Void
+    ) {
+        self.configuration = configuration
+        self.pool = pool
+        self.watcher = watcher
+        self.ingest = ingest
+        self.stats = stats
+        self.sources = sources
+        self.connections = connections
+        self.handlers = .standard
+        self.requestShutdown = requestShutdown
+    }
+
+    /// The index as a searcher sees it now; nil when it cannot be opened.
+    func indexInfo(_ token: CancelToken) async -> IndexInfo? {
+        let result = await pool.run(token) { searcher in
+            do throws(IndexError) {
+                return .success(try searcher.indexInfo())
+            } catch {
+                return .failure(ErrorMapping.indexUnavailable(error))
+            }
+        }
+        return try? result.get()
+    }
+}

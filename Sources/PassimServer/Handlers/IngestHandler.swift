@@ -1,0 +1,14 @@
+import PassimProtocol
+
+/// `ingest`: files or an inline text through the daemon's single writer, with `$/progress`
+/// when the request carries a `workDoneToken`.
+struct IngestHandler: MethodHandler {
+    func handle(_ request: IngestRequest, context: RequestContext) async -> Result<IngestResult, ResponseError> {
+        let token = request.workDoneToken
+        let context = context
+        return await context.services.ingest.ingest(request) { value in
+            guard let token else { return }
+            context.notify(ProgressNotification(token: token, value: value))
+        }
+    }
+}

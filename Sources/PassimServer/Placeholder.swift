@@ -1,1 +1,0 @@
-// PassimServer: placeholder until the module lands.

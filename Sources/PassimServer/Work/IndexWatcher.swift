@@ -1,0 +1,145 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PassimCore
+import PassimProtocol
+
+/// Notices new index revisions, whoever committed them (the daemon's own ingest or an
+/// external `passim ingest`), bumps the generation searchers refresh at, and tells subscribers
+/// what changed.
+///
+/// It polls the revision on its own thread with its own `Searcher` (`refresh` is Xapian's
+/// cheap `reopen`). What changed is worked out by comparing the article records of the old and
+/// new revision, so it is right however many commits happened in between.
+final class IndexWatcher: Sendable {
+    /// A committed change as subscribers see it.
+    struct Change: Sendable {
+        var revision: Int
+        var added: [String]
+        var updated: [String]
+        var removed: [String]
+
+        var notification: IndexDidChangeNotification {
+            IndexDidChangeNotification(revision: revision, added: added, updated: updated, removed: removed)
+        }
+    }
+
+    /// State used only on the watcher's one thread.
+    private final class Snapshot: @unchecked Sendable {
+        var searcher: Searcher?
+        var revision: UInt64?
+        var articles: [String: ArticleRecord] = [:]
+    }
+
+    private let layout: IndexLayout
+    private let thread = NIOThreadPool(numberOfThreads: 1)
+    private let snapshot = Snapshot()
+    private let generation: IndexGeneration
+    private let interval: TimeAmount
+    private let logger: Logger
+    private let onChange: @Sendable (Change) -> Void
+
+    init(
+        layout: IndexLayout, generation: IndexGeneration, interval: TimeAmount, logger: Logger,
+        onChange: @escaping @Sendable (Change) -> Void
+    ) {
+        self.layout = layout
+        self.generation = generation
+        self.interval = interval
+        self.logger = logger
+        self.onChange = onChange
+    }
+
+    /// Starts the thread and takes the first snapshot (no notification for it).
+    func start() async {
+        thread.start()
+        _ = await check(notify: false)
+    }
+
+    /// Polls until the task is cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(nanoseconds: UInt64(interval.nanoseconds))
+            } catch {
+                return
+            }
+            _ = await check(notify: true)
+        }
+    }
+
+    /// Checks now (after the daemon's own ingest); returns the revision it sees.
+    func checkNow() async -> Int? {
+        await check(notify: true)
+    }
+
+    func shutdown() async {
+        try? await thread.shutdownGracefully()
+    }
+
+    private func check(notify: Bool) async -> Int? {
+        let snapshot = self.snapshot
+        let layout = self.layout
+        let logger = self.logger
+        let outcome: (revision: Int?, change: Change?)
+        do {
+            outcome = try await thread.runIfActive { () -> (revision: Int?, change: Change?) in
+                Self.advance(snapshot, layout: layout, logger: logger)
+            }
+        } catch {
+            return nil
+        }
+        if let change = outcome.change {
+            generation.advance()
+            logger.info(
+                "index revision changed",
+                metadata: [
+                    "revision": "\(change.revision)", "added": "\(change.added.count)",
+                    "updated": "\(change.updated.count)", "removed": "\(change.removed.count)",
+                ])
+            if notify { onChange(change) }
+        }
+        return outcome.revision
+    }
+
+    /// Runs on the watcher thread: reopens, and diffs the article records if the revision moved.
+    private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> (revision: Int?, change: Change?) {
+        do {
+            let searcher: Searcher
+            if let open = snapshot.searcher {
+                searcher = open
+                try searcher.refresh()
+            } else {
+                guard layout.exists else { return (nil, nil) }
+                searcher = try Searcher(layout: layout)
+                snapshot.searcher = searcher
+            }
+            let revision = try searcher.revision()
+            guard revision != snapshot.revision else { return (Int(revision), nil) }
+            let articles = try searcher.articleRecords()
+            let change = diff(from: snapshot.articles, to: articles, revision: Int(revision))
+            snapshot.revision = revision
+            snapshot.articles = articles
+            return (Int(revision), change)
+        } catch {
+            logger.warning("cannot read the index revision", metadata: ["error": "\(error)"])
+            snapshot.searcher = nil
+            return (nil, nil)
+        }
+    }
+
+    static func diff(from old: [String: ArticleRecord], to new: [String: ArticleRecord], revision: Int) -> Change {
+        var added: [String] = []
+        var updated: [String] = []
+        for (id, record) in new {
+            if let previous = old[id] {
+                if previous != record { updated.append(id) }
+            } else {
+                added.append(id)
+            }
+        }
+        let removed = old.keys.filter { new[$0] == nil }
+        return Change(revision: revision, added: added.sorted(), updated: updated.sorted(), removed: removed.sorted())
+    }
+}

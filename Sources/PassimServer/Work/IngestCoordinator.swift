@@ -1,0 +1,118 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOPosix
+import PassimCore
+import PassimProtocol
+
+/// Runs `ingest` requests inside the daemon, one at a time, on a writer thread of their own so
+/// searches go on meanwhile.
+///
+/// A second request while one runs, or an external `passim ingest` holding the index lock,
+/// is answered `writerBusy` at once rather than queued: the client decides whether to retry.
+/// After a commit the watcher is asked to look at once, so subscribers get `index/didChange`
+/// and later searches see the new revision before the request's response is sent.
+final class IngestCoordinator: Sendable {
+    private let layout: IndexLayout
+    private let thread = NIOThreadPool(numberOfThreads: 1)
+    private let busy = NIOLockedValueBox(false)
+    private let watcher: IndexWatcher
+    private let sources: SourceLoader
+    private let logger: Logger
+
+    init(layout: IndexLayout, watcher: IndexWatcher, sources: SourceLoader, logger: Logger) {
+        self.layout = layout
+        self.watcher = watcher
+        self.sources = sources
+        self.logger = logger
+    }
+
+    func start() {
+        thread.start()
+    }
+
+    /// Waits for a running ingest to commit, then stops the writer thread.
+    func shutdown() async {
+        try? await thread.shutdownGracefully()
+    }
+
+    /// Ingests what `request` names; `progress` receives `$/progress` values as files are done.
+    func ingest(
+        _ request: IngestRequest, progress: @escaping @Sendable (ProgressValue) -> Void
+    ) async -> Result<IngestResult, ResponseError> {
+        let acquired = busy.withLockedValue { busy in
+            guard !busy else { return false }
+            busy = true
+            return true
+        }
+        guard acquired else { return .failure(.writerBusy()) }
+        defer { busy.withLockedValue { $0 = false } }
+
+        let layout = self.layout
+        let logger = self.logger
+        let written = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<PassimCore.IngestReport, ResponseError>, Never>) in
+            thread.submit { state in
+                guard case .active = state else {
+                    continuation.resume(returning: .failure(.serverShuttingDown()))
+                    return
+                }
+                continuation.resume(returning: Self.write(request, layout: layout, logger: logger, progress: progress))
+            }
+        }
+        switch written {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let report):
+            if let text = request.text, let name = request.name, report.failures.isEmpty {
+                sources.rememberInline(name: name, text: text)
+            }
+            let revision = await watcher.checkNow() ?? 0
+            return .success(
+                IngestResult(
+                    added: report.added, updated: report.updated, unchanged: report.unchanged,
+                    removed: report.removed, failed: report.failed,
+                    failures: report.failures.map { IngestFailure(path: $0.path, message: $0.message) },
+                    revision: revision))
+        }
+    }
+
+    /// Runs on the writer thread: the same pipeline as `passim ingest`.
+    private static func write(
+        _ request: IngestRequest, layout: IndexLayout, logger: Logger,
+        progress: @escaping @Sendable (ProgressValue) -> Void
+    ) -> Result<PassimCore.IngestReport, ResponseError> {
+        var began = false
+        func begin(total: Int) {
+            guard !began else { return }
+            began = true
+            progress(ProgressValue(kind: .begin, title: "Ingesting", total: total))
+        }
+        do throws(IndexError) {
+            let writer = try IndexWriter(layout: layout, wait: false)
+            let ingestor = try Ingestor(writer: writer, logger: logger)
+            let report: PassimCore.IngestReport
+            var total = 1
+            if let paths = request.paths {
+                report = try ingestor.ingest(paths: paths, options: .init(prune: request.prune ?? false)) { step in
+                    total = step.total
+                    begin(total: step.total)
+                    progress(ProgressValue(kind: .report, message: step.path, done: step.done, total: step.total))
+                }
+            } else if let text = request.text, let name = request.name {
+                begin(total: 1)
+                report = try ingestor.ingest(text: text, name: name)
+            } else {
+                return .failure(.internalError("an ingest request without paths or text passed validation"))
+            }
+            try writer.close()
+            begin(total: total)
+            progress(ProgressValue(kind: .end, message: report.summary, done: total, total: total))
+            return .success(report)
+        } catch {
+            if began { progress(ProgressValue(kind: .end, message: "failed: \(error.message)")) }
+            if error.code == .locked { return .failure(.writerBusy()) }
+            logger.error("ingest failed", metadata: ["error": "\(error.message)"])
+            return .failure(ErrorMapping.indexUnavailable(error))
+        }
+    }
+}

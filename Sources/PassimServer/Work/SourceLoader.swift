@@ -1,0 +1,65 @@
+import Foundation
+import NIOConcurrencyHelpers
+import PassimProtocol
+
+/// Reads article sources for converting positions to UTF-16 or UTF-32.
+///
+/// Files are read from disk at their indexed path. Text ingested inline (an editor's unsaved
+/// buffer) has no file, so the daemon keeps the most recent inline texts by name; the
+/// converter checks each passage against the bytes, so a stale copy is detected, never used.
+final class SourceLoader: Sendable {
+    static let maxInlineTexts = 256
+
+    private struct Inline {
+        var texts: [String: [UInt8]] = [:]
+        var order: [String] = []
+    }
+
+    private let inline = NIOLockedValueBox(Inline())
+
+    /// Remembers the text ingested under `name`.
+    func rememberInline(name: String, text: String) {
+        inline.withLockedValue { inline in
+            if inline.texts.updateValue(Array(text.utf8), forKey: name) == nil {
+                inline.order.append(name)
+                if inline.order.count > Self.maxInlineTexts {
+                    inline.texts[inline.order.removeFirst()] = nil
+                }
+            }
+        }
+    }
+
+    /// The source at `path`: an inline text by that name, else the file.
+    func load(_ path: String) throws -> SourceText {
+        if let bytes = inline.withLockedValue({ $0.texts[path] }) {
+            return SourceText(bytes: bytes)
+        }
+        guard path.hasPrefix("/") else {
+            throw PositionConversionError.sourceUnavailable(path: path, reason: "no such file (the text was ingested inline)")
+        }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return SourceText(bytes: Array(data))
+        } catch {
+            throw PositionConversionError.sourceUnavailable(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// A converter to `encoding` reading through this loader.
+    func converter(for encoding: PositionEncoding) -> PositionConverter {
+        PositionConverter(encoding: encoding) { [self] path in try load(path) }
+    }
+
+    /// `value` with its positions in `encoding`, or the error to answer when a file changed
+    /// since it was indexed (or cannot be read).
+    func converted<Value>(
+        _ value: Value, to encoding: PositionEncoding,
+        _ convert: (PositionConverter, Value) throws(PositionConversionError) -> Value
+    ) -> Result<Value, ResponseError> {
+        do throws(PositionConversionError) {
+            return .success(try convert(converter(for: encoding), value))
+        } catch {
+            return .failure(ErrorMapping.conversion(error))
+        }
+    }
+}

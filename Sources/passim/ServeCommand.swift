@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PassimProtocol
+import PassimServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the search daemon on a Unix socket (JSON-RPC, see PROTOCOL.md).",
+        discussion: """
+            Socket: --socket, else $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else \
+            /tmp/passim-$UID/passim.sock. Stop it with SIGTERM, SIGINT (Ctrl-C) or the `shutdown` \
+            method; it finishes the requests in flight and removes its socket. Exit status 0 after \
+            a clean stop, 1 when it cannot start (e.g. another daemon serves the socket).
+            """
+    )
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Option(help: ArgumentHelp("The Unix socket to listen on.", valueName: "path"))
+    var socket: String?
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append logs here instead of standard error.", valueName: "path"))
+    var logFile: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = ServerConfiguration(
+            index: indexOptions.layout,
+            socketPath: socket ?? SocketLocation.defaultPath(environment: environment, userID: getuid()),
+            version: PassimVersion.current)
+        if let delay = environment["PASSIM_TEST_SEARCH_DELAY_MS"].flatMap(Int64.init) {
+            configuration.searchDelayForTesting = .milliseconds(delay)
+        }
+        do throws(DaemonError) {
+            try DaemonLogging.bootstrap(logFile: logFile, environment: environment)
+            let logger = Logger(label: "passim.serve")
+            try await PassimDaemon.serve(configuration, logger: logger)
+        } catch {
+            Terminal.error("passim: \(error.message)\n")
+            throw ExitCode(1)
+        }
+    }
+}
