@@ -39,8 +39,10 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         CLILogging.bootstrap()
-        let request = SearchRequest(
-            query: query.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
+        // `--` ends the options (so a query may start with `-`); it is not part of the query.
+        let words = query.first == "--" ? Array(query.dropFirst()) : query
+        let request = SearchParameters(
+            query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
         do {
             let searcher = try Searcher(layout: indexOptions.layout)
             let result = try searcher.search(request)
@@ -56,6 +58,9 @@ struct SearchCommand: ParsableCommand {
             }
         } catch let error as IndexError {
             Terminal.error("passim: \(error.message)\n")
+            throw ExitCode(2)
+        } catch SearchError.syntax(let error) {
+            Terminal.error(SyntaxErrorReport.render(error, query: request.query))
             throw ExitCode(2)
         } catch let error as SearchError {
             Terminal.error("passim: \(error)\n")

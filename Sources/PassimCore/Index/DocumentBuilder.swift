@@ -43,6 +43,7 @@ final class DocumentBuilder {
                 } else {
                     analyzed = analyzer.analyze(section)
                     sectionCache = (section, analyzed)
+                    collectSpelling(analyzed)
                 }
                 try index(analyzed, field: .section, into: document)
                 try boost(analyzed, by: Schema.sectionWeight, into: document)

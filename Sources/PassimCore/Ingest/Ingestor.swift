@@ -12,10 +12,14 @@ public final class Ingestor {
         public var prune = false
         /// Articles per transaction: larger batches write faster, smaller ones show progress sooner.
         public var batchSize = 256
+        /// Asked after each file; when it answers true the run commits what it wrote and stops
+        /// (the daemon's `$/cancelRequest`). Pruning is skipped then.
+        public var shouldStop: (@Sendable () -> Bool)?
 
-        public init(prune: Bool = false, batchSize: Int = 256) {
+        public init(prune: Bool = false, batchSize: Int = 256, shouldStop: (@Sendable () -> Bool)? = nil) {
             self.prune = prune
             self.batchSize = max(1, batchSize)
+            self.shouldStop = shouldStop
         }
     }
 
@@ -45,6 +49,7 @@ public final class Ingestor {
         let entries = CorpusScanner(paths: paths).scan()
         var seen: Set<String> = []
         var inBatch = 0
+        var stopped = false
         do {
             for (index, entry) in entries.enumerated() {
                 let path: String
@@ -67,8 +72,12 @@ public final class Ingestor {
                     inBatch = 0
                 }
                 progress?(IngestProgress(done: index + 1, total: entries.count, path: path))
+                if options.shouldStop?() == true {
+                    stopped = true
+                    break
+                }
             }
-            if options.prune {
+            if options.prune && !stopped {
                 try prune(roots: paths.map(Self.absolute), keeping: seen, into: &report)
             }
             try writer.commitBatch()
@@ -87,7 +96,8 @@ public final class Ingestor {
     public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
         var report = IngestReport()
         do {
-            _ = try ingest(SourceFile(id: name, path: name, bytes: Array(text.utf8)), into: &report, absolutePath: false)
+            let file = SourceFile(id: Self.articleID(forName: name), path: name, bytes: Array(text.utf8))
+            _ = try ingest(file, into: &report, absolutePath: false)
             try writer.commitBatch()
         } catch let error as IndexError {
             try? writer.cancelBatch()
@@ -114,6 +124,14 @@ public final class Ingestor {
         if previous == nil { report.added += 1 } else { report.updated += 1 }
         report.changedArticles.append(article.id)
         return true
+    }
+
+    /// `notes/draft.md` -> `notes/draft`: the id a file of that relative path gets from a scan.
+    static func articleID(forName name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/"), dot != name.startIndex,
+            name[name.index(before: dot)] != "/"
+        else { return name }
+        return String(name[..<dot])
     }
 
     static func absolute(_ path: String) -> String {

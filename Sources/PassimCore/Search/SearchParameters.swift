@@ -1,5 +1,5 @@
 /// One search as the CLI or the daemon asks for it.
-public struct SearchRequest: Sendable, Hashable {
+public struct SearchParameters: Sendable, Hashable {
     /// Upper bound on `limit`, so one request cannot ask for the whole index.
     public static let maximumLimit = 1000
 

@@ -50,9 +50,9 @@ public final class Searcher {
     }
 
     /// Runs `request`, correcting spelling when the query finds little.
-    public func search(_ request: SearchRequest) throws(SearchError) -> SearchResult {
-        guard request.limit >= 1, request.limit <= SearchRequest.maximumLimit else {
-            throw .invalidRequest("limit must be between 1 and \(SearchRequest.maximumLimit), got \(request.limit)")
+    public func search(_ request: SearchParameters) throws(SearchError) -> SearchResult {
+        guard request.limit >= 1, request.limit <= SearchParameters.maximumLimit else {
+            throw .invalidRequest("limit must be between 1 and \(SearchParameters.maximumLimit), got \(request.limit)")
         }
         guard request.offset >= 0 else {
             throw .invalidRequest("offset must not be negative, got \(request.offset)")
@@ -81,7 +81,7 @@ public final class Searcher {
         return result
     }
 
-    private func run(_ parsed: ParsedQuery, request: SearchRequest) throws(SearchError) -> SearchResult {
+    private func run(_ parsed: ParsedQuery, request: SearchParameters) throws(SearchError) -> SearchResult {
         var attempt = 0
         while true {
             do {
@@ -99,7 +99,7 @@ public final class Searcher {
         }
     }
 
-    private func runOnce(_ parsed: ParsedQuery, request: SearchRequest) throws -> SearchResult {
+    private func runOnce(_ parsed: ParsedQuery, request: SearchParameters) throws -> SearchResult {
         let compiled = try QueryCompiler(analyzer: analyzer, lexicon: IndexLexicon(database: database))
             .compile(parsed)
         var options = XapianSearchOptions()
@@ -140,7 +140,7 @@ public final class Searcher {
         do {
             for plain in parsed.plainWords where !plain.isExcluded {
                 let term = analyzer.normalize(plain.word.text)
-                guard !term.isEmpty, try database.termFrequency(term) == 0,
+                guard !term.isEmpty, try !isKnown(term),
                     let suggestion = try database.spellingSuggestion(term), suggestion != term,
                     try database.termFrequency(suggestion) > 0
                 else { continue }
@@ -151,6 +151,13 @@ public final class Searcher {
         }
         guard !replacements.isEmpty else { return nil }
         return parsed.replacing(replacements)
+    }
+
+    /// Whether the index has `term` in any field: as a body word, or (through the body's
+    /// ranking space, where titles and headings are boosted in) as a stem.
+    private func isKnown(_ term: String) throws(XapianError) -> Bool {
+        if try database.termFrequency(term) > 0 { return true }
+        return try database.termFrequency(Schema.stemTerm(analyzer.stem(term), field: .body)) > 0
     }
 
     /// The stored record of article `id` (cached until the next refresh).

@@ -65,7 +65,7 @@ enum PassimProcess {
 }
 
 /// A temporary directory removed when the test ends.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let url: URL
 
     init(_ name: String = "passim-test") throws {

@@ -1,1 +1,0 @@
-// PassimCoreTests: placeholder until the tests land.

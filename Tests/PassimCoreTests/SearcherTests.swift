@@ -1,0 +1,86 @@
+import Foundation
+import PassimProtocol
+import Testing
+
+@testable import PassimCore
+
+@Suite struct SearcherTests {
+    static func index(_ articles: [(String, String)]) throws -> TemporaryIndex {
+        let index = try TemporaryIndex()
+        let writer = try IndexWriter(layout: index.layout)
+        for (id, text) in articles {
+            try writer.replace(try TemporaryIndex.article(id, text))
+        }
+        try writer.close()
+        return index
+    }
+
+    @Test func refusesOutOfRangeRequestsWithAMessage() throws {
+        let index = try Self.index([("a", "Title\n\nSome text about collagen and scars in the skin.\n")])
+        let searcher = try Searcher(layout: index.layout)
+        for request in [
+            SearchParameters(query: "collagen", limit: 0), SearchParameters(query: "collagen", limit: 1001),
+            SearchParameters(query: "collagen", offset: -1), SearchParameters(query: "collagen", perArticle: 0),
+        ] {
+            #expect {
+                _ = try searcher.search(request)
+            } throws: { error in
+                guard case .invalidRequest(let message) = error as? SearchError else { return false }
+                return !message.isEmpty
+            }
+        }
+        #expect {
+            _ = try searcher.search(SearchParameters(query: "(collagen"))
+        } throws: { error in
+            guard case .syntax(let syntax) = error as? SearchError else { return false }
+            return syntax.offset == 9
+        }
+    }
+
+    @Test func aMissingIndexSaysToRunIngest() throws {
+        let index = try TemporaryIndex()
+        #expect {
+            _ = try Searcher(layout: index.layout)
+        } throws: { error in
+            guard let error = error as? IndexError else { return false }
+            return error.code == .notFound && error.message.contains("passim ingest")
+        }
+    }
+
+    @Test func highlightsCarryFileLinesAndColumnsAcrossLines() throws {
+        let text = "Heading Line\n\nFirst line mentions nothing:\n- collagen boosts repair\n- more collagen here\n"
+        let index = try Self.index([("multi", text)])
+        let searcher = try Searcher(layout: index.layout)
+        let hit = try #require(try searcher.search(SearchParameters(query: "collagen")).hits.first)
+        #expect(hit.location.startLine == 3)
+        #expect(hit.highlights.map { [$0.line, $0.column, $0.endLine, $0.endColumn] } == [[4, 3, 4, 11], [5, 8, 5, 16]])
+        let bytes = Array(hit.passage.text.utf8)
+        #expect(hit.highlights.allSatisfy { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) == "collagen" })
+    }
+
+    @Test func chineseTextMatchesInsideWordsThroughBigrams() throws {
+        let index = try Self.index([("zh", "血小板研究\n\n我们在北京大学研究血小板和干细胞治疗的效果。\n")])
+        let searcher = try Searcher(layout: index.layout)
+        for query in ["北京大学", "大学", "血小板", "干细胞"] {
+            let result = try searcher.search(SearchParameters(query: query))
+            #expect(result.hits.count == 1, "\(query)")
+            let hit = try #require(result.hits.first)
+            let bytes = Array(hit.passage.text.utf8)
+            let marked = hit.highlights.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+            #expect(marked.contains { $0.contains(query) }, "\(query): \(marked)")
+        }
+    }
+
+    @Test func seesNewRevisionsAfterRefresh() throws {
+        let index = try Self.index([("a", "Title\n\nCollagen and scars.\n")])
+        let searcher = try Searcher(layout: index.layout)
+        let before = try searcher.revision()
+        let writer = try IndexWriter(layout: index.layout)
+        try writer.replace(try TemporaryIndex.article("b", "Other\n\nElastin fibres in the dermis.\n"))
+        try writer.close()
+        #expect(try searcher.search(SearchParameters(query: "elastin")).hits.isEmpty)
+        #expect(try searcher.refresh())
+        #expect(try searcher.revision() > before)
+        #expect(try searcher.search(SearchParameters(query: "elastin")).hits.map(\.article.id) == ["b"])
+    }
+}
