@@ -92,7 +92,8 @@ public final class Ingestor {
         return report
     }
 
-    /// Ingests one article given as text (the daemon's inline `ingest`), with `name` as its id.
+    /// Ingests one article given as text (the daemon's inline `ingest`), filed under the relative
+    /// path `name`; its id is `name` without the extension, as a scan of that file would give.
     public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
         var report = IngestReport()
         do {
