@@ -85,7 +85,11 @@ public final class PassimDaemon: Service {
     /// a clean stop (socket removed). Throws only when the daemon cannot start.
     public static func serve(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError) {
         let daemon = try await start(configuration, logger: logger)
-        let group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The `shutdown` method ends `run` on its own: a normal end, not a failure.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch {

@@ -6,7 +6,7 @@ struct IngestHandler: MethodHandler {
     func handle(_ request: IngestRequest, context: RequestContext) async -> Result<IngestResult, ResponseError> {
         let token = request.workDoneToken
         let context = context
-        return await context.services.ingest.ingest(request) { value in
+        return await context.services.ingest.ingest(request, token: context.token) { value in
             guard let token else { return }
             context.notify(ProgressNotification(token: token, value: value))
         }

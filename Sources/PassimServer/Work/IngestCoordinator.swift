@@ -36,8 +36,10 @@ final class IngestCoordinator: Sendable {
     }
 
     /// Ingests what `request` names; `progress` receives `$/progress` values as files are done.
+    /// A stop through `token` ends the run after the file being written (what was written
+    /// stays committed) and answers with the stop's error.
     func ingest(
-        _ request: IngestRequest, progress: @escaping @Sendable (ProgressValue) -> Void
+        _ request: IngestRequest, token: CancelToken, progress: @escaping @Sendable (ProgressValue) -> Void
     ) async -> Result<IngestResult, ResponseError> {
         let acquired = busy.withLockedValue { busy in
             guard !busy else { return false }
@@ -56,7 +58,9 @@ final class IngestCoordinator: Sendable {
                     continuation.resume(returning: .failure(.serverShuttingDown()))
                     return
                 }
-                continuation.resume(returning: Self.write(request, layout: layout, logger: logger, progress: progress))
+                continuation.resume(
+                    returning: Self.write(
+                        request, layout: layout, logger: logger, shouldStop: { token.reason != nil }, progress: progress))
             }
         }
         switch written {
@@ -67,6 +71,7 @@ final class IngestCoordinator: Sendable {
                 sources.rememberInline(name: name, text: text)
             }
             let revision = await watcher.checkNow() ?? 0
+            if let reason = token.reason { return .failure(reason.responseError) }
             return .success(
                 IngestResult(
                     added: report.added, updated: report.updated, unchanged: report.unchanged,
@@ -78,7 +83,7 @@ final class IngestCoordinator: Sendable {
 
     /// Runs on the writer thread: the same pipeline as `passim ingest`.
     private static func write(
-        _ request: IngestRequest, layout: IndexLayout, logger: Logger,
+        _ request: IngestRequest, layout: IndexLayout, logger: Logger, shouldStop: @escaping @Sendable () -> Bool,
         progress: @escaping @Sendable (ProgressValue) -> Void
     ) -> Result<PassimCore.IngestReport, ResponseError> {
         var began = false
@@ -93,7 +98,7 @@ final class IngestCoordinator: Sendable {
             let report: PassimCore.IngestReport
             var total = 1
             if let paths = request.paths {
-                report = try ingestor.ingest(paths: paths, options: .init(prune: request.prune ?? false)) { step in
+                report = try ingestor.ingest(paths: paths, options: .init(prune: request.prune ?? false, shouldStop: shouldStop)) { step in
                     total = step.total
                     begin(total: step.total)
                     progress(ProgressValue(kind: .report, message: step.path, done: step.done, total: step.total))
