@@ -1,0 +1,166 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import PassimProtocol
+
+/// A connection to the Passim daemon's Unix socket, with one typed async call per method.
+///
+/// SwiftNIO carries the bytes (the CLI's commands are async already, so an event loop costs
+/// nothing in blocking style): requests go out line-framed, and a `ResponseRouter` matches
+/// answers to requests by id, so several calls may run at once on one connection. Each call
+/// has a timeout; when it passes, or the calling task is cancelled, the request is cancelled
+/// on the daemon with `$/cancelRequest`.
+public final class DaemonClient: Sendable {
+    /// The socket this client is connected to.
+    public let socketPath: String
+    private let channel: any Channel
+    private let pending: PendingRequests
+    private let nextID = NIOLockedValueBox(1)
+
+    private init(socketPath: String, channel: any Channel, pending: PendingRequests) {
+        self.socketPath = socketPath
+        self.channel = channel
+        self.pending = pending
+    }
+
+    /// Connects to the daemon at `socketPath`. Fails with `.notRunning`, `.connectionRefused`
+    /// or `.cannotConnect` when no daemon answers there.
+    public static func connect(
+        socketPath: String, timeout: Duration = .seconds(2)
+    ) async throws(ClientError) -> DaemonClient {
+        let pending = PendingRequests()
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.nanoseconds(Int64(timeout.seconds * 1e9)))
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            ResponseRouter(pending: pending, socketPath: socketPath))
+                    }
+                }
+                .connect(unixDomainSocketPath: socketPath)
+                .get()
+            return DaemonClient(socketPath: socketPath, channel: channel, pending: pending)
+        } catch {
+            throw ConnectFailure.classify(error, socket: socketPath)
+        }
+    }
+
+    /// Closes the connection; calls still waiting fail with `.connectionClosed`.
+    public func close() async {
+        try? await channel.close()
+    }
+
+    /// The handshake: the daemon's versions, capabilities and index. The client always keeps
+    /// UTF-8 positions, the CLI's own.
+    public func initialize(
+        clientName: String = "passim-cli", version: String? = nil, timeout: Duration = .seconds(5)
+    ) async throws(ClientError) -> InitializeResult {
+        let request = InitializeRequest(
+            clientInfo: ClientInfo(name: clientName, version: version),
+            capabilities: ClientCapabilities(general: .init(positionEncodings: [PositionEncoding.utf8.rawValue])))
+        return try await send(request, timeout: timeout)
+    }
+
+    /// Ranked passages for `request`, the same result as an in-process search.
+    public func search(_ request: SearchRequest, timeout: Duration = .seconds(60)) async throws(ClientError) -> SearchResult {
+        try await send(request, timeout: timeout)
+    }
+
+    /// Runs an ingest in the daemon; `progress` receives its `$/progress` steps when the request
+    /// carries a `workDoneToken` (one is chosen when it has none). No timeout by default:
+    /// ingesting a large folder takes as long as it takes.
+    public func ingest(
+        _ request: IngestRequest, timeout: Duration? = nil,
+        progress: (@Sendable (ProgressValue) -> Void)? = nil
+    ) async throws(ClientError) -> IngestResult {
+        guard let progress else { return try await send(request, timeout: timeout) }
+        var request = request
+        let token = request.workDoneToken ?? .string("passim-ingest-\(UUID().uuidString)")
+        request.workDoneToken = token
+        pending.listen(token, progress)
+        defer { pending.stopListening(token) }
+        return try await send(request, timeout: timeout)
+    }
+
+    /// The daemon's counters: what `passim status` shows.
+    public func stats(timeout: Duration = .seconds(5)) async throws(ClientError) -> StatsResult {
+        try await send(StatsRequest(), timeout: timeout)
+    }
+
+    /// A round trip that proves the daemon answers.
+    public func ping(timeout: Duration = .seconds(5)) async throws(ClientError) {
+        _ = try await send(PingRequest(), timeout: timeout)
+    }
+
+    /// Sends any request and waits for its typed answer (`nil` timeout: wait as long as the
+    /// connection lives).
+    public func send<Request: RequestType>(
+        _ request: Request, timeout: Duration?
+    ) async throws(ClientError) -> Request.Response {
+        let id = RequestID.number(nextID.withLockedValue { id in
+            defer { id += 1 }
+            return id
+        })
+        let message: Data
+        do {
+            message = try MessageEncoder().encode(request, id: id)
+        } catch {
+            preconditionFailure("a request holds only strings, numbers and booleans: \(error)")
+        }
+        let promise = channel.eventLoop.makePromise(of: [UInt8].self)
+        pending.register(id, promise: promise)
+        let timer = timeout.map { timeout in
+            channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) { [self] in
+                if pending.fail(id, with: .timeout(method: Request.method, seconds: timeout.seconds)) {
+                    cancelOnDaemon(id)
+                }
+            }
+        }
+        defer { timer?.cancel() }
+        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: nil)
+
+        let bytes: [UInt8]
+        do {
+            bytes = try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: { [self] in
+                if pending.fail(id, with: .cancelled(method: Request.method)) { cancelOnDaemon(id) }
+            }
+        } catch let error as ClientError {
+            throw error
+        } catch {
+            throw .connectionClosed(socket: socketPath)
+        }
+        return try Self.decode(bytes, as: Request.self)
+    }
+
+    private func cancelOnDaemon(_ id: RequestID) {
+        guard let message = try? MessageEncoder().encode(CancelRequestNotification(id: id)) else { return }
+        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: nil)
+    }
+
+    private static func decode<Request: RequestType>(
+        _ bytes: [UInt8], as: Request.Type
+    ) throws(ClientError) -> Request.Response {
+        let response: ResponseMessage<Request.Response>
+        do {
+            response = try JSONDecoder().decode(ResponseMessage<Request.Response>.self, from: Data(bytes))
+        } catch {
+            throw .invalidResponse(method: Request.method, detail: "\(error)")
+        }
+        switch response.outcome {
+        case .success(let result): return result
+        case .failure(let error): throw .server(error)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

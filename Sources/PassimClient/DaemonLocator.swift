@@ -1,0 +1,73 @@
+import Foundation
+import PassimProtocol
+
+/// Finds the daemon a command should use: the socket (`--socket`, else the default of
+/// `SocketLocation`) and whether a daemon there serves the index the command works on.
+public struct DaemonLocator: Sendable {
+    /// What a lookup found.
+    public enum Lookup: Sendable {
+        /// A daemon serves the index; the connection is initialized and open (close it).
+        case serving(DaemonClient, InitializeResult)
+        /// A daemon answers but serves another index (`nil`: one it cannot open, so its path is
+        /// unknown); the connection is closed already.
+        case otherIndex(String?)
+        /// No usable daemon: nothing at the socket, a stale socket, a timeout, an old protocol.
+        case unavailable(ClientError)
+    }
+
+    /// The socket to look at.
+    public let socketPath: String
+    /// How long connecting and the handshake may take before the daemon counts as unavailable.
+    public var timeout: Duration
+
+    /// The socket `socket` when given, else `SocketLocation.defaultPath` for this environment.
+    public init(
+        socket: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        userID: UInt32 = getuid(), timeout: Duration = .seconds(2)
+    ) {
+        socketPath = socket ?? SocketLocation.defaultPath(environment: environment, userID: userID)
+        self.timeout = timeout
+    }
+
+    /// Connects without a handshake (for `stats` and `ping`, which do not care about the index).
+    public func connect() async throws(ClientError) -> DaemonClient {
+        try await DaemonClient.connect(socketPath: socketPath, timeout: timeout)
+    }
+
+    /// Connects and runs `initialize`, keeping the connection only when the daemon speaks this
+    /// protocol's major version and serves `indexDirectory`.
+    public func lookup(servingIndex indexDirectory: String) async -> Lookup {
+        let client: DaemonClient
+        do {
+            client = try await connect()
+        } catch {
+            return .unavailable(error)
+        }
+        let result: InitializeResult
+        do {
+            result = try await client.initialize(timeout: timeout)
+        } catch {
+            await client.close()
+            return .unavailable(error)
+        }
+        guard result.protocolVersion.major == ProtocolVersion.current.major else {
+            await client.close()
+            return .unavailable(.incompatibleProtocol(socket: socketPath, version: result.protocolVersion))
+        }
+        guard let served = result.index?.path, Self.sameDirectory(served, indexDirectory) else {
+            await client.close()
+            return .otherIndex(result.index?.path)
+        }
+        return .serving(client, result)
+    }
+
+    /// Whether two paths name the same directory: both made absolute, standardized (`.`, `..`,
+    /// trailing slashes) and with symbolic links resolved.
+    public static func sameDirectory(_ first: String, _ second: String) -> Bool {
+        canonical(first) == canonical(second)
+    }
+
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

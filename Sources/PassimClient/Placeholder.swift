@@ -1,1 +1,0 @@
-// PassimClient: placeholder until the module lands.
