@@ -22,7 +22,9 @@ import Testing
         let dir = try TemporaryDirectory()
         try Repository.copyCorpus(into: dir)
         _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
-        try dir.write("corpus/002_b106e229ab5425a0.txt", "Zebrafish Fins\n\nZebrafish regrow their fins after injury, a model for regeneration.\n")
+        try dir.write(
+            "corpus/002_b106e229ab5425a0.txt",
+            "Zebrafish Fins\n\nZebrafish regrow their fins after injury, a model for regeneration.\n")
         try FileManager.default.removeItem(at: dir.file("corpus/004_55efc0094c87fb09.txt"))
         let withoutPrune = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
         #expect(withoutPrune.stdout == "added 0, updated 1, unchanged 3, removed 0, failed 0\n")
@@ -33,7 +35,8 @@ import Testing
         let result = try SearchJSON.decode(zebra.stdout)
         #expect(result.hits.map(\.passage.id) == ["002_b106e229ab5425a0#1"])
         #expect(result.hits.first?.article.title == "Zebrafish Fins")
-        let gone = try PassimProcess.run(["search", "--index", "idx", "--json", "article:004_55efc0094c87fb09"], in: dir.url)
+        let gone = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "article:004_55efc0094c87fb09"], in: dir.url)
         #expect(try SearchJSON.decode(gone.stdout).hits.isEmpty)
         let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
@@ -41,11 +44,13 @@ import Testing
 
     @Test func reportsEachBadFileAndIngestsTheRest() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("in/good.txt", "A Good Article\n\nCollagen remodelling softens atrophic scars over several months.\n")
+        try dir.write(
+            "in/good.txt", "A Good Article\n\nCollagen remodelling softens atrophic scars over several months.\n")
         try dir.write("in/empty.txt", "")
         try dir.write("in/binary.txt", Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x00, 0x00]))
         // "Café au lait" in Latin-1: 0xE9 is not valid UTF-8 here.
-        try dir.write("in/latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x61, 0x75, 0x20, 0x6C, 0x61, 0x69, 0x74, 0x0A]))
+        try dir.write(
+            "in/latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x61, 0x75, 0x20, 0x6C, 0x61, 0x69, 0x74, 0x0A]))
         let result = try PassimProcess.run(["ingest", "--index", "idx", "in", "missing-folder"], in: dir.url)
         #expect(result.status == 1)
         #expect(result.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 4\n")

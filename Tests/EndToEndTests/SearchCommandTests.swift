@@ -61,12 +61,18 @@ import Testing
                 let file = Array(try Data(contentsOf: URL(fileURLWithPath: hit.article.path)))
                 let text = Array(hit.passage.text.utf8)
                 #expect(Array(file[hit.location.start..<hit.location.end]) == text)
-                #expect(Self.position(of: hit.location.start, in: file) == (hit.location.startLine, hit.location.startColumn))
+                #expect(
+                    Self.position(of: hit.location.start, in: file) == (
+                        hit.location.startLine, hit.location.startColumn
+                    ))
                 #expect(Self.position(of: hit.location.end, in: file) == (hit.location.endLine, hit.location.endColumn))
                 for highlight in hit.highlights {
                     let offset = hit.location.start + highlight.start
                     #expect(Self.position(of: offset, in: file) == (highlight.line, highlight.column))
-                    #expect(Self.position(of: hit.location.start + highlight.end, in: file) == (highlight.endLine, highlight.endColumn))
+                    #expect(
+                        Self.position(of: hit.location.start + highlight.end, in: file) == (
+                            highlight.endLine, highlight.endColumn
+                        ))
                 }
                 _ = dir
             }
@@ -136,14 +142,17 @@ import Testing
         #expect(result.stderr.contains("expected"), "\(result.stderr)")
         // The query is echoed with a caret under the column.
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count >= 3 && lines[1] == "  \(query)" && lines[2] == "  " + String(repeating: " ", count: Int(column)! - 1) + "^")
+        #expect(
+            lines.count >= 3 && lines[1] == "  \(query)"
+                && lines[2] == "  " + String(repeating: " ", count: Int(column)! - 1) + "^")
     }
 
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let zero = try search(["--limit", "0", "cells"])
         #expect(zero.status == 2)
         #expect(zero.stderr.contains("limit must be between 1 and 1000"), "\(zero.stderr)")
-        let missingIndex = try PassimProcess.run(["search", "--index", "nowhere", "cells"], in: try Self.fixture.get().url)
+        let missingIndex = try PassimProcess.run(
+            ["search", "--index", "nowhere", "cells"], in: try Self.fixture.get().url)
         #expect(missingIndex.status == 2)
         #expect(missingIndex.stderr.contains("run `passim ingest`"), "\(missingIndex.stderr)")
     }

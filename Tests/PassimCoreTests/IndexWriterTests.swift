@@ -7,8 +7,10 @@ import Testing
 @testable import PassimCore
 
 @Suite struct IndexWriterTests {
-    static let first = "Collagen Notes\n\nCollagen remodelling softens atrophic scars over several months of treatment.\n\nFibroblasts respond to growth factors released by injected cells in the dermis.\n"
-    static let second = "Collagen Notes\n\nA rewritten article about elastin fibres and skin elasticity after laser therapy.\n"
+    static let first =
+        "Collagen Notes\n\nCollagen remodelling softens atrophic scars over several months of treatment.\n\nFibroblasts respond to growth factors released by injected cells in the dermis.\n"
+    static let second =
+        "Collagen Notes\n\nA rewritten article about elastin fibres and skin elasticity after laser therapy.\n"
 
     @Test func aBatchIsInvisibleToReadersUntilItCommits() throws {
         let index = try TemporaryIndex()
@@ -92,7 +94,11 @@ import Testing
     @Test func acronymsBecomeSynonymsBothWays() throws {
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)
-        try writer.replace(try TemporaryIndex.article("svf", "Fat Grafts\n\nOne method uses stromal vascular fraction, or SVF, which is rich in cells from fat tissue.\n\nThe stromal vascular fraction is separated from fat.\n"))
+        try writer.replace(
+            try TemporaryIndex.article(
+                "svf",
+                "Fat Grafts\n\nOne method uses stromal vascular fraction, or SVF, which is rich in cells from fat tissue.\n\nThe stromal vascular fraction is separated from fat.\n"
+            ))
         try writer.close()
         let database = try XapianDatabase(path: index.layout.database)
         #expect(try database.synonyms("svf") == ["stromal vascular fraction"])
@@ -106,7 +112,11 @@ import Testing
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)
         let long = String(repeating: "a", count: 300)
-        try writer.replace(try TemporaryIndex.article("long", "Long Words\n\nThis paragraph has a very long token \(long) inside an ordinary sentence about scars.\n"))
+        try writer.replace(
+            try TemporaryIndex.article(
+                "long",
+                "Long Words\n\nThis paragraph has a very long token \(long) inside an ordinary sentence about scars.\n")
+        )
         try writer.close()
         let searcher = try Searcher(layout: index.layout)
         #expect(try searcher.search(SearchParameters(query: "ordinary scars")).hits.count == 1)

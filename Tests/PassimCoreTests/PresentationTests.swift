@@ -6,7 +6,10 @@ import Testing
 
 @Suite struct PresentationTests {
     @Test(arguments: [
-        (["https://pubmed.ncbi.nlm.nih.gov/41413319/?x=1"], ["pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "nlm.nih.gov", "nih.gov"]),
+        (
+            ["https://pubmed.ncbi.nlm.nih.gov/41413319/?x=1"],
+            ["pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov", "nlm.nih.gov", "nih.gov"]
+        ),
         (["https://www.skinlaundry.com/blog/Cell-Regenerator"], ["skinlaundry.com"]),
         (["http://localhost:8080/x"], ["localhost"]),
         (["not a url", ""], []),
@@ -17,7 +20,8 @@ import Testing
     }
 
     @Test func textPositionsCountLinesInsideAPassage() {
-        let location = SourceLocation(byteStart: 100, byteEnd: 120, startLine: 7, startColumn: 5, endLine: 9, endColumn: 3)
+        let location = SourceLocation(
+            byteStart: 100, byteEnd: 120, startLine: 7, startColumn: 5, endLine: 9, endColumn: 3)
         let positions = TextPositions(text: "abc\nde\nfg", location: location)
         #expect(positions.position(of: 0) == (7, 5))
         #expect(positions.position(of: 2) == (7, 7))
@@ -30,15 +34,21 @@ import Testing
     @Test func snippetsFoldWhitespaceAndMarkMatches() {
         let text = "Lead in:\n- collagen here\n- and more"
         let highlights = [Highlight(start: 11, end: 19, line: 2, column: 3, endLine: 2, endColumn: 11)]
-        #expect(Snippet.render(text: text, highlights: highlights, style: OutputStyle(color: false)) == "Lead in: - collagen here - and more")
-        #expect(Snippet.render(text: text, highlights: highlights, style: OutputStyle(color: true)) == "Lead in: - \u{1B}[1;31mcollagen\u{1B}[0m here - and more")
+        #expect(
+            Snippet.render(text: text, highlights: highlights, style: OutputStyle(color: false))
+                == "Lead in: - collagen here - and more")
+        #expect(
+            Snippet.render(text: text, highlights: highlights, style: OutputStyle(color: true))
+                == "Lead in: - \u{1B}[1;31mcollagen\u{1B}[0m here - and more")
     }
 
     @Test func longSnippetsAreCutAroundTheFirstMatch() {
         let words = (0..<200).map { "w\($0)" }
         let text = words.joined(separator: " ")
         let start = Array(text.utf8).count - 4
-        let highlights = [Highlight(start: start, end: start + 4, line: 1, column: start + 1, endLine: 1, endColumn: start + 5)]
+        let highlights = [
+            Highlight(start: start, end: start + 4, line: 1, column: start + 1, endLine: 1, endColumn: start + 5)
+        ]
         let snippet = Snippet.render(text: text, highlights: highlights, style: OutputStyle(color: false))
         #expect(snippet.hasPrefix("…"))
         #expect(snippet.hasSuffix("w199"))

@@ -53,7 +53,8 @@ import Testing
         let searcher = try Searcher(layout: index.layout)
         let hit = try #require(try searcher.search(SearchParameters(query: "collagen")).hits.first)
         #expect(hit.location.startLine == 3)
-        #expect(hit.highlights.map { [$0.line, $0.column, $0.endLine, $0.endColumn] } == [[4, 3, 4, 11], [5, 8, 5, 16]])
+        #expect(
+            hit.highlights.map { [$0.line, $0.column, $0.endLine, $0.endColumn] } == [[4, 3, 4, 11], [5, 8, 5, 16]])
         let bytes = Array(hit.passage.text.utf8)
         #expect(hit.highlights.allSatisfy { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) == "collagen" })
     }

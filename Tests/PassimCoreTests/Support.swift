@@ -1,5 +1,6 @@
 import Foundation
 import PassimArticles
+
 @testable import PassimCore
 
 /// A temporary index directory, removed when the test ends.
@@ -8,7 +9,8 @@ final class TemporaryIndex {
     var layout: IndexLayout { IndexLayout(directory: directory.appendingPathComponent("index").path) }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("passim-core-\(UUID().uuidString.prefix(8))")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "passim-core-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

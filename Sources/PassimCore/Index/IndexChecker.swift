@@ -37,18 +37,22 @@ public struct IndexChecker {
                 expectedPassages += record.passageCount
                 let postings = try database.postings(Schema.articleTerm(id))
                 if postings.count != record.passageCount {
-                    problems.append("article \(id): \(postings.count) passages indexed, its record says \(record.passageCount)")
+                    problems.append(
+                        "article \(id): \(postings.count) passages indexed, its record says \(record.passageCount)")
                 }
             }
             let documents = try database.documentCount()
             if documents != expectedPassages {
-                problems.append("\(documents) passages in the index, the article records account for \(expectedPassages)")
+                problems.append(
+                    "\(documents) passages in the index, the article records account for \(expectedPassages)")
             }
-            let counted = Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
+            let counted =
+                Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
             if counted != keys.count {
                 problems.append("article count says \(counted), there are \(keys.count) article records")
             }
-            return Report(revision: try database.revision(), articles: keys.count, passages: documents, problems: problems)
+            return Report(
+                revision: try database.revision(), articles: keys.count, passages: documents, problems: problems)
         } catch {
             throw IndexError.from(error, path: layout.directory)
         }

@@ -25,7 +25,8 @@ public final class IndexWriter {
         do {
             try FileManager.default.createDirectory(atPath: layout.directory, withIntermediateDirectories: true)
         } catch {
-            throw IndexError(.io, "cannot create the index directory \(layout.directory): \(error.localizedDescription)")
+            throw IndexError(
+                .io, "cannot create the index directory \(layout.directory): \(error.localizedDescription)")
         }
         var options: WritableXapianDatabase.OpenOptions = [.createOrOpen]
         if wait { options.insert(.retryLock) }
@@ -55,7 +56,9 @@ public final class IndexWriter {
 
     /// The record of article `id` as the index holds it now (including this writer's batch).
     public func record(of id: String) throws(IndexError) -> ArticleRecord? {
-        let bytes = try guarded { () throws(XapianError) in try database.readView().metadata(IndexMetadata.articleKey(id)) }
+        let bytes = try guarded { () throws(XapianError) in
+            try database.readView().metadata(IndexMetadata.articleKey(id))
+        }
         guard !bytes.isEmpty else { return nil }
         return try? ArticleRecord.decode(bytes)
     }

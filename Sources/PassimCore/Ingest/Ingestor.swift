@@ -142,7 +142,8 @@ public final class Ingestor {
     private func prune(roots: [String], keeping seen: Set<String>, into report: inout IngestReport) throws(IndexError) {
         for id in try writer.articleIDs() where !seen.contains(id) {
             guard let record = try writer.record(of: id),
-                roots.contains(where: { record.path == $0 || record.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }),
+                roots.contains(where: { record.path == $0 || record.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                ),
                 !FileManager.default.fileExists(atPath: record.path)
             else { continue }
             try writer.remove(articleID: id)

@@ -47,7 +47,8 @@ public enum SearchOutput {
         for hit in result.hits {
             let line = hit.highlights.first?.line ?? hit.location.startLine
             let column = hit.highlights.first?.column ?? hit.location.startColumn
-            let text = Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: OutputStyle(color: false))
+            let text = Snippet.render(
+                text: hit.passage.text, highlights: hit.highlights, style: OutputStyle(color: false))
             out += "\(relative(hit.article.path, to: directory)):\(line):\(column):\(text)\n"
         }
         return out

@@ -13,12 +13,10 @@ struct Highlighter {
         let analyzed = analyzer.analyze(passage.text)
         let positions = TextPositions(text: passage.text, location: passage.location)
         var result: [Highlight] = []
-        var lastEnd = -1
         for token in analyzed.tokens + analyzed.bigrams {
             let stem = token.kind == .word ? analyzer.stem(token.term) : nil
             guard plan.matches(token: token, stem: stem) else { continue }
             result.append(highlight(token.start, token.end, positions))
-            lastEnd = max(lastEnd, token.end)
         }
         return merged(result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }, positions)
     }
@@ -26,7 +24,8 @@ struct Highlighter {
     private func highlight(_ start: Int, _ end: Int, _ positions: TextPositions) -> Highlight {
         let from = positions.position(of: start)
         let to = positions.position(of: end)
-        return Highlight(start: start, end: end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column)
+        return Highlight(
+            start: start, end: end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column)
     }
 
     /// Overlapping ranges (a CJK word and its bigrams) become one.

@@ -124,7 +124,8 @@ public final class Searcher {
                 SearchHit(
                     rank: request.offset + index + 1,
                     score: match.weight,
-                    article: ArticleSummary(id: article.id, title: article.title, path: article.path, sources: article.sources),
+                    article: ArticleSummary(
+                        id: article.id, title: article.title, path: article.path, sources: article.sources),
                     passage: PassageInfo(
                         id: PassageID(article: article.id, ordinal: passage.ordinal).description,
                         ordinal: passage.ordinal, section: passage.section, text: passage.text),

@@ -14,7 +14,8 @@ enum Snapshot {
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("snapshot \(name) is missing: run with PASSIM_RECORD=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "snapshot \(name) is missing: run with PASSIM_RECORD=1 to record it", sourceLocation: sourceLocation)
             return
         }
         #expect(actual == expected, "output differs from snapshot \(name)", sourceLocation: sourceLocation)
