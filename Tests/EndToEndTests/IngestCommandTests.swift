@@ -94,6 +94,39 @@ import Testing
     }
 }
 
+extension IngestCommandTests {
+    @Test func waitBlocksUntilTheOtherWriterIsDone() throws {
+        let dir = try TemporaryDirectory()
+        try Repository.copyCorpus(into: dir)
+        _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
+        try dir.write("corpus/new.txt", "A New Article\n\nMicroneedling channels help serums reach the dermis.\n")
+        // The lock holder releases the lock when its standard input closes.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = [
+            "-c",
+            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); "
+                + "sys.stdin.read(); db.close()",
+            dir.file("idx/db").path,
+        ]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        holder.standardInput = stdin
+        holder.standardOutput = stdout
+        try holder.run()
+        #expect(stdout.fileHandleForReading.availableDataLine() == "locked")
+        let waiting = try PassimProcess.start(["ingest", "--index", "idx", "--wait", "corpus"], in: dir.url)
+        // The waiting ingest is still blocked on the lock: it has not exited.
+        #expect(waiting.isRunning)
+        try stdin.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+        let search = try PassimProcess.run(["search", "--index", "idx", "--json", "microneedling channels"], in: dir.url)
+        #expect(try SearchJSON.decode(search.stdout).hits.first?.article.id == "new")
+    }
+}
+
 extension FileHandle {
     /// Reads up to the first newline (blocking), without the newline.
     func availableDataLine() -> String {
