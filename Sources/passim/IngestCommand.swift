@@ -1,19 +1,25 @@
 import ArgumentParser
 import Foundation
+import PassimClient
 import PassimCore
+import PassimProtocol
 
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Add, update and (with --prune) remove articles in the index.",
         discussion: """
             Unchanged articles are skipped; a changed article replaces its old version atomically. \
             Exit status 0 when every file was ingested, 1 when any failed, 2 when the index could \
-            not be written.
+            not be written. When a daemon (`passim serve`) serves the same index, the daemon does \
+            the writing (its searches go on meanwhile, and --batch-size is the daemon's); otherwise \
+            this process writes the index.
             """
     )
 
     @OptionGroup var indexOptions: IndexOptions
+
+    @OptionGroup var daemonOptions: DaemonOptions
 
     @Flag(help: "Remove indexed articles under the given folders whose files are gone.")
     var prune = false
@@ -27,10 +33,21 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders of .txt/.md articles (default: corpus).", valueName: "path"))
     var paths: [String] = []
 
-    func run() throws {
+    func run() async throws {
         CLILogging.bootstrap()
         let layout = indexOptions.layout
         let paths = self.paths.isEmpty ? ["corpus"] : self.paths
+        if let daemon = await daemonOptions.daemon(serving: layout) {
+            let outcome = await DaemonIngest(paths: IngestPaths(paths), prune: prune, wait: wait, layout: layout)
+                .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
+            await daemon.close()
+            if outcome != 0 { throw ExitCode(outcome) }
+            return
+        }
+        try ingestDirectly(paths, layout: layout)
+    }
+
+    private func ingestDirectly(_ paths: [String], layout: IndexLayout) throws {
         let showProgress = Terminal.stderrIsTerminal
         do {
             let writer = try IndexWriter(layout: layout, wait: wait)

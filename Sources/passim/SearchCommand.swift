@@ -1,18 +1,25 @@
 import ArgumentParser
 import Foundation
+import Logging
+import PassimClient
 import PassimCore
+import PassimProtocol
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index and print ranked passages.",
         discussion: """
             Query language: words (ranked), +word, -word, AND, OR, NOT, ( ), "a phrase", \
-            a NEAR/3 b, prefix*, title:, section:, article:, source:.
+            a NEAR/3 b, prefix*, title:, section:, article:, source:. When a daemon (`passim serve`) \
+            serves the same index, the search runs there; otherwise in this process. The results \
+            are the same either way.
             """
     )
 
     @OptionGroup var indexOptions: IndexOptions
+
+    @OptionGroup var daemonOptions: DaemonOptions
 
     @Flag(help: "Print one JSON object (the daemon's search result shape).")
     var json = false
@@ -37,15 +44,20 @@ struct SearchCommand: ParsableCommand {
         if query.isEmpty { throw ValidationError("missing query: passim search \"stem cells\"") }
     }
 
-    func run() throws {
+    func run() async throws {
         CLILogging.bootstrap()
         // `--` ends the options (so a query may start with `-`); it is not part of the query.
         let words = query.first == "--" ? Array(query.dropFirst()) : query
         let request = SearchParameters(
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
+        let layout = indexOptions.layout
+        var answered: SearchResult?
+        if let daemon = await daemonOptions.daemon(serving: layout) {
+            answered = await Self.search(request, on: daemon)
+            await daemon.close()
+        }
         do {
-            let searcher = try Searcher(layout: indexOptions.layout)
-            let result = try searcher.search(request)
+            let result = try answered ?? Searcher(layout: layout).search(request)
             let cwd = FileManager.default.currentDirectoryPath
             if json {
                 Terminal.write(try SearchOutput.json(result))
@@ -65,6 +77,20 @@ struct SearchCommand: ParsableCommand {
         } catch let error as SearchError {
             Terminal.error("passim: \(error)\n")
             throw ExitCode(2)
+        }
+    }
+
+    /// The daemon's result, or nil when it fails in any way: the in-process search then runs,
+    /// so a bad query or limit is reported in the CLI's own words (a syntax error with its
+    /// caret) whether or not a daemon runs, and a daemon that stopped costs nothing.
+    private static func search(_ request: SearchParameters, on daemon: DaemonClient) async -> SearchResult? {
+        do {
+            return try await daemon.search(
+                PassimProtocol.SearchRequest(
+                    query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle))
+        } catch {
+            Logger(label: "passim.client").info("searching in-process instead", metadata: ["daemon": "\(error)"])
+            return nil
         }
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import PassimClient
+import PassimCore
+import PassimProtocol
+
+/// `passim ingest` through a daemon: the same request an editor sends, printed the way an
+/// in-process ingest prints (summary line, per-file failures with the paths as typed, progress
+/// on a terminal), with the same exit statuses.
+struct DaemonIngest {
+    let paths: IngestPaths
+    let prune: Bool
+    let wait: Bool
+    let layout: IndexLayout
+
+    /// How often `--wait` asks again while another ingest holds the writer.
+    static let retryInterval = Duration.milliseconds(250)
+
+    /// Runs the ingest; returns the exit status (0 done, 1 some files failed, 2 not written).
+    func run(on daemon: DaemonClient, showProgress: Bool) async -> Int32 {
+        let request = IngestRequest(paths: paths.absolute, prune: prune ? true : nil)
+        let paths = self.paths
+        let progress = showProgress ? Self.progressLine(paths) : nil
+        while true {
+            do {
+                let result = try await daemon.ingest(request, progress: progress)
+                if showProgress { Terminal.error("\r\u{1B}[K") }
+                return report(result)
+            } catch .server(let error) where error.code == .writerBusy {
+                guard wait else {
+                    Terminal.error(
+                        "passim: the index at \(layout.directory) is being written by another ingest; "
+                            + "wait for it to finish or pass --wait\n")
+                    return 2
+                }
+                try? await Task.sleep(for: Self.retryInterval)
+            } catch {
+                if showProgress { Terminal.error("\r\u{1B}[K") }
+                Terminal.error("passim: \(error)\n")
+                return 2
+            }
+        }
+    }
+
+    /// Prints each `$/progress` report over the previous one, as an in-process ingest does.
+    private static func progressLine(_ paths: IngestPaths) -> @Sendable (ProgressValue) -> Void {
+        { value in
+            guard value.kind == .report, let done = value.done, let total = value.total else { return }
+            let path = paths.display(value.message ?? "")
+            Terminal.error("\r\u{1B}[K[\(done)/\(total)] \(path)")
+        }
+    }
+
+    private func report(_ result: IngestResult) -> Int32 {
+        for failure in result.failures {
+            Terminal.error("passim: \(paths.display(failure.path)): \(failure.message)\n")
+        }
+        // Core's report words the summary, so it reads the same as an in-process ingest's.
+        var summary = IngestReport()
+        summary.added = result.added
+        summary.updated = result.updated
+        summary.unchanged = result.unchanged
+        summary.removed = result.removed
+        summary.failures = result.failures.map { IngestReport.Failure(path: $0.path, message: $0.message) }
+        Terminal.write("\(summary.summary)\n")
+        return result.failed > 0 ? 1 : 0
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Logging
+import PassimClient
+import PassimCore
+
+/// `--socket` and `--no-daemon`, for commands that hand their work to a running daemon when one
+/// serves their index, and work in-process otherwise.
+struct DaemonOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The daemon's socket (default: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, "
+                + "else /tmp/passim-$UID/passim.sock).", valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .customLong("no-daemon"), help: "Work in-process even when a daemon serves the index.")
+    var noDaemon = false
+
+    /// An initialized connection to a daemon serving `layout` (the caller closes it), or nil to
+    /// work in-process; why a daemon is not used is logged at `info` (PASSIM_LOG_LEVEL=info).
+    func daemon(serving layout: IndexLayout) async -> DaemonClient? {
+        guard !noDaemon else { return nil }
+        let logger = Logger(label: "passim.client")
+        let locator = DaemonLocator(socket: socket)
+        switch await locator.lookup(servingIndex: layout.directory) {
+        case .serving(let client, _):
+            logger.info("using the daemon", metadata: ["socket": "\(locator.socketPath)"])
+            return client
+        case .otherIndex(let served):
+            logger.info(
+                "not using the daemon: it serves another index",
+                metadata: ["socket": "\(locator.socketPath)", "served": "\(served ?? "an index it cannot open")"])
+            return nil
+        case .unavailable(let error):
+            logger.info("not using a daemon", metadata: ["socket": "\(locator.socketPath)", "reason": "\(error)"])
+            return nil
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import PassimClient
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show whether the daemon runs, and its socket, index, counts, uptime and query latency.",
+        discussion: """
+            Exit status 0 when a daemon answers on the socket, 3 when none does (as LSB's \
+            `status` actions do), so scripts can test `passim status >/dev/null`.
+            """
+    )
+
+    @Option(
+        help: ArgumentHelp(
+            "The daemon's socket (default: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, "
+                + "else /tmp/passim-$UID/passim.sock).", valueName: "path"))
+    var socket: String?
+
+    @Flag(help: "Print one JSON object: {running, socket, stats?, reason?}; stats is the daemon's `stats` result.")
+    var json = false
+
+    func run() async throws {
+        CLILogging.bootstrap()
+        let status = await DaemonStatus.check(DaemonLocator(socket: socket))
+        Terminal.write(json ? try status.json() : status.human)
+        if !status.running { throw ExitCode(3) }
+    }
+}
