@@ -67,8 +67,12 @@ enum ContentCheck {
 }
 
 /// 64-bit FNV-1a, a fast fingerprint for change detection (not a security checksum).
-enum FNV1a {
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+///
+/// Public so ingestion can skip an unchanged file without parsing it: the value equals the
+/// `contentHash` the parser puts in the file's `Article`.
+public enum FNV1a {
+    /// The 64-bit hash of `bytes`.
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -78,7 +82,7 @@ enum FNV1a {
     }
 
     /// The hash as 16 lower-case hex digits.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = String(hash(bytes), radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -114,13 +114,15 @@ public final class Ingestor {
 
     /// Parses and writes one file unless it is unchanged. Returns true if the index changed.
     private func ingest(_ file: SourceFile, into report: inout IngestReport, absolutePath: Bool = true) throws -> Bool {
-        var article = try parser.parse(file)
-        if absolutePath { article.path = Self.absolute(file.path) }
-        let previous = try writer.record(of: article.id)
-        if let previous, previous.contentHash == article.contentHash, previous.path == article.path {
+        let path = absolutePath ? Self.absolute(file.path) : file.path
+        let previous = try writer.record(of: file.id)
+        // Unchanged files are recognised by their fingerprint before any parsing.
+        if let previous, previous.path == path, previous.contentHash == FNV1a.hex(file.bytes) {
             report.unchanged += 1
             return false
         }
+        var article = try parser.parse(file)
+        article.path = path
         try writer.replace(article)
         if previous == nil { report.added += 1 } else { report.updated += 1 }
         report.changedArticles.append(article.id)
