@@ -10,6 +10,8 @@ import PassimProtocol
 /// they finish; a failure of this connection never leaves it (the echo-server rule).
 struct Connection {
     let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    /// The peer's credentials, read when the connection was accepted.
+    let peer: PeerCredentials?
     let services: ServerServices
     let logger: Logger
 
@@ -17,12 +19,12 @@ struct Connection {
         let state = ConnectionState(id: services.connections.makeID())
         var logger = self.logger
         logger[metadataKey: "connection"] = "\(state.id)"
-        guard await peerIsSameUser(logger: logger) else {
+        services.stats.connectionOpened()
+        defer { services.stats.connectionClosed() }
+        guard peerIsSameUser(logger: logger) else {
             try? await channel.channel.close()
             return
         }
-        services.stats.connectionOpened()
-        defer { services.stats.connectionClosed() }
         logger.debug("connection opened")
         let channel = self.channel
         let services = self.services
@@ -31,10 +33,11 @@ struct Connection {
                 let outbox = Outbox(logger: logger)
                 let reader = ConnectionReader(state: state, outbox: outbox, services: services, logger: logger, eventLoop: channel.channel.eventLoop)
                 services.connections.add(
-                    ConnectionRegistry.Entry(state: state, outbox: outbox) {
+                    ConnectionRegistry.Entry(
+                        state: state, outbox: outbox,
                         // Ends the inbound stream; requests already read still finish.
-                        channel.channel.close(mode: .input, promise: nil)
-                    })
+                        stopReading: { channel.channel.close(mode: .input, promise: nil) },
+                        close: { channel.channel.close(promise: nil) }))
                 defer { services.connections.remove(id: state.id) }
                 await withTaskGroup(of: Void.self) { group in
                     group.addTask { await outbox.drain(into: outbound) }
@@ -49,19 +52,16 @@ struct Connection {
     }
 
     /// SO_PEERCRED: only the daemon's own user may talk to it, whatever the socket's mode.
-    private func peerIsSameUser(logger: Logger) async -> Bool {
-        do {
-            let peer = try await PeerCredentials.of(channel.channel)
-            guard peer.uid == getuid() else {
-                logger.warning(
-                    "refused a connection from another user",
-                    metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
-                return false
-            }
-            return true
-        } catch {
-            logger.warning("refused a connection whose peer cannot be identified", metadata: ["error": "\(error)"])
+    private func peerIsSameUser(logger: Logger) -> Bool {
+        guard let peer else {
+            logger.warning("refused a connection whose peer cannot be identified")
             return false
         }
+        guard peer.uid == getuid() else {
+            logger.warning(
+                "refused a connection from another user", metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
+            return false
+        }
+        return true
     }
 }

@@ -9,6 +9,8 @@ final class ConnectionRegistry: Sendable {
         var outbox: Outbox
         /// Stops reading the connection (shutdown): in-flight requests still finish.
         var stopReading: @Sendable () -> Void
+        /// Closes the connection at once, dropping unwritten answers.
+        var close: @Sendable () -> Void
     }
 
     private struct State {
@@ -49,6 +51,12 @@ final class ConnectionRegistry: Sendable {
         for entry in subscribers {
             entry.outbox.post(entry.state.framing.frame(message))
         }
+    }
+
+    /// Closes every connection still open (the end of the shutdown grace period).
+    func closeAll() {
+        let entries = state.withLockedValue { Array($0.entries.values) }
+        for entry in entries { entry.close() }
     }
 
     /// Marks the server as stopping and stops reading every connection.

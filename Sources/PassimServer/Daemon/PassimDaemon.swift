@@ -15,14 +15,14 @@ import ServiceLifecycle
 public final class PassimDaemon: Service {
     private let configuration: ServerConfiguration
     private let claim: SocketClaim
-    private let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let server: NIOAsyncChannel<AcceptedConnection, Never>
     private let services: ServerServices
     private let stopping: ShutdownSignal
     private let logger: Logger
 
     private init(
         configuration: ServerConfiguration, claim: SocketClaim,
-        server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, services: ServerServices,
+        server: NIOAsyncChannel<AcceptedConnection, Never>, services: ServerServices,
         stopping: ShutdownSignal, logger: Logger
     ) {
         self.configuration = configuration
@@ -40,7 +40,7 @@ public final class PassimDaemon: Service {
     /// serves the socket or the path cannot be used; nothing is left behind then.
     public static func start(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError) -> PassimDaemon {
         let claim = try SocketClaim.claim(path: configuration.socketPath, logger: logger)
-        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let server: NIOAsyncChannel<AcceptedConnection, Never>
         do {
             server = try await bind(configuration.socketPath)
             try claim.markBound()
@@ -103,10 +103,15 @@ public final class PassimDaemon: Service {
         let server = self.server
         let services = self.services
         let logger = self.logger
+        let grace = configuration.shutdownGracePeriod
         stopping.onTrigger {
             logger.notice("shutting down: no new connections; finishing requests in flight")
             server.channel.close(promise: nil)
             services.connections.beginShutdown()
+            server.channel.eventLoop.scheduleTask(in: grace) {
+                logger.warning("closing connections whose clients did not read their last answers in time")
+                services.connections.closeAll()
+            }
         }
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
@@ -132,9 +137,11 @@ public final class PassimDaemon: Service {
             try await server.executeThenClose { inbound in
                 await withDiscardingTaskGroup { connections in
                     do {
-                        for try await channel in inbound {
+                        for try await accepted in inbound {
                             connections.addTask {
-                                await Connection(channel: channel, services: services, logger: logger).run()
+                                await Connection(
+                                    channel: accepted.channel, peer: accepted.peer, services: services, logger: logger
+                                ).run()
                             }
                         }
                     } catch {
@@ -148,7 +155,7 @@ public final class PassimDaemon: Service {
         }
     }
 
-    private static func bind(_ path: String) async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
+    private static func bind(_ path: String) async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
         // The directory is private already; the umask closes the gap between bind and chmod
         // when the user chose a shared directory such as /tmp.
         let previous = umask(0o177)
@@ -157,11 +164,20 @@ public final class PassimDaemon: Service {
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                PeerCredentials.read(channel).flatMapThrowing { peer in
+                    AcceptedConnection(
+                        channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel),
+                        peer: peer)
                 }
             }
     }
+}
+
+/// A connection as the listener hands it over: the channel and who is on the other end.
+struct AcceptedConnection: Sendable {
+    var channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    /// Nil when the kernel could not say.
+    var peer: PeerCredentials?
 }
 
 /// A one-way switch for "stop now": SIGTERM, SIGINT, the `shutdown` method, or a failed

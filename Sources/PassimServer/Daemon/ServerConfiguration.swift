@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     /// Requests one connection may have running at once; past it the daemon stops reading
     /// that connection until one finishes, so one client cannot take every searcher.
     public var maxRequestsPerConnection: Int
+    /// How long a graceful shutdown waits for clients to read their last answers before it
+    /// closes their connections anyway (a client that never reads must not keep the daemon up).
+    public var shutdownGracePeriod: TimeAmount
     /// Test hook: each search waits this long on its thread before it runs, so tests can
     /// cancel it or let its deadline pass without racing the clock. Nil in normal use.
     public var searchDelayForTesting: TimeAmount?
@@ -33,5 +36,6 @@ public struct ServerConfiguration: Sendable {
         self.searcherThreads = max(2, System.coreCount)
         self.watchInterval = .milliseconds(250)
         self.maxRequestsPerConnection = 32
+        self.shutdownGracePeriod = .seconds(10)
     }
 }

@@ -8,20 +8,15 @@ struct PeerCredentials: Sendable, Hashable {
     var uid: UInt32
     var gid: UInt32
 
-    /// The credentials of `channel`'s peer; fails when the channel is not a socket or the
-    /// kernel cannot tell.
-    static func of(_ channel: any Channel) async throws -> PeerCredentials {
+    /// The credentials of `channel`'s peer, read on its event loop as soon as it is accepted
+    /// (before the peer can hang up); nil when the channel is not a socket or the kernel
+    /// cannot tell.
+    static func read(_ channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
         guard let provider = channel as? any SocketOptionProvider else {
-            throw PeerCredentialsError.unsupported
+            return channel.eventLoop.makeSucceededFuture(nil)
         }
-        let credentials: PeerCredentials = try await provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED)
-        ).get()
-        return credentials
+        let credentials: EventLoopFuture<PeerCredentials> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+        return credentials.map { Optional($0) }.recover { _ in nil }
     }
-}
-
-/// The channel cannot report its peer.
-enum PeerCredentialsError: Error {
-    case unsupported
 }

@@ -1,0 +1,92 @@
+import Foundation
+import PassimProtocol
+import Testing
+
+/// Clients that half-close, say nothing, vanish, or come and go a thousand times.
+@Suite struct ConnectionLifecycleTests {
+    @Test(arguments: [TestFraming.lines, .contentLength])
+    func aHalfClosedClientStillGetsItsAnswers(_ framing: TestFraming) throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client(framing)
+        let search = try client.request("search", params: ["query": "acne scars"])
+        let ping = try client.request("ping")
+        client.shutdownWrite()
+        var answered: Set<Int> = []
+        while let message = try client.next() {
+            answered.insert(try #require(message["id"]?.int))
+            #expect(message["error"] == nil, "\(message)")
+        }
+        #expect(answered == [search, ping])
+    }
+
+    @Test func halfClosingInsideAMessageIsAParseError() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let lines = try server.client()
+        try lines.send(raw: Array(#"{"jsonrpc":"2.0","id":1,"method":"pi"#.utf8))
+        lines.shutdownWrite()
+        #expect(try lines.next()?.errorCode == ErrorCode.parseError.rawValue)
+        #expect(try lines.next() == nil)
+
+        let framed = try server.client(.contentLength)
+        try framed.send(raw: Array("Content-Length: 100\r\n\r\n{\"jsonrpc\"".utf8))
+        framed.shutdownWrite()
+        #expect(try framed.next()?.errorCode == ErrorCode.parseError.rawValue)
+        #expect(try framed.next() == nil)
+        #expect(try server.client().call("ping")["result"] == [:])
+    }
+
+    @Test func aSilentClientDoesNotStopOthers() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let silent = try server.client()
+        let alsoSilent = try server.client(.contentLength)
+        for _ in 0..<20 {
+            #expect(try server.client().call("search", params: ["query": "collagen"])["result"] != nil)
+        }
+        // The silent ones were kept open and still work when they speak.
+        #expect(try silent.call("ping")["result"] == [:])
+        #expect(try alsoSilent.call("ping")["result"] == [:])
+    }
+
+    @Test func clientsThatVanishMidRequestDoNotHurtTheDaemon() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        for round in 0..<50 {
+            let client = try server.client(round.isMultiple(of: 2) ? .lines : .contentLength)
+            try client.request("article/get", params: ["id": "000_c0039b83ab477ca1", "includePassages": true])
+            try client.request("search", params: ["query": "stem cells", "limit": 50])
+            client.close()
+        }
+        #expect(try server.client().call("ping")["result"] == [:])
+        #expect(server.process?.isRunning == true)
+    }
+
+    @Test func aThousandConnectionsLeakNoDescriptors() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        // Warm up (threads, searchers, lazily opened files) before taking the baseline.
+        for _ in 0..<10 { _ = try server.client().call("search", params: ["query": "acne"]) }
+        let baseline = try server.openDescriptors()
+        for cycle in 0..<1_000 {
+            let client = try server.client(cycle.isMultiple(of: 2) ? .lines : .contentLength)
+            switch cycle % 4 {
+            case 0: break  // connect and leave at once
+            case 1: _ = try client.call("ping")
+            case 2: try client.send(raw: Array("{\"jsonrpc\":".utf8))  // leave mid-message
+            default: client.shutdownWrite()
+            }
+            client.close()
+        }
+        // Closing is asynchronous on the daemon's side: wait (bounded) for it to settle.
+        var current = try server.openDescriptors()
+        for _ in 0..<200 where current > baseline {
+            usleep(50_000)
+            current = try server.openDescriptors()
+        }
+        #expect(current <= baseline, "descriptors: \(baseline) before, \(current) after 1,000 connections")
+        let stats = try server.client().call("stats")
+        #expect((stats["result"]?["connections"]?["total"]?.int ?? 0) >= 1_000)
+    }
+}

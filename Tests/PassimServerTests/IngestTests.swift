@@ -1,0 +1,211 @@
+import Foundation
+import PassimCore
+import PassimProtocol
+import Testing
+
+/// `ingest` inside the daemon while clients search; `index/didChange` and `$/progress`.
+@Suite struct IngestTests {
+    @Test func searchersSeeTheOldOrTheNewArticleNeverHalf() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let file = server.corpus + "/" + VersionedArticle.name
+        let versions = [
+            "alphamarker": VersionedArticle.text(marker: "alphamarker", paragraphs: 6),
+            "betamarker": VersionedArticle.text(marker: "betamarker", paragraphs: 9),
+        ]
+        let admin = try server.client()
+        try versions["alphamarker", default: ""].write(toFile: file, atomically: true, encoding: .utf8)
+        let first = try admin.call("ingest", params: ["paths": [.string(file)]])
+        #expect(first["result"]?["added"] == 1, "\(first)")
+        let searcher = try Searcher(layout: IndexLayout(directory: server.index))
+        let alphaCount = try searcher.search(SearchParameters(query: "alphamarker", limit: 100)).hits.count
+        #expect(alphaCount >= 4)
+
+        let done = Flag()
+        let socket = server.socket
+        let observed = Counter()
+        let failures = concurrently(5) { index in
+            if index == 0 {
+                defer { done.set() }
+                do {
+                    let writer = try TestClient(socket: socket)
+                    for round in 0..<10 {
+                        let marker = round.isMultiple(of: 2) ? "betamarker" : "alphamarker"
+                        try versions[marker, default: ""].write(toFile: file, atomically: true, encoding: .utf8)
+                        let answer = try writer.call("ingest", params: ["paths": [.string(file)]])
+                        guard answer["result"]?["updated"] == 1 else { return "ingest round \(round): \(answer)" }
+                    }
+                    return nil
+                } catch {
+                    return "writer: \(error)"
+                }
+            }
+            do {
+                let client = try TestClient(socket: socket)
+                var counts: [String: Set<Int>] = [:]
+                for _ in 0..<2_000 where !done.isSet {
+                    let answer = try client.call("search", params: ["query": "alphamarker OR betamarker", "limit": 100])
+                    guard let hits = answer["result"]?["hits"]?.array else { return "searcher \(index): \(answer)" }
+                    let texts = hits.compactMap { $0["passage"]?["text"]?.string }
+                    let alpha = texts.filter { $0.contains("alphamarker") }.count
+                    let beta = texts.filter { $0.contains("betamarker") }.count
+                    guard alpha == 0 || beta == 0 else { return "searcher \(index) saw both versions at once" }
+                    counts[alpha > 0 ? "alphamarker" : "betamarker", default: []].insert(texts.count)
+                    observed.add()
+                }
+                // Each version is always seen whole: one passage count per version.
+                if counts.values.contains(where: { $0.count != 1 }) {
+                    return "searcher \(index) saw a version with varying passage counts: \(counts)"
+                }
+                if let alpha = counts["alphamarker"], alpha != [alphaCount] {
+                    return "searcher \(index) saw \(alpha) alpha passages, not \(alphaCount)"
+                }
+                return nil
+            } catch {
+                return "searcher \(index): \(error)"
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(observed.value > 0)
+        try searcher.refresh()
+        let finalHits = try searcher.search(SearchParameters(query: "alphamarker OR betamarker", limit: 100)).hits
+        #expect(finalHits.allSatisfy { $0.passage.text.contains("alphamarker") })
+        #expect(finalHits.count == alphaCount)
+    }
+
+    @Test func daemonIngestSendsProgressThenDidChangeThenTheAnswer() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let subscriber = try server.client()
+        _ = try subscriber.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let bystander = try server.client()
+        _ = try bystander.call("initialize")
+
+        let writer = try server.client(.contentLength)
+        _ = try writer.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let file = server.corpus + "/" + VersionedArticle.name
+        try VersionedArticle.text(marker: "gammamarker", paragraphs: 3).write(toFile: file, atomically: true, encoding: .utf8)
+        let id = try writer.request("ingest", params: ["paths": [.string(server.corpus)], "workDoneToken": "tok-1"])
+        var sequence: [String] = []
+        var reports: [Int] = []
+        while true {
+            let message = try #require(try writer.next())
+            if message["id"] == .int(id) {
+                #expect(message["result"]?["added"] == 1, "\(message)")
+                #expect(message["result"]?["unchanged"] == 5)
+                #expect((message["result"]?["revision"]?.int ?? 0) > 0)
+                sequence.append("answer")
+                break
+            }
+            let method = try #require(message["method"]?.string)
+            if method == "$/progress" {
+                #expect(message["params"]?["token"] == "tok-1")
+                let kind = try #require(message["params"]?["value"]?["kind"]?.string)
+                if kind == "report" { reports.append(try #require(message["params"]?["value"]?["done"]?.int)) }
+                if sequence.last != kind || kind != "report" { sequence.append(kind) }
+            } else {
+                sequence.append(method)
+            }
+        }
+        #expect(sequence == ["begin", "report", "end", "index/didChange", "answer"])
+        #expect(reports == Array(1...6))
+
+        let change = try subscriber.notification("index/didChange")
+        #expect(change["params"]?["added"] == [.string(VersionedArticle.id)])
+        #expect(change["params"]?["updated"] == [])
+        #expect(change["params"]?["removed"] == [])
+        // A client that did not ask gets nothing: its next message is its own answer.
+        let ping = try bystander.request("ping")
+        #expect(try bystander.next()?["id"] == .int(ping))
+    }
+
+    @Test func anExternalIngestIsNoticedAndAnnounced() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let subscriber = try server.client()
+        _ = try subscriber.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let file = server.corpus + "/" + VersionedArticle.name
+        try VersionedArticle.text(marker: "deltamarker", paragraphs: 3).write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try PassimBinary.run(["ingest", "--index", server.index, file])
+        #expect(run.status == 0, "\(run.stderr)")
+        let change = try subscriber.notification("index/didChange")
+        #expect(change["params"]?["added"] == [.string(VersionedArticle.id)])
+        // Searches after the notification see the new article, without a restart.
+        let answer = try subscriber.call("search", params: ["query": "deltamarker"])
+        #expect(answer["result"]?["hits"]?[0]?["article"]?["id"] == .string(VersionedArticle.id), "\(answer)")
+
+        try FileManager.default.removeItem(atPath: file)
+        let pruned = try PassimBinary.run(["ingest", "--prune", "--index", server.index, server.corpus])
+        #expect(pruned.status == 0, "\(pruned.stderr)")
+        let removal = try subscriber.notification("index/didChange")
+        #expect(removal["params"]?["removed"] == [.string(VersionedArticle.id)])
+        #expect(removal["params"]?["added"] == [])
+    }
+
+    @Test func inlineTextIsIngestedUnderItsName() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        let text = VersionedArticle.text(marker: "epsilonmarker", paragraphs: 2)
+        let answer = try client.call("ingest", params: ["text": .string(text), "name": "notes/draft.md"])
+        #expect(answer["result"]?["added"] == 1, "\(answer)")
+        let search = try client.call("search", params: ["query": "epsilonmarker"])
+        #expect(search["result"]?["hits"]?[0]?["article"]?["id"] == "notes/draft", "\(search)")
+        let again = try client.call("ingest", params: ["text": .string(text), "name": "notes/draft.md"])
+        #expect(again["result"]?["unchanged"] == 1, "\(again)")
+    }
+
+    @Test func anExternalWriterMakesIngestAnswerWriterBusy() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        let file = server.corpus + "/" + VersionedArticle.name
+        try VersionedArticle.text(marker: "zetamarker", paragraphs: 2).write(toFile: file, atomically: true, encoding: .utf8)
+        // This test process holds the index's write lock, like a running `passim ingest`.
+        let holder = try IndexWriter(layout: IndexLayout(directory: server.index))
+        let busy = try client.call("ingest", params: ["paths": [.string(file)]])
+        #expect(busy.errorCode == ErrorCode.writerBusy.rawValue, "\(busy)")
+        // Searches go on meanwhile.
+        #expect(try client.call("search", params: ["query": "acne"])["result"] != nil)
+        try holder.close()
+        let done = try client.call("ingest", params: ["paths": [.string(file)]])
+        #expect(done["result"]?["added"] == 1, "\(done)")
+    }
+
+    @Test func aSecondConcurrentIngestIsBusy() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        // Enough files that the first ingest is still writing when the second request arrives.
+        let bulk = server.directory.path("bulk")
+        try FileManager.default.createDirectory(atPath: bulk, withIntermediateDirectories: true)
+        for index in 0..<300 {
+            try VersionedArticle.text(marker: "bulk\(index)marker", paragraphs: 3)
+                .write(toFile: "\(bulk)/b\(index).txt", atomically: true, encoding: .utf8)
+        }
+        let first = try server.client()
+        let id = try first.request("ingest", params: ["paths": [.string(bulk)], "workDoneToken": 1])
+        let begin = try first.notification("$/progress")
+        #expect(begin["params"]?["value"]?["kind"] == "begin")
+        let second = try server.client()
+        let busy = try second.call("ingest", params: ["text": "Title\n\nSome text about skin.", "name": "x.txt"])
+        #expect(busy.errorCode == ErrorCode.writerBusy.rawValue, "\(busy)")
+        let answer = try first.response(id: .int(id), timeout: 300)
+        #expect(answer["result"]?["added"] == 300, "\(answer)")
+    }
+}
+
+/// A flag threads set and read.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// A counter threads add to.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
+}

@@ -1,1 +1,0 @@
-// PassimServerTests: placeholder until the tests land.

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// A real `passim serve` process on a temporary socket, over a temporary index ingested from a
+/// copy of the repository's corpus. Tests stop it themselves (`stop`); `deinit` kills it if a
+/// test ended early, so no daemon outlives its test.
+final class ServerFixture: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    /// The copy of corpus/ the index was built from (its absolute paths are in the index).
+    let corpus: String
+    let index: String
+    let socket: String
+    let logFile: String
+    private(set) var process: Process?
+
+    /// Builds the index and, unless `start` is false, starts the daemon and waits until it
+    /// answers a ping.
+    init(environment: [String: String] = [:], start: Bool = true, ingest: Bool = true) throws {
+        directory = try TemporaryDirectory()
+        corpus = directory.path("corpus")
+        index = directory.path("index")
+        socket = directory.path("run/passim.sock")
+        logFile = directory.path("daemon.log")
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(
+                atPath: Repository.corpus.appendingPathComponent(name).path, toPath: corpus + "/" + name)
+        }
+        if ingest {
+            let result = try PassimBinary.run(["ingest", "--index", index, corpus])
+            guard result.status == 0 else {
+                throw FixtureError("passim ingest failed (\(result.status)): \(result.stderr)")
+            }
+        }
+        if start { try self.start(environment: environment) }
+    }
+
+    deinit {
+        if let process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    var pid: Int32 { process?.processIdentifier ?? -1 }
+
+    /// The daemon's log so far (for failure messages).
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// Launches `passim serve` and waits (bounded) until it answers a ping.
+    func start(environment: [String: String] = [:], socket: String? = nil) throws {
+        let process = try launch(environment: environment, socket: socket ?? self.socket)
+        self.process = process
+        for _ in 0..<400 {
+            if !process.isRunning {
+                throw FixtureError("passim serve exited with \(process.terminationStatus) before serving: \(log)")
+            }
+            if let client = try? TestClient(socket: socket ?? self.socket),
+                (try? client.call("ping", timeout: 5))?["result"] != nil
+            {
+                return
+            }
+            usleep(25_000)
+        }
+        throw FixtureError("passim serve did not answer a ping: \(log)")
+    }
+
+    /// Starts another `passim serve` with these arguments and returns it unwaited.
+    func launch(environment: [String: String] = [:], socket: String, extra: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = PassimBinary.url
+        process.arguments = ["serve", "--index", index, "--socket", socket, "--log-file", logFile] + extra
+        var env = ProcessInfo.processInfo.environment
+        env["PASSIM_LOG_LEVEL"] = "debug"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Sends `signal` and waits for the exit; returns the exit status, or nil when the daemon
+    /// had to be killed (it did not stop within the bound) or died of a signal.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32? {
+        guard let process else { return nil }
+        if process.isRunning { kill(process.processIdentifier, signal) }
+        return Self.waitForExit(process)
+    }
+
+    /// Waits (bounded) for `process` to exit; kills it when it does not.
+    static func waitForExit(_ process: Process) -> Int32? {
+        for _ in 0..<600 where process.isRunning {
+            usleep(50_000)
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        process.waitUntilExit()
+        return process.terminationReason == .exit ? process.terminationStatus : nil
+    }
+
+    /// A new client connection.
+    func client(_ framing: TestFraming = .lines) throws -> TestClient {
+        try TestClient(socket: socket, framing: framing)
+    }
+
+    /// Open file descriptors of the daemon (Linux /proc).
+    func openDescriptors() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
