@@ -1,0 +1,72 @@
+import Foundation
+import PassimProtocol
+
+/// A real `passim serve` on a temporary socket. `stop` ends it with SIGTERM (SIGKILL when it
+/// does not stop in time); `deinit` does the same, so a failing test never leaves one running.
+final class DaemonProcess: @unchecked Sendable {
+    let socket: String
+    let logFile: String
+    private let process: Process
+
+    /// Starts `passim serve --index index` in `directory` and waits until `passim status`
+    /// reports it running.
+    init(index: String, in directory: TemporaryDirectory, name: String = "daemon") throws {
+        socket = directory.file("\(name).sock").path
+        logFile = directory.file("\(name).log").path
+        process = try PassimProcess.start(
+            ["serve", "--index", index, "--socket", socket, "--log-file", logFile], in: directory.url)
+        for _ in 0..<600 {
+            guard process.isRunning else {
+                throw DaemonProcessError("passim serve exited with \(process.terminationStatus): \(log)")
+            }
+            if try PassimProcess.run(["status", "--socket", socket], in: directory.url).status == 0 { return }
+            usleep(50_000)
+        }
+        stop()
+        throw DaemonProcessError("passim serve did not start: \(log)")
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// What the daemon logged so far.
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// Stops the daemon gracefully (bounded), as Ctrl-C would.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        for _ in 0..<200 where process.isRunning { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Kills the daemon at once, leaving its socket file behind like a crash would.
+    func crash() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// The daemon's `stats`, through `passim status --json`.
+    func stats(in directory: TemporaryDirectory) throws -> StatsResult {
+        let result = try PassimProcess.run(["status", "--json", "--socket", socket], in: directory.url)
+        let status = try JSONDecoder().decode(StatusJSON.self, from: Data(result.stdout.utf8))
+        guard let stats = status.stats else { throw DaemonProcessError("no stats in \(result.stdout)") }
+        return stats
+    }
+}
+
+/// `passim status --json`.
+struct StatusJSON: Decodable {
+    var running: Bool
+    var socket: String
+    var stats: StatsResult?
+    var reason: String?
+}
+
+struct DaemonProcessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
