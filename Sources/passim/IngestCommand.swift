@@ -30,6 +30,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Articles per commit: each commit is atomic.")
     var batchSize = 256
 
+    @Option(help: ArgumentHelp("Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
+    var jsonl: String?
+
     @Argument(help: ArgumentHelp("Files or folders of .txt/.md articles (default: corpus).", valueName: "path"))
     var paths: [String] = []
 
@@ -37,7 +40,8 @@ struct IngestCommand: AsyncParsableCommand {
         CLILogging.bootstrap()
         let layout = indexOptions.layout
         let paths = self.paths.isEmpty ? ["corpus"] : self.paths
-        if let daemon = await daemonOptions.daemon(serving: layout) {
+        // The daemon's `ingest` takes article files; a JSON Lines import is written here.
+        if jsonl == nil, let daemon = await daemonOptions.daemon(serving: layout) {
             let outcome = await DaemonIngest(paths: IngestPaths(paths), prune: prune, wait: wait, layout: layout)
                 .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
             await daemon.close()
@@ -52,9 +56,16 @@ struct IngestCommand: AsyncParsableCommand {
         do {
             let writer = try IndexWriter(layout: layout, wait: wait)
             let ingestor = try Ingestor(writer: writer)
-            let report = try ingestor.ingest(paths: paths, options: .init(prune: prune, batchSize: batchSize)) { progress in
+            let show: (IngestProgress) -> Void = { progress in
                 guard showProgress else { return }
                 Terminal.error("\r\u{1B}[K[\(progress.done)/\(progress.total)] \(progress.path)")
+            }
+            let report: IngestReport
+            if let jsonl {
+                report = try JSONLImporter(writer: writer).importFile(
+                    at: jsonl, options: .init(batchSize: batchSize), progress: show)
+            } else {
+                report = try ingestor.ingest(paths: paths, options: .init(prune: prune, batchSize: batchSize), progress: show)
             }
             try writer.close()
             if showProgress { Terminal.error("\r\u{1B}[K") }

@@ -33,12 +33,18 @@ struct ServeCommand: AsyncParsableCommand {
         if let delay = environment["PASSIM_TEST_SEARCH_DELAY_MS"].flatMap(Int64.init) {
             configuration.searchDelayForTesting = .milliseconds(delay)
         }
+        let console: DaemonLogging.Console
         do throws(DaemonError) {
-            try DaemonLogging.bootstrap(logFile: logFile, environment: environment)
-            let logger = Logger(label: "passim.serve")
-            try await PassimDaemon.serve(configuration, logger: logger)
+            console = try DaemonLogging.bootstrap(logFile: logFile, environment: environment)
         } catch {
             Terminal.error("passim: \(error.message)\n")
+            throw ExitCode(1)
+        }
+        do throws(DaemonError) {
+            try await PassimDaemon.serve(configuration, logger: Logger(label: "passim.serve"))
+        } catch {
+            // Logs may be going to a file; this one the user must see.
+            console.write("passim: \(error.message)\n")
             throw ExitCode(1)
         }
     }

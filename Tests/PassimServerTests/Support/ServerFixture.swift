@@ -65,8 +65,20 @@ final class ServerFixture: @unchecked Sendable {
         throw FixtureError("passim serve did not answer a ping: \(log)")
     }
 
+    /// Runs a `passim serve` that is expected to refuse to start; returns its exit status (nil
+    /// when it did not exit in time and was killed) and what it told the terminal.
+    func serveExpectingRefusal(socket: String, environment: [String: String] = [:]) throws -> (status: Int32?, stderr: String) {
+        let stderr = Pipe()
+        let process = try launch(environment: environment, socket: socket, stderr: stderr)
+        let status = Self.waitForExit(process)
+        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (status, text)
+    }
+
     /// Starts another `passim serve` with these arguments and returns it unwaited.
-    func launch(environment: [String: String] = [:], socket: String, extra: [String] = []) throws -> Process {
+    func launch(
+        environment: [String: String] = [:], socket: String, extra: [String] = [], stderr: Pipe? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = PassimBinary.url
         process.arguments = ["serve", "--index", index, "--socket", socket, "--log-file", logFile] + extra
@@ -76,7 +88,7 @@ final class ServerFixture: @unchecked Sendable {
         process.environment = env
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr ?? FileHandle.nullDevice
         try process.run()
         return process
     }

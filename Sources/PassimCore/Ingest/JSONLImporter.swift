@@ -1,0 +1,350 @@
+import Foundation
+import PassimArticles
+
+/// Imports ready-made passages or whole articles from a JSON Lines file (one JSON object per
+/// line), the bulk format other search engines load.
+///
+/// Two kinds of line are accepted:
+/// - a passage: `{"article": "a1", "text": "...", "title"?: "...", "section"?: "...",
+///   "source"?: "...", "id"?: ...}`. Consecutive lines with the same `article` form one
+///   article, one passage per line, ordinals 1, 2, ... in line order (so the passage of the
+///   third accepted line of `a1` is `a1#3`). A line without `article` is an article of its own,
+///   named by its `id`. The article's title is the first line's `title`.
+/// - an article: `{"id": "a1", "title"?: "...", "source"?: "...", "paragraphs": ["...", ...]}`;
+///   each paragraph (a string, or `{"text", "section"?}`) becomes one passage.
+///
+/// `id` may be a string or an integer. `source` is filed as the article's source, so
+/// `source:NAME` filters on it. Lines of one article must be consecutive: an article seen
+/// again later in the same file is refused (importing it twice would replace the first part).
+///
+/// Locations: a passage's location is the span of its line in the JSONL file (byte range of the
+/// line without its newline, that line's number, columns 1 to the line's length + 1), so an
+/// editor or `--vimgrep` jumps to the line that holds it. Unlike an article file's passages,
+/// the passage text is the decoded `text` value, not the bytes of that span (JSON escapes
+/// them), and highlight columns are counted from the start of the line.
+///
+/// Articles are replaced whole, like an article file's: an unchanged article (same lines, same
+/// file) is skipped. A line that cannot be used is reported with its number and the run goes on;
+/// an index failure stops the run with the current batch rolled back.
+public final class JSONLImporter {
+    private let writer: IndexWriter
+
+    /// Imports through `writer`, which the caller keeps open (and closes).
+    public init(writer: IndexWriter) {
+        self.writer = writer
+    }
+
+    /// Imports the JSONL file at `path`. Failures name the file and line: `data.jsonl:12`.
+    public func importFile(
+        at path: String, options: Ingestor.Options = Ingestor.Options(), progress: ((IngestProgress) -> Void)? = nil
+    ) throws(IndexError) -> IngestReport {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let handle = FileHandle(forReadingAtPath: absolute) else {
+            throw IndexError(.io, "cannot open \(path): check that the file exists and is readable")
+        }
+        defer { try? handle.close() }
+        // Progress counts bytes: the number of lines is not known before the end.
+        let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
+        var run = ImportRun(path: path, absolutePath: absolute, writer: writer, batchSize: options.batchSize)
+        var reader = LineReader(handle: handle)
+        do {
+            while let line = try reader.next() {
+                try run.take(line)
+                if options.shouldStop?() == true { break }
+                if line.number % 1000 == 0 {
+                    progress?(IngestProgress(done: line.offset, total: size, path: "\(path):\(line.number)"))
+                }
+            }
+            try run.finish()
+        } catch let error as IndexError {
+            try? writer.cancelBatch()
+            throw error
+        } catch {
+            try? writer.cancelBatch()
+            throw IndexError(.io, "cannot read \(path): \(error.localizedDescription)")
+        }
+        return run.report
+    }
+}
+
+/// One line of the file: its bytes, 1-based number, and byte offset.
+private struct RawLine {
+    var bytes: ArraySlice<UInt8>
+    var number: Int
+    var offset: Int
+}
+
+/// Reads a file line by line in large chunks, so a file of any size is never held whole.
+private struct LineReader {
+    static let chunkSize = 1 << 20
+    let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var number = 0
+    private var offset = 0
+
+    init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    mutating func next() throws -> RawLine? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                return emit(upTo: newline, consumed: newline + 1)
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                return emit(upTo: buffer.count, consumed: buffer.count)
+            }
+            buffer.removeFirst(start)
+            start = 0
+            if let chunk = try handle.read(upToCount: Self.chunkSize), !chunk.isEmpty {
+                buffer.append(contentsOf: chunk)
+            } else {
+                atEnd = true
+            }
+        }
+    }
+
+    private mutating func emit(upTo end: Int, consumed: Int) -> RawLine {
+        var stop = end
+        if stop > start, buffer[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+        number += 1
+        let line = RawLine(bytes: buffer[start..<stop], number: number, offset: offset)
+        offset += consumed - start
+        start = consumed
+        return line
+    }
+}
+
+/// The JSON shape of a line; which members are present decides its kind.
+private struct LineRecord: Decodable {
+    /// A string or an integer id.
+    struct Identifier: Decodable {
+        var value: String
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                value = String(number)
+            } else {
+                value = try container.decode(String.self)
+            }
+        }
+    }
+
+    /// A paragraph of an article line: a string, or `{"text", "section"?}`.
+    struct Paragraph: Decodable {
+        var text: String
+        var section: String?
+        private enum Keys: String, CodingKey { case text, section }
+        init(from decoder: Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self.text = text
+                return
+            }
+            let container = try decoder.container(keyedBy: Keys.self)
+            text = try container.decode(String.self, forKey: .text)
+            section = try container.decodeIfPresent(String.self, forKey: .section)
+        }
+    }
+
+    var id: Identifier?
+    var article: String?
+    var source: String?
+    var title: String?
+    var section: String?
+    var text: String?
+    var paragraphs: [Paragraph]?
+}
+
+/// The state of one import: the article being gathered, the batch, and the report.
+private struct ImportRun {
+    /// Passages of one article gathered from consecutive lines.
+    struct PendingArticle {
+        var id: String
+        var title: String?
+        var source: String?
+        var passages: [Passage] = []
+        var firstLine: Int
+        var lastLine: Int
+        var hash = JSONLHash()
+        var bytes = 0
+    }
+
+    let path: String
+    let absolutePath: String
+    let writer: IndexWriter
+    let batchSize: Int
+    let decoder = JSONDecoder()
+    var report = IngestReport()
+    var pending: PendingArticle?
+    /// Articles already written by this run, with their first and last line.
+    var written: [String: (first: Int, last: Int)] = [:]
+    var inBatch = 0
+
+    init(path: String, absolutePath: String, writer: IndexWriter, batchSize: Int) {
+        self.path = path
+        self.absolutePath = absolutePath
+        self.writer = writer
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Decodes one line and adds it to the pending article (writing the previous article when
+    /// this line starts another), or records why the line cannot be used.
+    mutating func take(_ line: RawLine) throws(IndexError) {
+        if line.bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        let record: LineRecord
+        do {
+            record = try decoder.decode(LineRecord.self, from: Data(line.bytes))
+        } catch {
+            fail(line, "not a JSON object with the expected members (\(Self.describe(error)))")
+            return
+        }
+        switch (record.text, record.paragraphs) {
+        case (.some, .some):
+            fail(line, "has both \"text\" (a passage) and \"paragraphs\" (an article): use one")
+        case (nil, nil):
+            fail(line, "needs \"text\" (one passage) or \"paragraphs\" (a whole article)")
+        case (.some(let text), nil):
+            try takePassage(record, text: text, line: line)
+        case (nil, .some(let paragraphs)):
+            try takeArticle(record, paragraphs: paragraphs, line: line)
+        }
+    }
+
+    private mutating func takePassage(_ record: LineRecord, text: String, line: RawLine) throws(IndexError) {
+        guard let articleID = record.article ?? record.id?.value, !articleID.isEmpty else {
+            fail(line, "a passage needs \"article\" (or \"id\") to name the article it belongs to")
+            return
+        }
+        guard !text.isEmpty else {
+            fail(line, "\"text\" is empty")
+            return
+        }
+        if pending?.id != articleID {
+            guard try begin(articleID, title: record.title, source: record.source, line: line) else { return }
+        }
+        pending?.add(text, section: record.section, line: line)
+    }
+
+    private mutating func takeArticle(
+        _ record: LineRecord, paragraphs: [LineRecord.Paragraph], line: RawLine
+    ) throws(IndexError) {
+        guard let articleID = record.id?.value, !articleID.isEmpty else {
+            fail(line, "an article needs an \"id\"")
+            return
+        }
+        let usable = paragraphs.filter { !$0.text.isEmpty }
+        guard !usable.isEmpty else {
+            fail(line, "\"paragraphs\" has no text")
+            return
+        }
+        guard try begin(articleID, title: record.title, source: record.source, line: line) else { return }
+        for paragraph in usable {
+            pending?.add(paragraph.text, section: paragraph.section, line: line)
+        }
+        try writePending()
+    }
+
+    /// Writes the article gathered so far and starts article `id` at `line`; false (and a
+    /// failure) when `id` was imported earlier in this file.
+    private mutating func begin(_ id: String, title: String?, source: String?, line: RawLine) throws(IndexError) -> Bool {
+        if let previous = written[id] ?? pending.flatMap({ $0.id == id ? ($0.firstLine, $0.lastLine) : nil }) {
+            fail(
+                line,
+                "article \(id) was already imported from lines \(previous.first)-\(previous.last): "
+                    + "the lines of one article must be consecutive")
+            return false
+        }
+        try writePending()
+        pending = PendingArticle(id: id, title: title, source: source, firstLine: line.number, lastLine: line.number)
+        return true
+    }
+
+    /// Writes what is left and commits.
+    mutating func finish() throws(IndexError) {
+        try writePending()
+        try writer.commitBatch()
+    }
+
+    private mutating func writePending() throws(IndexError) {
+        guard let gathered = pending else { return }
+        pending = nil
+        guard !gathered.passages.isEmpty else { return }
+        written[gathered.id] = (gathered.firstLine, gathered.lastLine)
+        let article = Article(
+            id: gathered.id, path: absolutePath, title: gathered.title ?? "", titleIsDerived: gathered.title == nil,
+            sources: gathered.source.map { [$0] } ?? [], passages: gathered.passages, acronyms: [],
+            contentHash: gathered.hash.hex, byteCount: gathered.bytes)
+        let previous = try writer.record(of: article.id)
+        if let previous, previous.contentHash == article.contentHash, previous.path == article.path {
+            report.unchanged += 1
+            return
+        }
+        try writer.replace(article)
+        if previous == nil { report.added += 1 } else { report.updated += 1 }
+        report.changedArticles.append(article.id)
+        inBatch += 1
+        if inBatch >= batchSize {
+            try writer.commitBatch()
+            inBatch = 0
+        }
+    }
+
+    private mutating func fail(_ line: RawLine, _ message: String) {
+        report.failures.append(.init(path: "\(path):\(line.number)", message: message))
+    }
+
+    /// A short reason from a decoding error: which member, and what was wrong with it.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let member = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return member.isEmpty ? "expected a JSON object" : "\"\(member)\" should be \(type)"
+        case .keyNotFound(let key, _):
+            return "missing \"\(key.stringValue)\""
+        case .dataCorrupted(let context):
+            return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+extension ImportRun.PendingArticle {
+    /// Adds one passage whose location is the span of `line`; the line's bytes count once
+    /// toward the article's fingerprint however many passages it holds.
+    fileprivate mutating func add(_ text: String, section: String?, line: RawLine) {
+        let location = SourceLocation(
+            byteStart: line.offset, byteEnd: line.offset + line.bytes.count, startLine: line.number, startColumn: 1,
+            endLine: line.number, endColumn: line.bytes.count + 1)
+        passages.append(
+            Passage(ordinal: passages.count + 1, section: section, text: text, location: location, kind: .paragraph))
+        if passages.count == 1 || lastLine != line.number {
+            hash.add(line.bytes)
+            bytes += line.bytes.count
+        }
+        lastLine = line.number
+    }
+}
+
+/// 64-bit FNV-1a over an article's lines: detects a changed article on re-import.
+private struct JSONLHash {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state = state &* 0x0000_0100_0000_01b3
+        }
+        state ^= 0x0a
+        state = state &* 0x0000_0100_0000_01b3
+    }
+
+    var hex: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

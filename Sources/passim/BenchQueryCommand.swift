@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PassimCore
+
+/// Runs many queries in one process and prints each one's latency and hits, so the benchmark
+/// (scripts/bench/run) measures the engine rather than process start-up. Hidden from help.
+struct BenchQueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-query",
+        abstract: "Time queries in-process: one JSON line per query (for scripts/bench/run).",
+        discussion: """
+            Reads `id<TAB>query` lines (further columns are ignored) and runs each query through the \
+            same Searcher as `passim search`, top N with highlights. Prints one JSON object per query and \
+            pass: {"pass","id","us","total","hits"}, where us is the search's wall time in microseconds.
+            """,
+        shouldDisplay: false
+    )
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Option(help: ArgumentHelp("Tab-separated queries: id<TAB>query per line.", valueName: "file"))
+    var queries: String
+
+    @Option(help: "Hits per query.")
+    var limit = 10
+
+    @Option(help: "Passes over the query file (each pass is printed).")
+    var passes = 1
+
+    @Flag(name: .customLong("no-spelling"), help: "Never search a spelling correction.")
+    var noSpelling = false
+
+    func validate() throws {
+        if passes < 1 { throw ValidationError("--passes must be at least 1") }
+    }
+
+    func run() throws {
+        CLILogging.bootstrap()
+        let lines: [(id: String, query: String)]
+        do {
+            lines = try String(contentsOfFile: queries, encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: true)
+                .compactMap { line in
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    guard fields.count >= 2 else { return nil }
+                    return (String(fields[0]), String(fields[1]))
+                }
+        } catch {
+            Terminal.error("passim: cannot read \(queries): \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        let searcher: Searcher
+        do {
+            searcher = try Searcher(layout: indexOptions.layout)
+        } catch {
+            Terminal.error("passim: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for pass in 1...passes {
+            var output = Data()
+            for (id, query) in lines {
+                let parameters = SearchParameters(query: query, limit: limit, correctSpelling: !noSpelling)
+                let started = DispatchTime.now().uptimeNanoseconds
+                let line: Timing
+                do {
+                    let result = try searcher.search(parameters)
+                    let elapsed = DispatchTime.now().uptimeNanoseconds - started
+                    line = Timing(
+                        pass: pass, id: id, us: Double(elapsed) / 1000, total: result.estimatedTotal,
+                        hits: result.hits.map(\.passage.id), error: nil)
+                } catch {
+                    let elapsed = DispatchTime.now().uptimeNanoseconds - started
+                    line = Timing(
+                        pass: pass, id: id, us: Double(elapsed) / 1000, total: 0, hits: [], error: "\(error)")
+                }
+                output.append((try? encoder.encode(line)) ?? Data())
+                output.append(UInt8(ascii: "\n"))
+            }
+            FileHandle.standardOutput.write(output)
+        }
+    }
+
+    /// One query's line of output.
+    private struct Timing: Encodable {
+        var pass: Int
+        var id: String
+        var us: Double
+        var total: Int
+        var hits: [String]
+        var error: String?
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import PassimProtocol
+import Testing
+
+/// Offsets and columns in UTF-16 and UTF-32 match what the file's text says, counted here with
+/// Swift's own string views (not with the server's converter).
+@Suite struct PositionEncodingTests {
+    static let queries = [
+        "depressed scars collagen", "keratinocytes fibroblasts", "surgery injury inflammation",
+        "natural ability heal regenerate", "hyperpigmented skin tone", "zorbacells helix",
+    ]
+
+    /// Units of `bytes` (valid UTF-8) in `encoding`.
+    private func units(_ bytes: some Collection<UInt8>, _ encoding: String) -> Int {
+        let text = String(decoding: Array(bytes), as: UTF8.self)
+        return encoding == "utf-16" ? text.utf16.count : text.unicodeScalars.count
+    }
+
+    /// The bytes of 1-based line `line` of `file`.
+    private func line(_ line: Int, of file: [UInt8]) -> ArraySlice<UInt8> {
+        let lines = file.split(separator: 0x0A, omittingEmptySubsequences: false)
+        return lines[line - 1]
+    }
+
+    private func column(_ utf8Column: Int, line number: Int, file: [UInt8], _ encoding: String) -> Int {
+        units(line(number, of: file).prefix(utf8Column - 1), encoding) + 1
+    }
+
+    @Test(arguments: ["utf-16", "utf-32"])
+    func searchPositionsAreConverted(_ encoding: String) throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        // A line with a character outside the BMP (4 UTF-8 bytes, 2 UTF-16 units, 1 scalar).
+        let extra = server.corpus + "/zz_greek.txt"
+        try "Helix notes\n\n𝛼-helix proteins and the body’s zorbacells — ✔ stable folds in every zorbacells sample.\n"
+            .write(toFile: extra, atomically: true, encoding: .utf8)
+        let plain = try server.client()
+        #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
+        let converted = try server.client(.contentLength)
+        let handshake = try converted.call(
+            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        #expect(handshake["result"]?["positionEncoding"] == .string(encoding))
+
+        var differingOffsets = 0
+        var differingColumns = 0
+        var highlightsChecked = 0
+        for query in Self.queries {
+            let params: JSONValue = ["query": .string(query), "limit": 20]
+            let bytes = try #require(try plain.call("search", params: params)["result"]).decoded(SearchResult.self)
+            let units = try #require(try converted.call("search", params: params)["result"]).decoded(SearchResult.self)
+            #expect(bytes.hits.count == units.hits.count)
+            #expect(!bytes.hits.isEmpty, "\(query)")
+            for (hit8, hit) in zip(bytes.hits, units.hits) {
+                #expect(hit8.passage == hit.passage)
+                let file = Array(try Data(contentsOf: URL(fileURLWithPath: hit8.article.path)))
+                let location = hit8.location
+                let expected = TextRange(
+                    start: self.units(file[..<location.start], encoding),
+                    end: self.units(file[..<location.end], encoding),
+                    startLine: location.startLine,
+                    startColumn: column(location.startColumn, line: location.startLine, file: file, encoding),
+                    endLine: location.endLine,
+                    endColumn: column(location.endColumn, line: location.endLine, file: file, encoding))
+                #expect(hit.location == expected, "\(query): \(hit.passage.id)")
+                if expected.start != location.start { differingOffsets += 1 }
+                #expect(hit8.highlights.count == hit.highlights.count)
+                let text = Array(hit8.passage.text.utf8)
+                for (mark8, mark) in zip(hit8.highlights, hit.highlights) {
+                    let expectedMark = Highlight(
+                        start: self.units(text[..<mark8.start], encoding),
+                        end: self.units(text[..<mark8.end], encoding),
+                        line: mark8.line, column: column(mark8.column, line: mark8.line, file: file, encoding),
+                        endLine: mark8.endLine,
+                        endColumn: column(mark8.endColumn, line: mark8.endLine, file: file, encoding))
+                    #expect(mark == expectedMark, "\(query): \(hit.passage.id)")
+                    if expectedMark.column != mark8.column { differingColumns += 1 }
+                    highlightsChecked += 1
+                }
+            }
+        }
+        // Not vacuous: non-ASCII text came before many of these positions.
+        #expect(differingOffsets > 0)
+        #expect(differingColumns > 0)
+        #expect(highlightsChecked > 10)
+    }
+
+    @Test(arguments: ["utf-16", "utf-32"])
+    func passageAndArticlePositionsAreConverted(_ encoding: String) throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let plain = try server.client()
+        let converted = try server.client()
+        _ = try converted.call("initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        let params: JSONValue = ["id": "001_703ab0bc430d4bad", "includePassages": true]
+        let bytes = try #require(try plain.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
+        let units = try #require(try converted.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
+        let file = Array(try Data(contentsOf: URL(fileURLWithPath: bytes.article.path)))
+        let pairs = zip(try #require(bytes.passages), try #require(units.passages))
+        var differing = 0
+        for (record8, record) in pairs {
+            #expect(record.location.start == self.units(file[..<record8.location.start], encoding))
+            #expect(record.location.end == self.units(file[..<record8.location.end], encoding))
+            #expect(
+                record.location.endColumn
+                    == column(record8.location.endColumn, line: record8.location.endLine, file: file, encoding))
+            if record.location.start != record8.location.start { differing += 1 }
+        }
+        #expect(differing > 0)
+
+        let id = try #require(units.passages?.last?.passage.id)
+        let passage = try converted.call("passage/get", params: ["id": .string(id), "context": 2])
+        let result = try #require(passage["result"]).decoded(PassageGetResult.self)
+        #expect(result.passage == units.passages?.last)
+        #expect(result.before == Array(try #require(units.passages).dropLast().suffix(2)))
+    }
+
+    @Test(arguments: ["utf-16", "utf-32"])
+    func querySyntaxOffsetsAreConverted(_ encoding: String) throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let plain = try server.client()
+        let converted = try server.client()
+        _ = try converted.call("initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        let query = "𝛼-helix body’s ✔ AND"
+        let offset8 = try #require(try plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
+        let offset = try converted.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int
+        #expect(offset == units(Array(query.utf8).prefix(offset8), encoding))
+        #expect(offset != offset8)
+    }
+}
