@@ -1,1 +1,0 @@
-// PassimClientTests: placeholder until the tests land.
