@@ -31,7 +31,9 @@ public struct DaemonLocator: Sendable {
 
     /// Connects without a handshake (for `stats` and `ping`, which do not care about the index).
     public func connect() async throws(ClientError) -> DaemonClient {
-        try await DaemonClient.connect(socketPath: socketPath, timeout: timeout)
+        // The common case of no daemon at all is answered without starting event-loop threads.
+        guard FileManager.default.fileExists(atPath: socketPath) else { throw .notRunning(socket: socketPath) }
+        return try await DaemonClient.connect(socketPath: socketPath, timeout: timeout)
     }
 
     /// Connects and runs `initialize`, keeping the connection only when the daemon speaks this
