@@ -98,6 +98,50 @@ import Testing
         #expect(try SearchJSON.decode(gone.stdout).hits.isEmpty)
     }
 
+    @Test func aBusyWriterThroughTheDaemonIsReportedAndWaitedFor() throws {
+        let dir = try Self.indexedCorpus()
+        try dir.write("more/zebrafish.txt", "Zebrafish\n\nZebrafish regrow fins through blastema formation.\n")
+        let daemon = try DaemonProcess(index: "idx", in: dir)
+        defer { daemon.stop() }
+        // A real second writer (Xapian's Python bindings) holds the lock until its stdin closes.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = [
+            "-c",
+            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); "
+                + "sys.stdin.read(); db.close()",
+            dir.file("idx/db").path,
+        ]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        holder.standardInput = stdin
+        holder.standardOutput = stdout
+        try holder.run()
+        defer {
+            try? stdin.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        try #require(stdout.fileHandleForReading.availableDataLine() == "locked")
+
+        let busy = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
+        #expect(busy.status == 2 && busy.stdout.isEmpty)
+        #expect(busy.stderr.contains("being written by another ingest") && busy.stderr.contains("--wait"), "\(busy.stderr)")
+
+        let output = Pipe()
+        let waiting = try PassimProcess.start(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "--wait", "more"], in: dir.url, stdout: output)
+        // Give it time to be refused at least once; it keeps asking until the lock is free.
+        usleep(500_000)
+        #expect(waiting.isRunning)
+        try stdin.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+        #expect(String(decoding: printed, as: UTF8.self) == "added 1, updated 0, unchanged 0, removed 0, failed 0\n")
+        #expect(daemon.log.contains("ingest finished"), "\(daemon.log)")
+    }
+
     @Test func statusDescribesARunningDaemon() throws {
         let dir = try Self.indexedCorpus()
         let daemon = try DaemonProcess(index: "idx", in: dir)

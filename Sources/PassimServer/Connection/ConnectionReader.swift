@@ -108,11 +108,19 @@ struct ConnectionReader: Sendable {
         let inFlight = self.inFlight
         let outbox = self.outbox
         let state = self.state
+        let logger = self.logger
         requests.addTask {
             let response = await handler.respond(request, context)
             deadline?.cancel()
             inFlight.end(id)
             await outbox.send(state.framing.frame(response))
+            logger.debug(
+                "answered",
+                metadata: [
+                    "method": "\(method)", "id": "\(id)",
+                    "ms": "\(Double((NIODeadline.now() - received).nanoseconds) / 1e6)",
+                    "stopped": "\(token.reason.map { "\($0)" } ?? "no")",
+                ])
         }
         return true
     }
