@@ -103,25 +103,8 @@ import Testing
         try dir.write("more/zebrafish.txt", "Zebrafish\n\nZebrafish regrow fins through blastema formation.\n")
         let daemon = try DaemonProcess(index: "idx", in: dir)
         defer { daemon.stop() }
-        // A real second writer (Xapian's Python bindings) holds the lock until its stdin closes.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        holder.arguments = [
-            "-c",
-            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); "
-                + "sys.stdin.read(); db.close()",
-            dir.file("idx/db").path,
-        ]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        holder.standardInput = stdin
-        holder.standardOutput = stdout
-        try holder.run()
-        defer {
-            try? stdin.fileHandleForWriting.close()
-            holder.waitUntilExit()
-        }
-        try #require(stdout.fileHandleForReading.availableDataLine() == "locked")
+        let holder = try LockHolder(database: dir.file("idx/db").path)
+        defer { holder.release() }
 
         let busy = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
         #expect(busy.status == 2 && busy.stdout.isEmpty)
@@ -133,8 +116,7 @@ import Testing
         // Give it time to be refused at least once; it keeps asking until the lock is free.
         usleep(500_000)
         #expect(waiting.isRunning)
-        try stdin.fileHandleForWriting.close()
-        holder.waitUntilExit()
+        holder.release()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         waiting.waitUntilExit()
         #expect(waiting.terminationStatus == 0)
