@@ -33,7 +33,9 @@ def open_searcher(path):
     searcher = index.searcher()
 
     def search(query, mode, limit):
-        ws = peer_common.words(query)
+        # Quoted, so that apostrophes and hyphens are text, not query syntax ("master's" is a
+        # phrase of its tokens, as Xapian's QueryParser makes of "built-in").
+        ws = ['"' + w.replace('"', " ") + '"' for w in peer_common.words(query)]
         if mode == "and":
             ws = ["+" + w for w in ws]
         q = index.parse_query(" ".join(ws), ["text"])
