@@ -52,6 +52,7 @@ let package = Package(
             name: "PassimServer",
             dependencies: [
                 "PassimCore", "PassimProtocol",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,6 +64,7 @@ let package = Package(
             name: "PassimClient",
             dependencies: [
                 "PassimProtocol",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -77,25 +79,33 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "PassimXapianTests", dependencies: ["PassimXapian"]),
+        .testTarget(name: "PassimXapianTests", dependencies: ["PassimXapian", "CXapian"]),
         .testTarget(
-            name: "PassimAnalysisTests", dependencies: ["PassimAnalysis"],
+            name: "PassimAnalysisTests", dependencies: ["PassimAnalysis", "CICU"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "PassimArticlesTests", dependencies: ["PassimArticles"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "PassimQueryTests", dependencies: ["PassimQuery"]),
+        .testTarget(name: "PassimQueryTests", dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian"]),
         .testTarget(
             name: "PassimProtocolTests", dependencies: ["PassimProtocol"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "PassimCoreTests", dependencies: ["PassimCore"]),
-        .testTarget(name: "PassimServerTests", dependencies: ["PassimServer", "PassimCore"]),
+        .testTarget(
+            name: "PassimCoreTests",
+            dependencies: ["PassimCore", "PassimAnalysis", "PassimArticles", "PassimProtocol", "PassimXapian"]
+        ),
+        .testTarget(name: "PassimServerTests", dependencies: ["PassimServer", "PassimCore", "PassimProtocol"]),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
         .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol"]),
-        .testTarget(name: "PassimClientTests", dependencies: ["PassimClient", "PassimServer", "PassimCore"]),
+        .testTarget(
+            name: "PassimClientTests",
+            dependencies: [
+                "PassimClient", "PassimServer", "PassimCore", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,25 +68,9 @@ import Testing
         let dir = try TemporaryDirectory()
         try Repository.copyCorpus(into: dir)
         _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
-        // A real second writer: Xapian's Python bindings hold the write lock until told to stop.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        holder.arguments = [
-            "-c",
-            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); sys.stdin.read()",
-            dir.file("idx/db").path,
-        ]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        holder.standardInput = stdin
-        holder.standardOutput = stdout
-        try holder.run()
-        defer {
-            try? stdin.fileHandleForWriting.close()
-            holder.waitUntilExit()
-        }
-        let ready = stdout.fileHandleForReading.availableDataLine()
-        #expect(ready == "locked")
+        // A real second writer: Xapian's Python bindings hold the write lock.
+        let holder = try LockHolder(database: dir.file("idx/db").path)
+        defer { holder.release() }
         let result = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
         #expect(result.status == 2)
         #expect(result.stderr.contains("being written by another process"), "\(result.stderr)")
@@ -100,26 +84,13 @@ extension IngestCommandTests {
         try Repository.copyCorpus(into: dir)
         _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
         try dir.write("corpus/new.txt", "A New Article\n\nMicroneedling channels help serums reach the dermis.\n")
-        // The lock holder releases the lock when its standard input closes.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        holder.arguments = [
-            "-c",
-            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); "
-                + "sys.stdin.read(); db.close()",
-            dir.file("idx/db").path,
-        ]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        holder.standardInput = stdin
-        holder.standardOutput = stdout
-        try holder.run()
-        #expect(stdout.fileHandleForReading.availableDataLine() == "locked")
+        let holder = try LockHolder(database: dir.file("idx/db").path)
         let waiting = try PassimProcess.start(["ingest", "--index", "idx", "--wait", "corpus"], in: dir.url)
-        // The waiting ingest is still blocked on the lock: it has not exited.
+        // Without --wait the ingest fails at once with exit 2; with it, it is still blocked on
+        // the lock a second later (and only then is the lock released, so it must have waited).
+        Thread.sleep(forTimeInterval: 1)
         #expect(waiting.isRunning)
-        try stdin.fileHandleForWriting.close()
-        holder.waitUntilExit()
+        holder.release()
         waiting.waitUntilExit()
         #expect(waiting.terminationStatus == 0)
         let search = try PassimProcess.run(["search", "--index", "idx", "--json", "microneedling channels"], in: dir.url)
