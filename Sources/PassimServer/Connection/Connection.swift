@@ -16,13 +16,15 @@ struct Connection {
     let logger: Logger
 
     func run() async {
+        services.accepted.take(channel)
         let state = ConnectionState(id: services.connections.makeID())
         var logger = self.logger
         logger[metadataKey: "connection"] = "\(state.id)"
         services.stats.connectionOpened()
         defer { services.stats.connectionClosed() }
         guard peerIsSameUser(logger: logger) else {
-            try? await channel.channel.close()
+            // executeThenClose also finishes the channel's writer, which NIO requires.
+            try? await channel.executeThenClose { _, _ in }
             return
         }
         logger.debug("connection opened")

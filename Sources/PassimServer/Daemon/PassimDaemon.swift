@@ -41,8 +41,9 @@ public final class PassimDaemon: Service {
     public static func start(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError) -> PassimDaemon {
         let claim = try SocketClaim.claim(path: configuration.socketPath, logger: logger)
         let server: NIOAsyncChannel<AcceptedConnection, Never>
+        let accepted = AcceptedConnections()
         do {
-            server = try await bind(configuration.socketPath)
+            server = try await bind(configuration.socketPath, accepted: accepted)
             try claim.markBound()
         } catch {
             claim.release(logger: logger)
@@ -66,7 +67,7 @@ public final class PassimDaemon: Service {
         let ingest = IngestCoordinator(layout: configuration.index, watcher: watcher, sources: sources, logger: logger)
         let services = ServerServices(
             configuration: configuration, pool: pool, watcher: watcher, ingest: ingest, stats: ServerStats(),
-            sources: sources, connections: connections, requestShutdown: { stopping.trigger() })
+            sources: sources, connections: connections, accepted: accepted, requestShutdown: { stopping.trigger() })
         pool.start()
         ingest.start()
         await watcher.start()
@@ -117,6 +118,7 @@ public final class PassimDaemon: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await services.watcher.run() }
                 await self.acceptConnections()
+                await services.accepted.closeOrphans()
                 group.cancelAll()
             }
         } onGracefulShutdown: {
@@ -155,7 +157,9 @@ public final class PassimDaemon: Service {
         }
     }
 
-    private static func bind(_ path: String) async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
+    private static func bind(
+        _ path: String, accepted: AcceptedConnections
+    ) async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
         // The directory is private already; the umask closes the gap between bind and chmod
         // when the user chose a shared directory such as /tmp.
         let previous = umask(0o177)
@@ -165,19 +169,12 @@ public final class PassimDaemon: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
                 PeerCredentials.read(channel).flatMapThrowing { peer in
-                    AcceptedConnection(
-                        channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel),
-                        peer: peer)
+                    let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    accepted.add(wrapped)
+                    return AcceptedConnection(channel: wrapped, peer: peer)
                 }
             }
     }
-}
-
-/// A connection as the listener hands it over: the channel and who is on the other end.
-struct AcceptedConnection: Sendable {
-    var channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-    /// Nil when the kernel could not say.
-    var peer: PeerCredentials?
 }
 
 /// A one-way switch for "stop now": SIGTERM, SIGINT, the `shutdown` method, or a failed

@@ -12,13 +12,15 @@ final class ServerServices: Sendable {
     let stats: ServerStats
     let sources: SourceLoader
     let connections: ConnectionRegistry
+    /// Accepted channels on their way to a connection task.
+    let accepted: AcceptedConnections
     let handlers: HandlerRegistry
     /// Starts the same graceful shutdown as SIGTERM.
     let requestShutdown: @Sendable () -> Void
 
     init(
         configuration: ServerConfiguration, pool: SearcherPool, watcher: IndexWatcher, ingest: IngestCoordinator,
-        stats: ServerStats, sources: SourceLoader, connections: ConnectionRegistry,
+        stats: ServerStats, sources: SourceLoader, connections: ConnectionRegistry, accepted: AcceptedConnections,
         requestShutdown: @escaping @Sendable () -> Void
     ) {
         self.configuration = configuration
@@ -28,6 +30,7 @@ final class ServerServices: Sendable {
         self.stats = stats
         self.sources = sources
         self.connections = connections
+        self.accepted = accepted
         self.handlers = .standard
         self.requestShutdown = requestShutdown
     }

@@ -47,8 +47,9 @@ final class TestClient: @unchecked Sendable {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
+        // On a throw below, deinit closes the descriptor (the object is fully initialized by
+        // then); closing it here as well would close whatever another thread opened meanwhile.
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            Glibc.close(descriptor)
             throw TestClientError.system("socket path too long")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
@@ -58,9 +59,7 @@ final class TestClient: @unchecked Sendable {
             }
         }
         guard result == 0 else {
-            let message = String(cString: strerror(errno))
-            Glibc.close(descriptor)
-            throw TestClientError.system("connect: \(message)")
+            throw TestClientError.system("connect: \(String(cString: strerror(errno)))")
         }
     }
 
