@@ -21,7 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The Unix socket to listen on.", valueName: "path"))
     var socket: String?
 
-    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append logs here instead of standard error.", valueName: "path"))
+    @Option(
+        name: .customLong("log-file"),
+        help: ArgumentHelp("Append logs here instead of standard error.", valueName: "path"))
     var logFile: String?
 
     func run() async throws {

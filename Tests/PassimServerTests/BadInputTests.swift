@@ -54,7 +54,8 @@ import Testing
         #expect(article["error"]?["data"] == ["kind": "article", "id": "no_such_article"])
 
         let framed = try server.client(.contentLength)
-        try framed.send(raw: Array("Content-Length: \(2 << 20)\r\n\r\n".utf8) + [UInt8](repeating: 0x20, count: 2 << 20))
+        try framed.send(
+            raw: Array("Content-Length: \(2 << 20)\r\n\r\n".utf8) + [UInt8](repeating: 0x20, count: 2 << 20))
         let tooLarge = try #require(try framed.next())
         #expect(tooLarge["error"]?["data"] == ["limit": 1_048_576, "size": .int(2 << 20)])
     }

@@ -22,7 +22,8 @@ import Testing
         let socket = server.socket
         let failures = concurrently(16) { clientIndex in
             do {
-                let client = try TestClient(socket: socket, framing: clientIndex.isMultiple(of: 2) ? .lines : .contentLength)
+                let client = try TestClient(
+                    socket: socket, framing: clientIndex.isMultiple(of: 2) ? .lines : .contentLength)
                 for round in 0..<200 {
                     let query = Self.queries[(clientIndex + round) % Self.queries.count]
                     let answer = try client.call("search", params: ["query": .string(query), "limit": 5])
@@ -67,7 +68,10 @@ import Testing
         defer { server.stop() }
         // A client floods requests for large results and never reads its answers.
         let hog = try server.client()
-        let request = Array(#"{"jsonrpc":"2.0","id":1,"method":"article/get","params":{"id":"000_c0039b83ab477ca1","includePassages":true}}"#.utf8) + [0x0A]
+        let request =
+            Array(
+                #"{"jsonrpc":"2.0","id":1,"method":"article/get","params":{"id":"000_c0039b83ab477ca1","includePassages":true}}"#
+                    .utf8) + [0x0A]
         let flood = Array([[UInt8]](repeating: request, count: 2_000).joined())
         let socket = server.socket
         let writerDone = DispatchSemaphore(value: 0)

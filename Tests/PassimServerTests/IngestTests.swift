@@ -44,7 +44,8 @@ import Testing
                 let client = try TestClient(socket: socket)
                 var counts: [String: Set<Int>] = [:]
                 for _ in 0..<2_000 where !done.isSet {
-                    let answer = try client.call("search", params: ["query": "alphamarker OR betamarker", "limit": 100])
+                    let answer = try client.call(
+                        "search", params: ["query": "alphamarker OR betamarker", "limit": 100])
                     guard let hits = answer["result"]?["hits"]?.array else { return "searcher \(index): \(answer)" }
                     let texts = hits.compactMap { $0["passage"]?["text"]?.string }
                     let alpha = texts.filter { $0.contains("alphamarker") }.count
@@ -84,7 +85,8 @@ import Testing
         let writer = try server.client(.contentLength)
         _ = try writer.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
         let file = server.corpus + "/" + VersionedArticle.name
-        try VersionedArticle.text(marker: "gammamarker", paragraphs: 3).write(toFile: file, atomically: true, encoding: .utf8)
+        try VersionedArticle.text(marker: "gammamarker", paragraphs: 3).write(
+            toFile: file, atomically: true, encoding: .utf8)
         let id = try writer.request("ingest", params: ["paths": [.string(server.corpus)], "workDoneToken": "tok-1"])
         var sequence: [String] = []
         var reports: [Int] = []
@@ -125,7 +127,8 @@ import Testing
         let subscriber = try server.client()
         _ = try subscriber.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
         let file = server.corpus + "/" + VersionedArticle.name
-        try VersionedArticle.text(marker: "deltamarker", paragraphs: 3).write(toFile: file, atomically: true, encoding: .utf8)
+        try VersionedArticle.text(marker: "deltamarker", paragraphs: 3).write(
+            toFile: file, atomically: true, encoding: .utf8)
         let run = try PassimBinary.run(["ingest", "--index", server.index, file])
         #expect(run.status == 0, "\(run.stderr)")
         let change = try subscriber.notification("index/didChange")
@@ -160,7 +163,8 @@ import Testing
         defer { server.stop() }
         let client = try server.client()
         let file = server.corpus + "/" + VersionedArticle.name
-        try VersionedArticle.text(marker: "zetamarker", paragraphs: 2).write(toFile: file, atomically: true, encoding: .utf8)
+        try VersionedArticle.text(marker: "zetamarker", paragraphs: 2).write(
+            toFile: file, atomically: true, encoding: .utf8)
         // This test process holds the index's write lock, like a running `passim ingest`.
         let holder = try IndexWriter(layout: IndexLayout(directory: server.index))
         let busy = try client.call("ingest", params: ["paths": [.string(file)]])

@@ -90,10 +90,12 @@ import Testing
         defer { server.stop() }
         let plain = try server.client()
         let converted = try server.client()
-        _ = try converted.call("initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        _ = try converted.call(
+            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
         let params: JSONValue = ["id": "001_703ab0bc430d4bad", "includePassages": true]
         let bytes = try #require(try plain.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
-        let units = try #require(try converted.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
+        let units = try #require(try converted.call("article/get", params: params)["result"]).decoded(
+            ArticleGetResult.self)
         let file = Array(try Data(contentsOf: URL(fileURLWithPath: bytes.article.path)))
         let pairs = zip(try #require(bytes.passages), try #require(units.passages))
         var differing = 0
@@ -120,9 +122,11 @@ import Testing
         defer { server.stop() }
         let plain = try server.client()
         let converted = try server.client()
-        _ = try converted.call("initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        _ = try converted.call(
+            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
         let query = "𝛼-helix body’s ✔ AND"
-        let offset8 = try #require(try plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
+        let offset8 = try #require(
+            try plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
         let offset = try converted.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int
         #expect(offset == units(Array(query.utf8).prefix(offset8), encoding))
         #expect(offset != offset8)

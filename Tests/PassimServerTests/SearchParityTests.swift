@@ -34,7 +34,8 @@ import Testing
             let answer = try client.call("search", params: .object(params))
             let remote = try #require(answer["result"], "\(item.query): \(answer)").decoded(SearchResult.self)
             let local = try searcher.search(
-                SearchParameters(query: item.query, limit: item.limit, offset: item.offset, perArticle: item.perArticle))
+                SearchParameters(query: item.query, limit: item.limit, offset: item.offset, perArticle: item.perArticle)
+            )
             #expect(remote == local, "\(item.query)")
         }
         // The table is not vacuous: most queries find something.

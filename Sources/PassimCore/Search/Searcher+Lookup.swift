@@ -35,7 +35,9 @@ extension Searcher {
             var before: [PassimProtocol.PassageRecord] = []
             var after: [PassimProtocol.PassageRecord] = []
             for ordinal in first...max(first, last) where ordinal != id.ordinal {
-                guard let neighbour = try storedPassage(PassageID(article: id.article, ordinal: ordinal)) else { continue }
+                guard let neighbour = try storedPassage(PassageID(article: id.article, ordinal: ordinal)) else {
+                    continue
+                }
                 if ordinal < id.ordinal { before.append(neighbour) } else { after.append(neighbour) }
             }
             return PassageGetResult(article: article.summary, passage: passage, before: before, after: after)
@@ -76,7 +78,8 @@ extension Searcher {
         let words = terms.filter { $0.term.first.map { !$0.isUppercase } ?? false }
             .sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }
             .prefix(limit)
-        return SuggestResult(prefix: prefix, completions: words.map { Completion(term: $0.term, frequency: $0.frequency) })
+        return SuggestResult(
+            prefix: prefix, completions: words.map { Completion(term: $0.term, frequency: $0.frequency) })
     }
 
     /// Every article record by id, to tell what a new revision changed.

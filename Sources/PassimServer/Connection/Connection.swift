@@ -33,7 +33,9 @@ struct Connection {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 let outbox = Outbox(logger: logger)
-                let reader = ConnectionReader(state: state, outbox: outbox, services: services, logger: logger, eventLoop: channel.channel.eventLoop)
+                let reader = ConnectionReader(
+                    state: state, outbox: outbox, services: services, logger: logger,
+                    eventLoop: channel.channel.eventLoop)
                 services.connections.add(
                     ConnectionRegistry.Entry(
                         state: state, outbox: outbox,
@@ -61,7 +63,8 @@ struct Connection {
         }
         guard peer.uid == getuid() else {
             logger.warning(
-                "refused a connection from another user", metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
+                "refused a connection from another user",
+                metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
             return false
         }
         return true

@@ -38,7 +38,9 @@ public final class PassimDaemon: Service {
 
     /// Claims and binds the socket and starts the worker threads. Throws when another daemon
     /// serves the socket or the path cannot be used; nothing is left behind then.
-    public static func start(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError) -> PassimDaemon {
+    public static func start(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError)
+        -> PassimDaemon
+    {
         let claim = try SocketClaim.claim(path: configuration.socketPath, logger: logger)
         let server: NIOAsyncChannel<AcceptedConnection, Never>
         let accepted = AcceptedConnections()

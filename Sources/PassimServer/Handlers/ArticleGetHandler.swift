@@ -3,7 +3,8 @@ import PassimProtocol
 
 /// `article/get`: an article's metadata and, on request, its passages.
 struct ArticleGetHandler: MethodHandler {
-    func handle(_ request: ArticleGetRequest, context: RequestContext) async -> Result<ArticleGetResult, ResponseError> {
+    func handle(_ request: ArticleGetRequest, context: RequestContext) async -> Result<ArticleGetResult, ResponseError>
+    {
         let encoding = context.connection.positionEncoding
         let sources = context.services.sources
         return await context.services.pool.run(context.token) { searcher in

@@ -18,7 +18,8 @@ enum ErrorMapping {
     }
 
     /// A failed search; a syntax error's offset is converted to the connection's encoding.
-    static func search(_ error: SearchError, method: String, query: String, encoding: PositionEncoding) -> ResponseError {
+    static func search(_ error: SearchError, method: String, query: String, encoding: PositionEncoding) -> ResponseError
+    {
         switch error {
         case .syntax(let syntax):
             let converter = PositionConverter(encoding: encoding) { path in

@@ -2,10 +2,12 @@ import PassimProtocol
 
 /// `initialize`: settles the position encoding and subscriptions, and describes the server.
 struct InitializeHandler: MethodHandler {
-    func handle(_ request: InitializeRequest, context: RequestContext) async -> Result<InitializeResult, ResponseError> {
+    func handle(_ request: InitializeRequest, context: RequestContext) async -> Result<InitializeResult, ResponseError>
+    {
         guard let encoding = context.connection.apply(request) else {
             return .failure(
-                .invalidRequest("`initialize` was already sent on this connection; open a new connection to start over"))
+                .invalidRequest("`initialize` was already sent on this connection; open a new connection to start over")
+            )
         }
         let services = context.services
         context.logger.info(

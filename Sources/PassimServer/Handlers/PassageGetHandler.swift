@@ -3,9 +3,11 @@ import PassimProtocol
 
 /// `passage/get`: a passage and its neighbours, positions in the connection's encoding.
 struct PassageGetHandler: MethodHandler {
-    func handle(_ request: PassageGetRequest, context: RequestContext) async -> Result<PassageGetResult, ResponseError> {
+    func handle(_ request: PassageGetRequest, context: RequestContext) async -> Result<PassageGetResult, ResponseError>
+    {
         guard let id = PassimCore.PassageID(request.id) else {
-            return .failure(.invalidParams(method: PassageGetRequest.method, "`id` must look like `<article id>#<ordinal>`"))
+            return .failure(
+                .invalidParams(method: PassageGetRequest.method, "`id` must look like `<article id>#<ordinal>`"))
         }
         let context = context
         let encoding = context.connection.positionEncoding

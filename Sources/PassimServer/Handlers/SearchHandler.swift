@@ -15,13 +15,16 @@ struct SearchHandler: MethodHandler {
         let encoding = context.connection.positionEncoding
         let sources = context.services.sources
         let delay = context.services.configuration.searchDelayForTesting
-        let result = await context.services.pool.run(context.token) { (searcher: Searcher) -> Result<SearchResult, ResponseError> in
+        let result = await context.services.pool.run(context.token) {
+            (searcher: Searcher) -> Result<SearchResult, ResponseError> in
             if let delay { usleep(UInt32(clamping: delay.nanoseconds / 1_000)) }
             let found: SearchResult
             do throws(SearchError) {
                 found = try searcher.search(core)
             } catch {
-                return .failure(ErrorMapping.search(error, method: PassimProtocol.SearchRequest.method, query: request.query, encoding: encoding))
+                return .failure(
+                    ErrorMapping.search(
+                        error, method: PassimProtocol.SearchRequest.method, query: request.query, encoding: encoding))
             }
             return sources.converted(found, to: encoding) { converter, value throws(PositionConversionError) in
                 try converter.convert(value)

@@ -58,7 +58,8 @@ final class SocketClaim: Sendable {
             var status = stat()
             if lstat(path, &status) == 0, UInt64(status.st_dev) == bound.device, UInt64(status.st_ino) == bound.inode {
                 if unlink(path) != 0 {
-                    logger.warning("cannot remove the socket", metadata: ["path": "\(path)", "error": "\(SystemText.errno())"])
+                    logger.warning(
+                        "cannot remove the socket", metadata: ["path": "\(path)", "error": "\(SystemText.errno())"])
                 }
             }
         }

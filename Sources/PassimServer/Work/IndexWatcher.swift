@@ -104,7 +104,9 @@ final class IndexWatcher: Sendable {
     }
 
     /// Runs on the watcher thread: reopens, and diffs the article records if the revision moved.
-    private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> (revision: Int?, change: Change?) {
+    private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> (
+        revision: Int?, change: Change?
+    ) {
         do {
             let searcher: Searcher
             if let open = snapshot.searcher {

@@ -60,7 +60,8 @@ final class IngestCoordinator: Sendable {
                 }
                 continuation.resume(
                     returning: Self.write(
-                        request, layout: layout, logger: logger, shouldStop: { token.reason != nil }, progress: progress))
+                        request, layout: layout, logger: logger, shouldStop: { token.reason != nil }, progress: progress
+                    ))
             }
         }
         switch written {
@@ -98,7 +99,9 @@ final class IngestCoordinator: Sendable {
             let report: PassimCore.IngestReport
             var total = 1
             if let paths = request.paths {
-                report = try ingestor.ingest(paths: paths, options: .init(prune: request.prune ?? false, shouldStop: shouldStop)) { step in
+                report = try ingestor.ingest(
+                    paths: paths, options: .init(prune: request.prune ?? false, shouldStop: shouldStop)
+                ) { step in
                     total = step.total
                     begin(total: step.total)
                     progress(ProgressValue(kind: .report, message: step.path, done: step.done, total: step.total))

@@ -50,7 +50,8 @@ final class SearcherPool: Sendable {
         _ token: CancelToken, _ body: @escaping @Sendable (Searcher) -> Result<T, ResponseError>
     ) async -> Result<T, ResponseError> {
         let outcome = OneShot<Result<T, ResponseError>>()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, ResponseError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<T, ResponseError>, Never>) in
             outcome.install(continuation)
             token.onStop { reason in outcome.resolve(.failure(reason.responseError)) }
             threads.submit { [self] state in

@@ -71,6 +71,7 @@ final class ServerStats: Sendable {
             let rank = Int((p * Double(sorted.count)).rounded(.up))
             return sorted[min(sorted.count, max(1, rank)) - 1]
         }
-        return LatencyPercentiles(p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), samples: sorted.count)
+        return LatencyPercentiles(
+            p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), samples: sorted.count)
     }
 }

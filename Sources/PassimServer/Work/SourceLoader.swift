@@ -35,7 +35,8 @@ final class SourceLoader: Sendable {
             return SourceText(bytes: bytes)
         }
         guard path.hasPrefix("/") else {
-            throw PositionConversionError.sourceUnavailable(path: path, reason: "no such file (the text was ingested inline)")
+            throw PositionConversionError.sourceUnavailable(
+                path: path, reason: "no such file (the text was ingested inline)")
         }
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))

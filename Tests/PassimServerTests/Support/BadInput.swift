@@ -72,7 +72,9 @@ extension BadInput {
         line("missing method", #"{"jsonrpc":"2.0","id":1}"#, .error(invalidRequest, id: 1)),
         line("method is a number", #"{"jsonrpc":"2.0","id":1,"method":7}"#, .error(invalidRequest, id: 1)),
         line("unknown method", #"{"jsonrpc":"2.0","id":1,"method":"serach"}"#, .error(.methodNotFound, id: 1)),
-        line("method in the wrong case", #"{"jsonrpc":"2.0","id":"a","method":"PING"}"#, .error(.methodNotFound, id: "a")),
+        line(
+            "method in the wrong case", #"{"jsonrpc":"2.0","id":"a","method":"PING"}"#, .error(.methodNotFound, id: "a")
+        ),
         line(
             "request without an id", #"{"jsonrpc":"2.0","method":"search","params":{"query":"acne"}}"#,
             .error(invalidRequest, id: .null)),
@@ -81,7 +83,8 @@ extension BadInput {
             .error(invalidRequest, id: 1)),
         line("a response sent to the server", #"{"jsonrpc":"2.0","id":9,"result":{}}"#, .nothing),
         line("an unknown notification", #"{"jsonrpc":"2.0","method":"editor/didSave","params":{}}"#, .nothing),
-        line("a cancel with bad params", #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":null}}"#, .nothing),
+        line(
+            "a cancel with bad params", #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":null}}"#, .nothing),
         line("blank lines", "   \r\n\t", .nothing),
     ]
 
@@ -94,7 +97,8 @@ extension BadInput {
         request("zero limit", "search", #"{"query":"acne","limit":0}"#, .error(invalidParams, id: 1)),
         request("limit over the maximum", "search", #"{"query":"acne","limit":1001}"#, .error(invalidParams, id: 1)),
         request("limit 1e400", "search", #"{"query":"acne","limit":1e400}"#, .error(invalidParams, id: 1)),
-        request("limit 2^70", "search", #"{"query":"acne","limit":1180591620717411303424}"#, .error(invalidParams, id: 1)),
+        request(
+            "limit 2^70", "search", #"{"query":"acne","limit":1180591620717411303424}"#, .error(invalidParams, id: 1)),
         request("limit as a string", "search", #"{"query":"acne","limit":"10"}"#, .error(invalidParams, id: 1)),
         request("fractional limit", "search", #"{"query":"acne","limit":2.5}"#, .error(invalidParams, id: 1)),
         request("negative offset", "search", #"{"query":"acne","offset":-1}"#, .error(invalidParams, id: 1)),
@@ -110,9 +114,13 @@ extension BadInput {
         request("suggest without prefix", "suggest", "{}", .error(invalidParams, id: 1)),
         request("ingest without a source", "ingest", "{}", .error(invalidParams, id: 1)),
         request("ingest a relative path", "ingest", #"{"paths":["corpus"]}"#, .error(invalidParams, id: 1)),
-        request("ingest paths and text", "ingest", #"{"paths":["/tmp"],"text":"x","name":"a.md"}"#, .error(invalidParams, id: 1)),
+        request(
+            "ingest paths and text", "ingest", #"{"paths":["/tmp"],"text":"x","name":"a.md"}"#,
+            .error(invalidParams, id: 1)),
         request("ingest an escaping name", "ingest", #"{"text":"x","name":"../a.md"}"#, .error(invalidParams, id: 1)),
-        request("ingest a name without extension", "ingest", #"{"text":"x","name":"notes/a"}"#, .error(invalidParams, id: 1)),
+        request(
+            "ingest a name without extension", "ingest", #"{"text":"x","name":"notes/a"}"#, .error(invalidParams, id: 1)
+        ),
         request(
             "encodings not a list", "initialize", #"{"capabilities":{"general":{"positionEncodings":"utf-16"}}}"#,
             .error(invalidParams, id: 1)),
@@ -121,28 +129,40 @@ extension BadInput {
     static let lookups: [BadInput] = [
         request("passage id without ordinal", "passage/get", #"{"id":"nohash"}"#, .error(invalidParams, id: 1)),
         request("passage id with ordinal 0", "passage/get", #"{"id":"a#0"}"#, .error(invalidParams, id: 1)),
-        request("passage context over the maximum", "passage/get", #"{"id":"a#1","context":51}"#, .error(invalidParams, id: 1)),
+        request(
+            "passage context over the maximum", "passage/get", #"{"id":"a#1","context":51}"#,
+            .error(invalidParams, id: 1)),
         request("unknown passage", "passage/get", #"{"id":"no_such_article#1"}"#, .error(.notFound, id: 1)),
-        request("passage past the article's end", "passage/get", #"{"id":"000_c0039b83ab477ca1#9999"}"#, .error(.notFound, id: 1)),
+        request(
+            "passage past the article's end", "passage/get", #"{"id":"000_c0039b83ab477ca1#9999"}"#,
+            .error(.notFound, id: 1)),
         request("unknown article", "article/get", #"{"id":"no_such_article"}"#, .error(.notFound, id: 1)),
-        request("includePassages not a boolean", "article/get", #"{"id":"x","includePassages":"yes"}"#, .error(invalidParams, id: 1)),
+        request(
+            "includePassages not a boolean", "article/get", #"{"id":"x","includePassages":"yes"}"#,
+            .error(invalidParams, id: 1)),
     ]
 
     static let bytes: [BadInput] = [
         bytes("binary garbage", [0x00, 0x01, 0x02, 0xFF, 0xFE, 0x80, 0x7F, 0x1B, 0x5B], .error(parse, id: .null)),
         bytes(
             "invalid UTF-8 in a string",
-            Array(#"{"jsonrpc":"2.0","id":1,"method":"search","params":{"query":""#.utf8) + [0xC3, 0x28] + Array(#""}}"#.utf8),
+            Array(#"{"jsonrpc":"2.0","id":1,"method":"search","params":{"query":""#.utf8) + [0xC3, 0x28]
+                + Array(#""}}"#.utf8),
             .error(parse, id: .null)),
-        bytes("a NUL inside JSON", Array(#"{"jsonrpc":"2.0","id":1,"#.utf8) + [0x00] + Array(#""method":"ping"}"#.utf8), .error(parse, id: .null)),
+        bytes(
+            "a NUL inside JSON", Array(#"{"jsonrpc":"2.0","id":1,"#.utf8) + [0x00] + Array(#""method":"ping"}"#.utf8),
+            .error(parse, id: .null)),
     ]
 
     static let sizes: [BadInput] = [
         line(
-            "a 10 MiB line", #"{"jsonrpc":"2.0","id":7,"method":"search","params":{"query":""# + String(repeating: "a", count: 10 << 20) + #""}}"#,
+            "a 10 MiB line",
+            #"{"jsonrpc":"2.0","id":7,"method":"search","params":{"query":""# + String(repeating: "a", count: 10 << 20)
+                + #""}}"#,
             .error(.requestTooLarge, id: 7)),
         framed(
-            "a 10 MiB body", Array("Content-Length: \(10 << 20)\r\n\r\n".utf8) + Array(#"{"id":8,"#.utf8)
+            "a 10 MiB body",
+            Array("Content-Length: \(10 << 20)\r\n\r\n".utf8) + Array(#"{"id":8,"#.utf8)
                 + [UInt8](repeating: 0x20, count: (10 << 20) - 8),
             .error(.requestTooLarge, id: 8)),
     ]
@@ -150,16 +170,21 @@ extension BadInput {
     static let headers: [BadInput] = [
         framed("Content-Length not a number", Array("Content-Length: abc\r\n\r\n".utf8), .error(parse, id: .null)),
         framed("negative Content-Length", Array("Content-Length: -5\r\n\r\n".utf8), .error(parse, id: .null)),
-        framed("overflowing Content-Length", Array("Content-Length: 99999999999999999999999\r\n\r\n".utf8), .error(parse, id: .null)),
+        framed(
+            "overflowing Content-Length", Array("Content-Length: 99999999999999999999999\r\n\r\n".utf8),
+            .error(parse, id: .null)),
         framed("no Content-Length", Array("Content-Type: application/json\r\n\r\n".utf8), .error(parse, id: .null)),
-        framed("a header line without a colon", Array("Content-Length: 2\r\nbogus\r\n\r\n{}".utf8), .error(parse, id: .null)),
+        framed(
+            "a header line without a colon", Array("Content-Length: 2\r\nbogus\r\n\r\n{}".utf8),
+            .error(parse, id: .null)),
         framed(
             "a Latin-1 charset", Array("Content-Length: 2\r\nContent-Type: text/plain; charset=latin1\r\n\r\n{}".utf8),
             .error(parse, id: .null)),
         framed("an empty body", Array("Content-Length: 0\r\n\r\n".utf8), .error(parse, id: .null)),
         framed("a body that is not JSON", Array("Content-Length: 5\r\n\r\nhello".utf8), .error(parse, id: .null)),
         framed(
-            "headers over 8 KiB", Array("Content-Length: 2\r\nX-Padding: \(String(repeating: "p", count: 9_000))\r\n\r\n{}".utf8),
+            "headers over 8 KiB",
+            Array("Content-Length: 2\r\nX-Padding: \(String(repeating: "p", count: 9_000))\r\n\r\n{}".utf8),
             .error(parse, id: .null)),
     ]
 }

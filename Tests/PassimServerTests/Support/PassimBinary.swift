@@ -30,7 +30,9 @@ struct ProcessOutput {
     var stderr: String
 
     /// Runs `executable` to completion with no input, capturing both outputs.
-    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> ProcessOutput
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -22,7 +22,8 @@ final class ServerFixture: @unchecked Sendable {
         socket = directory.path("run/passim.sock")
         logFile = directory.path("daemon.log")
         try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path) where name.hasSuffix(".txt") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path)
+        where name.hasSuffix(".txt") {
             try FileManager.default.copyItem(
                 atPath: Repository.corpus.appendingPathComponent(name).path, toPath: corpus + "/" + name)
         }
@@ -67,7 +68,9 @@ final class ServerFixture: @unchecked Sendable {
 
     /// Runs a `passim serve` that is expected to refuse to start; returns its exit status (nil
     /// when it did not exit in time and was killed) and what it told the terminal.
-    func serveExpectingRefusal(socket: String, environment: [String: String] = [:]) throws -> (status: Int32?, stderr: String) {
+    func serveExpectingRefusal(socket: String, environment: [String: String] = [:]) throws -> (
+        status: Int32?, stderr: String
+    ) {
         let stderr = Pipe()
         let process = try launch(environment: environment, socket: socket, stderr: stderr)
         let status = Self.waitForExit(process)

@@ -193,7 +193,8 @@ final class TestClient: @unchecked Sendable {
             let separator: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A]
             guard let end = buffer.indices.first(where: { buffer[$0...].starts(with: separator) }) else { return nil }
             let header = String(decoding: buffer[..<end], as: UTF8.self)
-            guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst("Content-Length: ".count)) else {
+            guard header.hasPrefix("Content-Length: "), let length = Int(header.dropFirst("Content-Length: ".count))
+            else {
                 throw TestClientError.malformed("header \(header)")
             }
             let bodyStart = end + 4

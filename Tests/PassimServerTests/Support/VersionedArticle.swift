@@ -8,7 +8,8 @@ enum VersionedArticle {
     static func text(marker: String, paragraphs: Int) -> String {
         var text = "A versioned article for daemon tests\n\n"
         for index in 1...paragraphs {
-            text += "Paragraph \(index) carries the \(marker) word in a sentence about wound healing, "
+            text +=
+                "Paragraph \(index) carries the \(marker) word in a sentence about wound healing, "
                 + "collagen remodelling and the slow work of fibroblasts under the skin surface. "
                 + "It goes on with a second sentence about \(marker) so that each paragraph is long "
                 + "enough to stand alone as a passage of its own in the index.\n\n"
