@@ -198,6 +198,31 @@ import Testing
     }
 }
 
+extension IngestTests {
+    @Test func aCancelledIngestStopsAfterAWholeArticle() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let bulk = server.directory.path("bulk")
+        try FileManager.default.createDirectory(atPath: bulk, withIntermediateDirectories: true)
+        for index in 0..<500 {
+            try VersionedArticle.text(marker: "cancel\(index)marker", paragraphs: 3)
+                .write(toFile: "\(bulk)/c\(index).txt", atomically: true, encoding: .utf8)
+        }
+        let client = try server.client()
+        let id = try client.request("ingest", params: ["paths": [.string(bulk)], "workDoneToken": "c"])
+        _ = try client.notification("$/progress")
+        try client.notify("$/cancelRequest", params: ["id": .int(id)])
+        let answer = try client.response(id: .int(id), timeout: 300)
+        #expect(answer.errorCode == ErrorCode.requestCancelled.rawValue, "\(answer)")
+        // What was written stays, whole; the rest was not started.
+        let report = try IndexChecker(layout: IndexLayout(directory: server.index)).check()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.articles > 5)
+        #expect(report.articles < 505)
+        #expect(try client.call("ping")["result"] == [:])
+    }
+}
+
 /// A flag threads set and read.
 final class Flag: @unchecked Sendable {
     private let lock = NSLock()

@@ -116,6 +116,25 @@ import Testing
         #expect(result.before == Array(try #require(units.passages).dropLast().suffix(2)))
     }
 
+    @Test func inlineTextPositionsAreConvertedWithoutAFile() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        _ = try client.call("initialize", params: ["capabilities": ["general": ["positionEncodings": ["utf-16"]]]])
+        let text = "Dräft 𝛼 notes\n\n𝛼𝛽 strands fold — the body’s quixotrons align in every quixotrons test run.\n"
+        let ingest = try client.call("ingest", params: ["text": .string(text), "name": "notes/draft.txt"])
+        #expect(ingest["result"]?["added"] == 1, "\(ingest)")
+        let answer = try client.call("search", params: ["query": "quixotrons"])
+        let result = try #require(answer["result"], "\(answer)").decoded(SearchResult.self)
+        let hit = try #require(result.hits.first)
+        let bytes = Array(text.utf8)
+        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: hit.passage.text.utf8) })
+        #expect(hit.location.start == units(bytes[..<start], "utf-16"))
+        #expect(hit.location.start != start)
+        let word = try #require(hit.highlights.first)
+        #expect(word.column == units(Array("𝛼𝛽 strands fold — the body’s ".utf8), "utf-16") + 1)
+    }
+
     @Test(arguments: ["utf-16", "utf-32"])
     func querySyntaxOffsetsAreConverted(_ encoding: String) throws {
         let server = try ServerFixture()
