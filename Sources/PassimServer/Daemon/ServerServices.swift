@@ -35,15 +35,6 @@ final class ServerServices: Sendable {
         self.requestShutdown = requestShutdown
     }
 
-    /// The index as a searcher sees it now; nil when it cannot be opened.
-    func indexInfo(_ token: CancelToken) async -> IndexInfo? {
-        let result = await pool.run(token) { searcher in
-            do throws(IndexError) {
-                return .success(try searcher.indexInfo())
-            } catch {
-                return .failure(ErrorMapping.indexUnavailable(error))
-            }
-        }
-        return try? result.get()
-    }
+    /// The index as of the watcher's last look; nil when it cannot be opened.
+    var indexInfo: IndexInfo? { watcher.indexInfo }
 }

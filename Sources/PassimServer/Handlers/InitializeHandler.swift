@@ -23,6 +23,6 @@ struct InitializeHandler: MethodHandler {
                     methods: MessageRegistry.server.requestMethods.filter { services.handlers.handler(for: $0) != nil },
                     notifications: [IndexDidChangeNotification.method, ProgressNotification.method],
                     maxMessageBytes: services.configuration.maxMessageBytes),
-                index: await services.indexInfo(context.token)))
+                index: services.indexInfo))
     }
 }

@@ -8,7 +8,7 @@ struct StatsHandler: MethodHandler {
         return .success(
             StatsResult(
                 serverInfo: services.configuration.serverInfo, protocolVersion: .current,
-                index: await services.indexInfo(context.token), uptimeSeconds: stats.uptimeSeconds,
+                index: services.indexInfo, uptimeSeconds: stats.uptimeSeconds,
                 connections: stats.connections, queries: stats.queries, latencyMs: stats.latency))
     }
 }

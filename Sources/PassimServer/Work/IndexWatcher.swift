@@ -32,6 +32,18 @@ final class IndexWatcher: Sendable {
         var articles: [String: ArticleRecord] = [:]
     }
 
+    /// What one check found.
+    private struct Outcome: Sendable {
+        var revision: Int?
+        var change: Change?
+        var info: IndexInfo?
+    }
+
+    /// The index as of the last check, for `initialize` and `stats`: they answer from here so
+    /// they never wait behind searches for a searcher thread.
+    var indexInfo: IndexInfo? { latest.withLockedValue { $0 } }
+    private let latest = NIOLockedValueBox<IndexInfo?>(nil)
+
     private let layout: IndexLayout
     private let thread = NIOThreadPool(numberOfThreads: 1)
     private let snapshot = Snapshot()
@@ -82,14 +94,13 @@ final class IndexWatcher: Sendable {
         let snapshot = self.snapshot
         let layout = self.layout
         let logger = self.logger
-        let outcome: (revision: Int?, change: Change?)
+        let outcome: Outcome
         do {
-            outcome = try await thread.runIfActive { () -> (revision: Int?, change: Change?) in
-                Self.advance(snapshot, layout: layout, logger: logger)
-            }
+            outcome = try await thread.runIfActive { Self.advance(snapshot, layout: layout, logger: logger) }
         } catch {
             return nil
         }
+        latest.withLockedValue { $0 = outcome.info }
         if let change = outcome.change {
             generation.advance()
             logger.info(
@@ -104,30 +115,29 @@ final class IndexWatcher: Sendable {
     }
 
     /// Runs on the watcher thread: reopens, and diffs the article records if the revision moved.
-    private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> (
-        revision: Int?, change: Change?
-    ) {
+    private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> Outcome {
         do {
             let searcher: Searcher
             if let open = snapshot.searcher {
                 searcher = open
                 try searcher.refresh()
             } else {
-                guard layout.exists else { return (nil, nil) }
+                guard layout.exists else { return Outcome() }
                 searcher = try Searcher(layout: layout)
                 snapshot.searcher = searcher
             }
-            let revision = try searcher.revision()
-            guard revision != snapshot.revision else { return (Int(revision), nil) }
+            let info = try searcher.indexInfo()
+            let revision = UInt64(info.revision)
+            guard revision != snapshot.revision else { return Outcome(revision: info.revision, info: info) }
             let articles = try searcher.articleRecords()
-            let change = diff(from: snapshot.articles, to: articles, revision: Int(revision))
+            let change = diff(from: snapshot.articles, to: articles, revision: info.revision)
             snapshot.revision = revision
             snapshot.articles = articles
-            return (Int(revision), change)
+            return Outcome(revision: info.revision, change: change, info: info)
         } catch {
             logger.warning("cannot read the index revision", metadata: ["error": "\(error)"])
             snapshot.searcher = nil
-            return (nil, nil)
+            return Outcome()
         }
     }
 
