@@ -28,9 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        let socketPath = socket ?? SocketLocation.defaultPath(environment: environment, userID: getuid())
         var configuration = ServerConfiguration(
-            index: indexOptions.layout,
-            socketPath: socket ?? SocketLocation.defaultPath(environment: environment, userID: getuid()),
+            index: indexOptions.layout, socketPath: URL(fileURLWithPath: socketPath).standardizedFileURL.path,
             version: PassimVersion.current)
         if let delay = environment["PASSIM_TEST_SEARCH_DELAY_MS"].flatMap(Int64.init) {
             configuration.searchDelayForTesting = .milliseconds(delay)

@@ -8,23 +8,32 @@ import PassimProtocol
 /// buffer) has no file, so the daemon keeps the most recent inline texts by name; the
 /// converter checks each passage against the bytes, so a stale copy is detected, never used.
 final class SourceLoader: Sendable {
-    static let maxInlineTexts = 256
+    /// Inline texts are forgotten, oldest first, past this many bytes in all.
+    static let maxInlineBytes = 32 << 20
 
     private struct Inline {
         var texts: [String: [UInt8]] = [:]
+        /// Names, least recently ingested first.
         var order: [String] = []
+        var bytes = 0
     }
 
     private let inline = NIOLockedValueBox(Inline())
 
     /// Remembers the text ingested under `name`.
     func rememberInline(name: String, text: String) {
+        let bytes = Array(text.utf8)
         inline.withLockedValue { inline in
-            if inline.texts.updateValue(Array(text.utf8), forKey: name) == nil {
-                inline.order.append(name)
-                if inline.order.count > Self.maxInlineTexts {
-                    inline.texts[inline.order.removeFirst()] = nil
-                }
+            if let previous = inline.texts.removeValue(forKey: name) {
+                inline.bytes -= previous.count
+                inline.order.removeAll { $0 == name }
+            }
+            inline.texts[name] = bytes
+            inline.order.append(name)
+            inline.bytes += bytes.count
+            while inline.bytes > Self.maxInlineBytes, inline.order.count > 1 {
+                let oldest = inline.order.removeFirst()
+                inline.bytes -= inline.texts.removeValue(forKey: oldest)?.count ?? 0
             }
         }
     }

@@ -1,0 +1,105 @@
+import Foundation
+import NIOCore
+import PassimCore
+import PassimProtocol
+import Testing
+
+@testable import PassimServer
+
+/// The daemon's small parts on their own: change diffs, statistics, stop tokens, the inline
+/// source memory, the socket probe.
+@Suite struct ServerPartsTests {
+    private func record(_ id: String, hash: String) throws -> ArticleRecord {
+        let json =
+            #"{"id":"\#(id)","title":"T","path":"/p/\#(id).txt","sources":[],"contentHash":"\#(hash)","byteCount":1,"passageCount":1}"#
+        return try JSONDecoder().decode(ArticleRecord.self, from: Data(json.utf8))
+    }
+
+    @Test func changesAreTheDifferenceOfTwoRevisionsSorted() throws {
+        let old = [
+            "b": try record("b", hash: "1"), "a": try record("a", hash: "1"), "gone": try record("gone", hash: "1"),
+        ]
+        let new = [
+            "b": try record("b", hash: "2"), "a": try record("a", hash: "1"), "z": try record("z", hash: "1"),
+            "c": try record("c", hash: "1"),
+        ]
+        let change = IndexWatcher.diff(from: old, to: new, revision: 9)
+        #expect(change.revision == 9)
+        #expect(change.added == ["c", "z"])
+        #expect(change.updated == ["b"])
+        #expect(change.removed == ["gone"])
+        #expect(IndexWatcher.diff(from: new, to: new, revision: 10).added.isEmpty)
+    }
+
+    @Test func latencyPercentilesUseTheNearestRank() {
+        let stats = ServerStats()
+        #expect(stats.latency == nil)
+        for milliseconds in (1...100).reversed() {
+            stats.recordSearch(error: nil, latency: .milliseconds(Int64(milliseconds)))
+        }
+        stats.recordSearch(error: .requestCancelled(), latency: .milliseconds(1))
+        stats.recordSearch(error: .deadlineExceeded(deadlineMs: 5), latency: .milliseconds(1))
+        stats.recordSearch(error: .querySyntax("bad", offset: 0, expected: []), latency: .milliseconds(1))
+        let latency = stats.latency
+        #expect(latency?.samples == 103)
+        #expect(latency?.p50 == 49)
+        #expect(latency?.p90 == 90)
+        #expect(latency?.p99 == 99)
+        #expect(stats.queries == QueryCounts(total: 103, failed: 1, cancelled: 1, deadlineExceeded: 1))
+    }
+
+    @Test func latencyKeepsOnlyTheRecentWindow() {
+        let stats = ServerStats()
+        for _ in 0..<(ServerStats.latencyWindow + 10) {
+            stats.recordSearch(error: nil, latency: .milliseconds(3))
+        }
+        #expect(stats.latency?.samples == ServerStats.latencyWindow)
+        #expect(stats.queries.total == ServerStats.latencyWindow + 10)
+    }
+
+    @Test func theFirstStopWinsAndItsHandlerRunsOnce() {
+        let token = CancelToken()
+        let calls = Counter()
+        token.onStop { reason in
+            #expect(reason == .deadlineExceeded(deadlineMs: 7))
+            calls.add()
+        }
+        token.stop(.deadlineExceeded(deadlineMs: 7))
+        token.stop(.cancelled)
+        #expect(token.reason == .deadlineExceeded(deadlineMs: 7))
+        #expect(calls.value == 1)
+        // A handler installed after the stop runs at once.
+        token.onStop { _ in calls.add() }
+        #expect(calls.value == 2)
+    }
+
+    @Test func inlineTextsAreRememberedWithinABudget() throws {
+        let sources = SourceLoader()
+        let chunk = String(repeating: "x", count: SourceLoader.maxInlineBytes / 3 + 1)
+        sources.rememberInline(name: "a.md", text: "first")
+        sources.rememberInline(name: "a.md", text: "second")
+        #expect(try sources.load("a.md").bytes == Array("second".utf8))
+        sources.rememberInline(name: "b.md", text: chunk)
+        sources.rememberInline(name: "c.md", text: chunk)
+        sources.rememberInline(name: "d.md", text: chunk)
+        #expect(throws: PositionConversionError.self) { try sources.load("a.md") }
+        #expect(throws: PositionConversionError.self) { try sources.load("b.md") }
+        #expect(try sources.load("d.md").bytes.count == chunk.utf8.count)
+        #expect(throws: PositionConversionError.self) { try sources.load("/no/such/file.txt") }
+    }
+
+    @Test func theProbeTellsALiveSocketFromAStaleOne() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("probe.sock")
+        #expect(UnixSocketProbe.probe(path) == .gone)
+        let listener = try PlainSocket(binding: path, listen: true)
+        #expect(UnixSocketProbe.probe(path) == .answers)
+        listener.close()
+        #expect(UnixSocketProbe.probe(path) == .refused)
+    }
+
+    @Test func peerCredentialsHaveTheKernelsLayout() {
+        // struct ucred: pid_t, uid_t, gid_t.
+        #expect(MemoryLayout<PeerCredentials>.size == 12)
+    }
+}
