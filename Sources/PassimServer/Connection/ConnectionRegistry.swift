@@ -53,10 +53,13 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
-    /// Closes every connection still open (the end of the shutdown grace period).
-    func closeAll() {
+    /// Closes every connection still open (the end of the shutdown grace period); returns how
+    /// many there were.
+    @discardableResult
+    func closeAll() -> Int {
         let entries = state.withLockedValue { Array($0.entries.values) }
         for entry in entries { entry.close() }
+        return entries.count
     }
 
     /// Marks the server as stopping and stops reading every connection.

@@ -16,13 +16,17 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
         case logFile
     }
 
+    /// What went wrong.
     public let code: Code
+    /// What to tell the user, including what to do.
     public let message: String
 
+    /// An error with this code and message.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

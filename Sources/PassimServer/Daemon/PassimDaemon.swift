@@ -112,8 +112,12 @@ public final class PassimDaemon: Service {
             server.channel.close(promise: nil)
             services.connections.beginShutdown()
             server.channel.eventLoop.scheduleTask(in: grace) {
-                logger.warning("closing connections whose clients did not read their last answers in time")
-                services.connections.closeAll()
+                let closed = services.connections.closeAll()
+                if closed > 0 {
+                    logger.warning(
+                        "closed connections whose clients did not read their last answers in time",
+                        metadata: ["count": "\(closed)"])
+                }
             }
         }
         await withGracefulShutdownHandler {
