@@ -97,7 +97,12 @@ let package = Package(
             name: "PassimCoreTests",
             dependencies: ["PassimCore", "PassimAnalysis", "PassimArticles", "PassimProtocol", "PassimXapian"]
         ),
-        .testTarget(name: "PassimServerTests", dependencies: ["PassimServer", "PassimCore", "PassimProtocol"]),
+        .testTarget(
+            name: "PassimServerTests",
+            dependencies: [
+                "PassimServer", "PassimCore", "PassimProtocol", .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
         .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol"]),
         .testTarget(

@@ -18,7 +18,8 @@ import Testing
         let link = corpus.folder.path + "/link"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: corpus.folder.path)
         try await withDaemon(corpus) { daemon in
-            let locator = DaemonLocator(socket: daemon.socket)
+            // A generous handshake timeout: under a full parallel test run on 2 cores the daemon can be slow to answer.
+            let locator = DaemonLocator(socket: daemon.socket, timeout: .seconds(30))
             for same in [corpus.layout.directory, corpus.layout.directory + "/", link + "/index", link + "/./x/../index"] {
                 guard case .serving(let client, let hello) = await locator.lookup(servingIndex: same) else {
                     Issue.record("\(same) was not recognised as the served index")
