@@ -113,6 +113,18 @@ class Daemon:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def ping_latencies(path, count):
+    """Round trips of ``ping`` on one connection, in µs."""
+    c = Client(path)
+    lat = []
+    for _ in range(count):
+        s = time.perf_counter_ns()
+        c.call("ping")
+        lat.append((time.perf_counter_ns() - s) / 1000)
+    c.close()
+    return lat
+
+
 def _client_worker(path, queries, start_at, count, barrier, out):
     """One client process: ``count`` searches from ``queries`` (cycling from ``start_at``); sends
     back (latencies in µs, errors, wall seconds)."""

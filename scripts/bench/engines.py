@@ -53,7 +53,7 @@ class Engine:
     def query(self, index_dir, queries, mode, passes, work, log_prefix):
         """Runs ``queries`` [(qid, text)] ``passes`` times in one process; returns per-pass lists of
         the printed records."""
-        path = os.path.join(work, f"{self.name}-{os.path.basename(log_prefix)}.tsv")
+        path = os.path.join(work, f"{os.path.basename(log_prefix)}.tsv")
         with open(path, "w", encoding="utf-8") as f:
             for qid, text in queries:
                 f.write(f"{qid}\t{self.query_text(text, mode)}\n")

@@ -147,6 +147,9 @@ def table(results):
         for k, label in (("clients_1", "1 client"), (f"clients_{c}", f"{c} clients")):
             s = d[k]
             lines.append(f"| {label} | {fmt(s['p50_ms'])} | {fmt(s['p90_ms'])} | {fmt(s['p99_ms'])} | {fmt(s['qps'])} |")
+        ping = d.get("ping") or {}
+        lines.append(f"| ping (floor: socket + this Python client) | {fmt(ping.get('p50_ms'))} | "
+                     f"{fmt(ping.get('p90_ms'))} | {fmt(ping.get('p99_ms'))} | {fmt(ping.get('qps'))} |")
         lines += ["", f"Daemon: start to first answer {fmt(d['start_to_first_answer_ms'])} ms; RSS "
                       f"{fmt(d['rss_after_start_mb'])} MB after start, {fmt(d['rss_after_queries_mb'])} MB after "
                       f"{d['rss_queries']} more queries (peak {fmt(d['rss_peak_mb'])} MB); "
