@@ -21,7 +21,7 @@ import Testing
     static let daemonFigures = [
         "start_to_first_answer_ms", "rss_after_start_mb", "rss_after_queries_mb", "rss_peak_mb", "speedup",
         "clients_1.p50_ms", "clients_1.p99_ms", "clients_1.qps", "clients_8.p50_ms", "clients_8.p99_ms",
-        "clients_8.qps", "ping.p50_ms", "ping.p99_ms",
+        "clients_8.qps", "ping.p50_ms", "ping.p99_ms", "new_article_searchable_ms",
     ]
 
     @Test func theHarnessReportsEveryFigureForEveryInstalledEngine() throws {

@@ -166,6 +166,20 @@ def passim_id_map(corpus):
     return mapping
 
 
+def new_article(corpus, size):
+    """An article file's text of about ``size`` bytes made from the cut's first passages (title line,
+    blank line, paragraphs)."""
+    paras, total = [], 0
+    with open(corpus.passages, encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            paras.append(text)
+            total += len(text.encode()) + 2
+            if total >= size:
+                break
+    return "A new article for the benchmark\n\n" + "\n\n".join(paras) + "\n"
+
+
 def read_queries(path):
     out = []
     with open(path, encoding="utf-8") as f:

@@ -113,6 +113,28 @@ class Daemon:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def new_article_latency(path, text, name, probe, timeout=30):
+    """Seconds from sending ``ingest`` with an inline article to the first ``search`` for ``probe``
+    (a word only that article has) that finds it, and the ingest answer."""
+    c = Client(path, timeout=timeout)
+    t0 = time.perf_counter()
+    answer = c.call("ingest", {"name": name, "text": text})
+    if "error" in answer:
+        c.close()
+        raise RuntimeError(f"ingest failed: {answer['error']}")
+    while True:
+        found = c.call("search", {"query": probe, "limit": 1})
+        if found.get("result", {}).get("hits"):
+            break
+        if time.perf_counter() - t0 > timeout:
+            c.close()
+            raise RuntimeError(f"the ingested article was not searchable after {timeout} s")
+        time.sleep(0.001)
+    elapsed = time.perf_counter() - t0
+    c.close()
+    return elapsed, answer
+
+
 def ping_latencies(path, count):
     """Round trips of ``ping`` on one connection, in µs."""
     c = Client(path)
