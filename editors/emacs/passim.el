@@ -94,8 +94,9 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
 
 (defun passim--hit-line (hit)
   "The `path:line:column:text' line for HIT, at its first highlight."
-  (let ((location (plist-get hit :location))
-        (first (seq-first (plist-get hit :highlights))))
+  (let* ((location (plist-get hit :location))
+         (highlights (plist-get hit :highlights))
+         (first (and (> (length highlights) 0) (elt highlights 0))))
     (format "%s:%d:%d:%s"
             (plist-get (plist-get hit :article) :path)
             (or (plist-get first :line) (plist-get location :startLine))
