@@ -35,7 +35,10 @@ import Testing
             editor: .emacs, script: EditorScripts.emacsSearch, extension: "el", columns: .characters,
             daemonName: "run/passim/passim"
         ) { socket in
-            ["XDG_RUNTIME_DIR": URL(fileURLWithPath: socket).deletingLastPathComponent().deletingLastPathComponent().path]
+            [
+                "XDG_RUNTIME_DIR": URL(fileURLWithPath: socket).deletingLastPathComponent().deletingLastPathComponent()
+                    .path
+            ]
         }
     }
 
@@ -93,12 +96,14 @@ import Testing
             try #require(!hits.isEmpty, "no hits for \(query)")
             let column = { (hit: ExpectedHit) in columns == .bytes ? hit.byteColumn : hit.characterColumn }
             #expect(search.query == query)
-            #expect(search.entries.count == hits.count, "\(editor.name) listed \(search.entries.count) hits for \(query)")
+            #expect(
+                search.entries.count == hits.count, "\(editor.name) listed \(search.entries.count) hits for \(query)")
             for (rank, (entry, hit)) in zip(search.entries, hits).enumerated() {
                 let expected = EditorReport.Entry(file: hit.file, line: hit.line, column: column(hit), text: hit.text)
                 #expect(entry == expected, "\(editor.name), \(query), hit \(rank + 1)")
             }
-            #expect(search.visited.count == hits.count, "\(editor.name) visited \(search.visited.count) hits for \(query)")
+            #expect(
+                search.visited.count == hits.count, "\(editor.name) visited \(search.visited.count) hits for \(query)")
             for (visit, hit) in zip(search.visited, hits) {
                 #expect(visit.file == hit.file && visit.line == hit.line && visit.column == column(hit), "\(visit)")
                 #expect(visit.rest.hasPrefix(hit.word), "\(editor.name) is not on `\(hit.word)`: \(visit.rest)")

@@ -68,7 +68,8 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
             (condition-case nil
                 (make-network-process :name "passim" :family 'local :service path
                                       :coding 'utf-8-emacs-unix :noquery t)
-              (error (user-error "passim: no daemon answers on %s; start one with `passim serve' or set `passim-socket'"
+              (error (user-error (concat "passim: no daemon answers on %s; "
+                                         "start one with `passim serve' or set `passim-socket'")
                                  path))))
            (connection (make-instance 'jsonrpc-process-connection :name "passim" :process process))
            ;; Emacs columns count characters: ask for UTF-32 positions.
@@ -88,7 +89,7 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
   passim--connection)
 
 (defun passim--fold (text)
-  "TEXT on one line: whitespace runs become single spaces, as in `passim search --vimgrep'."
+  "TEXT on one line, whitespace runs as single spaces, like --vimgrep."
   (replace-regexp-in-string
    "\\` \\| \\'" "" (replace-regexp-in-string "[ \t\r\n]+" " " text)))
 

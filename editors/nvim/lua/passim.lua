@@ -30,7 +30,9 @@ function M.socket_path()
   local env = os.getenv('PASSIM_SOCKET')
   if env and env ~= '' then return env end
   local runtime = os.getenv('XDG_RUNTIME_DIR')
-  if runtime and runtime:sub(1, 1) == '/' then return (runtime:gsub('(.)/+$', '%1')) .. '/passim/passim.sock' end
+  if runtime and runtime:sub(1, 1) == '/' then
+    return (runtime:gsub('(.)/+$', '%1')) .. '/passim/passim.sock'
+  end
   return '/tmp/passim-' .. vim.loop.getuid() .. '/passim.sock'
 end
 
@@ -96,7 +98,8 @@ local function connect()
     on_data = function(_, data) on_data(conn, data) end,
   })
   if not ok or chan == 0 then
-    return nil, 'passim: no daemon answers on ' .. path .. '; start one with `passim serve` or set g:passim_socket'
+    return nil, 'passim: no daemon answers on ' .. path
+      .. '; start one with `passim serve` or set g:passim_socket'
   end
   conn.chan = chan
   connection = conn
@@ -155,7 +158,8 @@ function M.search(query, opts)
   local items = vim.tbl_map(M.quickfix_item, result.hits)
   vim.fn.setqflist({}, ' ', { title = 'passim: ' .. query, items = items })
   if type(result.correctedQuery) == 'string' then
-    vim.notify('passim: no good match for "' .. query .. '"; showing results for "' .. result.correctedQuery .. '"')
+    vim.notify('passim: no good match for "' .. query .. '"; showing results for "'
+      .. result.correctedQuery .. '"')
   elseif #items == 0 then
     vim.notify('passim: no passages match "' .. query .. '"')
   end

@@ -42,6 +42,7 @@ def Channel(): channel
   endif
   var path = g:PassimSocketPath()
   try
+    # No 'waittime': Vim 9.0 refuses it for a unix: address (E475), and a local connect never waits.
     chan = ch_open('unix:' .. path, {mode: 'lsp', callback: OnMessage})
   catch
     chan = null_channel
@@ -56,7 +57,8 @@ def Channel(): channel
   var version = get(get(answer, 'result', {}), 'protocolVersion', '')
   if version !~ '^1\.'
     ch_close(chan)
-    throw 'passim: the daemon on ' .. path .. ' speaks protocol ' .. string(version) .. ', this plugin needs 1.x'
+    throw 'passim: the daemon on ' .. path .. ' speaks protocol ' .. string(version)
+      .. ', this plugin needs 1.x'
   endif
   return chan
 enddef
@@ -89,7 +91,8 @@ def g:PassimSearch(query: string): number
   var result = answer.result
   setqflist([], ' ', {title: 'passim: ' .. query, items: result.hits->mapnew((_, hit) => QuickfixItem(hit))})
   if has_key(result, 'correctedQuery')
-    echomsg 'passim: no good match for "' .. query .. '"; showing results for "' .. result.correctedQuery .. '"'
+    echomsg 'passim: no good match for "' .. query .. '"; showing results for "'
+      .. result.correctedQuery .. '"'
   elseif empty(result.hits)
     echomsg 'passim: no passages match "' .. query .. '"'
   endif
