@@ -118,7 +118,8 @@ import Testing
         }
         #expect(columnsDiffer, "no hit where byte and character columns differ: the column unit went unchecked")
 
-        // A query the daemon refuses: its message reaches the user, and Vim keeps the last list.
+        // A query the daemon refuses: its message reaches the user, and the quickfix list keeps
+        // the last good search.
         #expect(report.messages.contains("passim: Query syntax error at offset 11"), "\(report.messages)")
         if let title = report.titleAfterError { #expect(title == "passim: \(Self.queries.last ?? "")") }
         // The editor kept one connection for all its searches (the other new one is `after`'s own),
