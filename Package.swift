@@ -79,16 +79,20 @@ let package = Package(
             ]
         ),
 
+        // Helpers shared by the test targets: seeded randomness, temporary directories, the built binary.
+        .target(name: "PassimTestSupport", path: "Tests/PassimTestSupport"),
         .testTarget(name: "PassimXapianTests", dependencies: ["PassimXapian", "CXapian"]),
         .testTarget(
-            name: "PassimAnalysisTests", dependencies: ["PassimAnalysis", "CICU"],
+            name: "PassimAnalysisTests", dependencies: ["PassimAnalysis", "CICU", "PassimTestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(
-            name: "PassimArticlesTests", dependencies: ["PassimArticles"],
+            name: "PassimArticlesTests", dependencies: ["PassimArticles", "PassimTestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "PassimQueryTests", dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian"]),
+        .testTarget(
+            name: "PassimQueryTests", dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian", "PassimTestSupport"]
+        ),
         .testTarget(
             name: "PassimProtocolTests", dependencies: ["PassimProtocol"],
             resources: [.copy("Golden")]
@@ -100,11 +104,12 @@ let package = Package(
         .testTarget(
             name: "PassimServerTests",
             dependencies: [
-                "PassimServer", "PassimCore", "PassimProtocol", .product(name: "NIOCore", package: "swift-nio"),
+                "PassimServer", "PassimCore", "PassimProtocol", "PassimTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
-        .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol", "PassimTestSupport"]),
         .testTarget(
             name: "PassimClientTests",
             dependencies: [

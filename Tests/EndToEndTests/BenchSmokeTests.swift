@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 import Testing
 
 /// The benchmark harness (scripts/bench/run) on a tiny synthetic corpus, with the real binary,
@@ -9,14 +10,16 @@ import Testing
     static let scripts = Repository.root.appendingPathComponent("scripts/bench")
 
     /// Figures every engine that answers queries must report (paths into results.json).
-    static let engineFigures = [
-        "ingest.seconds", "ingest.mb_per_s", "ingest.passages_per_s", "ingest.index_mb", "ingest.peak_rss_mb",
-    ] + ["phrases_or", "phrases_and", "headings_or"].flatMap { set in
-        ["p50_ms", "p90_ms", "p99_ms", "qps"].map { "queries.\(set).\($0)" }
-    } + [
-        "quality.headings_or.ndcg10", "quality.headings_or.mrr10", "quality.phrases_or.mrr10",
-        "quality.phrases_and.mrr10",
-    ]
+    static let engineFigures =
+        [
+            "ingest.seconds", "ingest.mb_per_s", "ingest.passages_per_s", "ingest.index_mb", "ingest.peak_rss_mb",
+        ]
+        + ["phrases_or", "phrases_and", "headings_or"].flatMap { set in
+            ["p50_ms", "p90_ms", "p99_ms", "qps"].map { "queries.\(set).\($0)" }
+        } + [
+            "quality.headings_or.ndcg10", "quality.headings_or.mrr10", "quality.phrases_or.mrr10",
+            "quality.phrases_and.mrr10",
+        ]
 
     static let daemonFigures = [
         "start_to_first_answer_ms", "rss_after_start_mb", "rss_after_queries_mb", "rss_peak_mb", "speedup",
@@ -58,7 +61,8 @@ import Testing
             let figures = try #require(byEngine[engine] as? [String: Any], "no figures for \(engine)")
             for path in Self.engineFigures {
                 let value = Self.number(figures, path)
-                #expect(value.map { $0.isFinite && $0 >= 0 } == true, "\(engine) \(path) = \(String(describing: value))")
+                #expect(
+                    value.map { $0.isFinite && $0 >= 0 } == true, "\(engine) \(path) = \(String(describing: value))")
             }
             #expect(Self.number(figures, "ingest.passages") == 312, "\(engine) indexed every passage")
             // Every section heading occurs in its own passages: an engine whose hits were mapped

@@ -1,5 +1,6 @@
 import Foundation
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 /// `passim search`, `ingest` and `status` with a real `passim serve` on a temporary socket:
@@ -63,13 +64,15 @@ import Testing
 
     @Test func ingestIsWrittenByTheDaemonAndPrintsWhatADirectIngestPrints() throws {
         let dir = try Self.indexedCorpus()
-        try dir.write("more/zebrafish.txt", "Zebrafish regeneration\n\nZebrafish regrow their fins through blastema formation.\n")
+        try dir.write(
+            "more/zebrafish.txt", "Zebrafish regeneration\n\nZebrafish regrow their fins through blastema formation.\n")
         try dir.write("more/utf16.txt", Data([0xFF, 0xFE, 0x41, 0x00, 0x0A, 0x00]))
         let daemon = try DaemonProcess(index: "idx", in: dir)
         defer { daemon.stop() }
         let revision = try #require(try daemon.stats(in: dir).index?.revision)
 
-        let served = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
+        let served = try PassimProcess.run(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
         // The same files written directly into a fresh index report the same, path for path.
         let direct = try PassimProcess.run(["ingest", "--index", "fresh", "--no-daemon", "more"], in: dir.url)
         #expect(served.status == 1, "\(served.stderr)")
@@ -83,7 +86,8 @@ import Testing
         #expect(daemon.log.components(separatedBy: "ingest finished").count - 1 == 1, "\(daemon.log)")
         #expect(try #require(try daemon.stats(in: dir).index?.revision) > revision)
         for mode in [["--socket", daemon.socket], ["--no-daemon"]] {
-            let found = try PassimProcess.run(["search", "--index", "idx", "--json"] + mode + ["blastema"], in: dir.url)
+            let found = try PassimProcess.run(
+                ["search", "--index", "idx", "--json"] + mode + ["blastema"], in: dir.url)
             let hits = try SearchJSON.decode(found.stdout).hits
             #expect(hits.map(\.article.path) == [dir.file("more/zebrafish.txt").path], "\(mode)")
         }
@@ -108,7 +112,8 @@ import Testing
 
         let busy = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
         #expect(busy.status == 2 && busy.stdout.isEmpty)
-        #expect(busy.stderr.contains("being written by another ingest") && busy.stderr.contains("--wait"), "\(busy.stderr)")
+        #expect(
+            busy.stderr.contains("being written by another ingest") && busy.stderr.contains("--wait"), "\(busy.stderr)")
 
         let output = Pipe()
         let waiting = try PassimProcess.start(
@@ -176,8 +181,10 @@ import Testing
         daemon.crash()
         #expect(FileManager.default.fileExists(atPath: daemon.socket), "a killed daemon leaves its socket")
 
-        let served = try PassimProcess.run(["search", "--index", "idx", "--json", "--socket", daemon.socket, "acne scars"], in: dir.url)
-        let local = try PassimProcess.run(["search", "--index", "idx", "--json", "--no-daemon", "acne scars"], in: dir.url)
+        let served = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "--socket", daemon.socket, "acne scars"], in: dir.url)
+        let local = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "--no-daemon", "acne scars"], in: dir.url)
         #expect(served.status == 0 && served.stderr.isEmpty, "\(served.stderr)")
         #expect(served.stdout == local.stdout)
         #expect(!(try SearchJSON.decode(served.stdout).hits.isEmpty))
@@ -187,7 +194,8 @@ import Testing
         #expect(status.stdout.contains("nothing answers"), "\(status.stdout)")
 
         try dir.write("more/zebrafish.txt", "Zebrafish\n\nBlastema formation regrows fins.\n")
-        let ingest = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
+        let ingest = try PassimProcess.run(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
         #expect(ingest.status == 0 && ingest.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 0\n")
     }
 
@@ -199,13 +207,16 @@ import Testing
         let daemon = try DaemonProcess(index: "otheridx", in: dir)
         defer { daemon.stop() }
 
-        let served = try PassimProcess.run(["search", "--index", "idx", "--json", "--socket", daemon.socket, "stem cells"], in: dir.url)
-        let local = try PassimProcess.run(["search", "--index", "idx", "--json", "--no-daemon", "stem cells"], in: dir.url)
+        let served = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "--socket", daemon.socket, "stem cells"], in: dir.url)
+        let local = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "--no-daemon", "stem cells"], in: dir.url)
         #expect(served.status == 0 && served.stdout == local.stdout)
         #expect(try SearchJSON.decode(served.stdout).hits.allSatisfy { !$0.article.path.contains("/other/") })
 
         try dir.write("more/axolotl.txt", "Axolotl\n\nAxolotls regrow limbs.\n")
-        let ingest = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
+        let ingest = try PassimProcess.run(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "more"], in: dir.url)
         #expect(ingest.status == 0 && ingest.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 0\n")
 
         // The other daemon answered the handshakes but was asked for no search and no ingest.

@@ -1,5 +1,6 @@
 import Foundation
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 /// The integrations in editors/ run in the real editors, headless, against a real `passim serve`

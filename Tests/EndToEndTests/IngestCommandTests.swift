@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 import Testing
 
 /// `passim ingest` through the real binary: counts, incremental updates, pruning, bad input.
@@ -93,7 +94,8 @@ extension IngestCommandTests {
         holder.release()
         waiting.waitUntilExit()
         #expect(waiting.terminationStatus == 0)
-        let search = try PassimProcess.run(["search", "--index", "idx", "--json", "microneedling channels"], in: dir.url)
+        let search = try PassimProcess.run(
+            ["search", "--index", "idx", "--json", "microneedling channels"], in: dir.url)
         #expect(try SearchJSON.decode(search.stdout).hits.first?.article.id == "new")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 /// `passim search` through the real binary over the seed corpus.

@@ -1,5 +1,6 @@
 import Foundation
 import PassimArticles
+import PassimTestSupport
 import Testing
 
 /// Every passage's text is exactly the file's bytes in its range, and its lines and columns
@@ -40,7 +41,7 @@ import Testing
             "Leave a Reply", "* * *", "", "   ", "Ünïcödé text — with dashes – and “quotes”.",
             "(MSCs) and PRP (platelet-rich plasma)", "\t tabbed line.", "#", "## Markdown Heading",
         ]
-        var random = SplitMix64(seed: 2024)
+        var random = SeededGenerator(seed: 2024)
         var parsed = 0
         let parser = try ArticleParser()
         for _ in 0..<300 {
@@ -95,20 +96,5 @@ import Testing
         let newlines = bytes[..<offset].enumerated().filter { $0.element == 0x0A }
         let lineStart = newlines.last.map { $0.offset + 1 } ?? 0
         return (newlines.count + 1, offset - lineStart + 1)
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the random test is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

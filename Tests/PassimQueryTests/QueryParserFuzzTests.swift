@@ -1,20 +1,6 @@
 import PassimQuery
+import PassimTestSupport
 import Testing
-
-/// A small deterministic generator, so a failing input can be reproduced from the seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct QueryParserFuzzTests {
     /// Pieces that exercise every rule of the lexer and parser when glued together at random.
@@ -26,7 +12,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     @Test(arguments: [1 as UInt64, 2, 3, 4])
     func randomQueriesParseOrFailCleanly(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let parser = QueryParser()
         var parsed = 0
         var failed = 0

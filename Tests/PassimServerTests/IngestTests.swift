@@ -1,6 +1,7 @@
 import Foundation
 import PassimCore
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 /// `ingest` inside the daemon while clients search; `index/didChange` and `$/progress`.

@@ -1,5 +1,6 @@
 import Foundation
 import PassimProtocol
+import PassimTestSupport
 
 /// A real `passim serve` on a temporary socket. `stop` ends it with SIGTERM (SIGKILL when it
 /// does not stop in time); `deinit` does the same, so a failing test never leaves one running.

@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 import Testing
 
 /// A real text editor, run headless on a script from the test; found on `PATH`.

@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 import Testing
 
 /// The result of running the real `passim` binary.
@@ -10,21 +11,8 @@ struct ProcessResult {
 
 /// Runs the `passim` executable that `swift build` put next to the test bundle.
 enum PassimProcess {
-    /// The binary under test: `$PASSIM_BINARY`, or `passim` beside the test runner.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["PASSIM_BINARY"] {
-            return URL(fileURLWithPath: path)
-        }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = runner.deletingLastPathComponent()
-        // On Linux the runner is `<products>/PassimPackageTests.xctest`; on macOS it is inside a bundle.
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("passim")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return runner.deletingLastPathComponent().appendingPathComponent("passim")
-    }
+    /// The binary under test (see PassimTestSupport).
+    static var binary: URL { PassimBinary.url }
 
     /// Starts `passim` with `arguments` in `directory`; the caller waits or kills it.
     static func start(
@@ -64,42 +52,7 @@ enum PassimProcess {
     }
 }
 
-/// A temporary directory removed when the test ends.
-final class TemporaryDirectory: Sendable {
-    let url: URL
-
-    init(_ name: String = "passim-test") throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func file(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-
-    /// Writes `contents` to `relative`, creating folders.
-    func write(_ relative: String, _ contents: String) throws {
-        try write(relative, Data(contents.utf8))
-    }
-
-    func write(_ relative: String, _ data: Data) throws {
-        let target = file(relative)
-        try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: target)
-    }
-}
-
-/// The repository root, found from this file's path.
-enum Repository {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var corpus: URL { root.appendingPathComponent("corpus") }
-
+extension Repository {
     /// Copies the seed corpus's articles into `directory/corpus`.
     static func copyCorpus(into directory: TemporaryDirectory, as name: String = "corpus") throws {
         let target = directory.file(name)

@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 
 /// Fixtures shared by a whole suite live in static properties, whose deinit never runs;
 /// this removes their directories when the test process exits.

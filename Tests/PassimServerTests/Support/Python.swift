@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 
 /// Runs a Python 3 script (standard library only) with the system interpreter.
 enum Python {

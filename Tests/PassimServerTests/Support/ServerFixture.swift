@@ -1,4 +1,5 @@
 import Foundation
+import PassimTestSupport
 import Testing
 
 /// A real `passim serve` process on a temporary socket, over a temporary index ingested from a
