@@ -14,6 +14,9 @@ public final class IndexWriter {
     private let builder: DocumentBuilder
     private let analyzer: Analyzer
     private var inTransaction = false
+    /// Spelling words of the open batch with their counts. Xapian looks a word up in its
+    /// spelling table on every add_spelling call, so the batch adds each word once, at commit.
+    private var batchSpelling: [String: UInt32] = [:]
     private var articleCount: Int
     private var closed = false
 
@@ -82,6 +85,7 @@ public final class IndexWriter {
     public func commitBatch() throws(IndexError) {
         guard inTransaction else { return }
         try guarded { () throws(XapianError) in
+            try flushSpelling()
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(articleCount).utf8))
             try database.commitTransaction()
         }
@@ -92,6 +96,7 @@ public final class IndexWriter {
     public func cancelBatch() throws(IndexError) {
         guard inTransaction else { return }
         inTransaction = false
+        batchSpelling.removeAll(keepingCapacity: true)
         try guarded { () throws(XapianError) in try database.cancelTransaction() }
         articleCount = try readArticleCount()
     }
@@ -114,12 +119,10 @@ public final class IndexWriter {
             for document in documents {
                 try database.add(document)
             }
-            for (word, count) in builder.spellingWords {
-                try database.addSpelling(word, frequency: count)
-            }
             try addSynonyms(for: article.acronyms)
             try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
         }
+        batchSpelling.merge(builder.spellingWords, uniquingKeysWith: +)
         if !existed { articleCount += 1 }
         return existed
     }
@@ -143,6 +146,17 @@ public final class IndexWriter {
         try commitBatch()
         try guarded { () throws(XapianError) in try database.close() }
         closed = true
+    }
+
+    /// Adds the batch's spelling words, in order: sorted keys walk Xapian's spelling B-tree
+    /// sequentially.
+    private func flushSpelling() throws(XapianError) {
+        for word in batchSpelling.keys.sorted() {
+            if let count = batchSpelling[word] {
+                try database.addSpelling(word, frequency: count)
+            }
+        }
+        batchSpelling.removeAll(keepingCapacity: true)
     }
 
     /// Learns acronyms as synonyms both ways, keyed by normalized words joined by spaces.
