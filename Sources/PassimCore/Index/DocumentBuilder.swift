@@ -55,14 +55,7 @@ final class DocumentBuilder {
                 try addBoolean(Schema.sourceDomainTerm(domain), to: document)
             }
             try document.addValue(slot: Schema.articleSlot, article.id)
-            let record = PassageRecord(articleID: article.id, passage: passage)
-            do {
-                try document.setData(try record.encoded())
-            } catch let error as XapianError {
-                throw error
-            } catch {
-                preconditionFailure("encoding a PassageRecord cannot fail: \(error)")
-            }
+            try document.setData(PassageRecord(articleID: article.id, passage: passage).encoded())
             documents.append(document)
         }
         return documents

@@ -183,11 +183,8 @@ public final class IndexWriter {
                 try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
                 try database.commit()
             }
-        } else if String(decoding: stored, as: UTF8.self) != IndexMetadata.schemaVersion {
-            throw IndexError(
-                .incompatibleSchema,
-                "the index at \(layout.directory) uses schema \(String(decoding: stored, as: UTF8.self)), "
-                    + "this passim writes schema \(IndexMetadata.schemaVersion): delete the index and ingest again")
+        } else {
+            try IndexMetadata.checkSchema(stored, directory: layout.directory)
         }
     }
 

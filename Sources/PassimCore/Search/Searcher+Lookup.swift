@@ -55,10 +55,7 @@ extension Searcher {
             }
             var passages: [(Int, PassimProtocol.PassageRecord)] = []
             for docid in try database.postings(Schema.articleTerm(id)) {
-                let record = try PassageRecord.decode(try database.documentData(docid))
-                guard let passage = record.passage else {
-                    throw IndexError(.corrupt, "passage record of document \(docid) is malformed")
-                }
+                let passage = try PassageRecord.decode(try database.documentData(docid)).passage
                 passages.append((passage.ordinal, passage.protocolRecord(articleID: id)))
             }
             passages.sort { $0.0 < $1.0 }
@@ -98,10 +95,7 @@ extension Searcher {
     /// The stored passage with this id, or nil when there is none.
     private func storedPassage(_ id: PassageID) throws -> PassimProtocol.PassageRecord? {
         guard let docid = try database.postings(Schema.passageIDTerm(id.description), max: 1).first else { return nil }
-        let record = try PassageRecord.decode(try database.documentData(docid))
-        guard let passage = record.passage else {
-            throw IndexError(.corrupt, "passage record of document \(docid) is malformed")
-        }
+        let passage = try PassageRecord.decode(try database.documentData(docid)).passage
         return passage.protocolRecord(articleID: id.article)
     }
 

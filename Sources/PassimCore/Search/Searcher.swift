@@ -26,8 +26,13 @@ public final class Searcher {
         }
         do {
             database = try XapianDatabase(path: layout.database)
-        } catch {
+            try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
+        } catch let error as IndexError {
+            throw error
+        } catch let error as XapianError {
             throw IndexError.from(error, path: layout.directory)
+        } catch {
+            throw IndexError(.backend, "cannot open the index: \(error)")
         }
         do {
             analyzer = try Analyzer()
@@ -116,9 +121,7 @@ public final class Searcher {
         hits.reserveCapacity(matches.matches.count)
         for (index, match) in matches.matches.enumerated() {
             let record = try PassageRecord.decode(match.data)
-            guard let passage = record.passage else {
-                throw IndexError(.corrupt, "passage record of document \(match.docid) is malformed")
-            }
+            let passage = record.passage
             let article = try articleRecord(record.articleID)
             hits.append(
                 SearchHit(
