@@ -105,7 +105,8 @@ import Testing
 
     @Test func aLateAnswerIsDroppedAndTheRequestCancelledOnTheDaemon() async throws {
         let corpus = try IndexedCorpus()
-        try await withDaemon(corpus, configure: { $0.searchDelayForTesting = .milliseconds(400) }) { daemon in
+        // Each search is held 3 s on its thread, so even on a loaded machine the cancel arrives first.
+        try await withDaemon(corpus, configure: { $0.searchDelayForTesting = .seconds(3) }) { daemon in
             let client = try await DaemonClient.connect(socketPath: daemon.socket)
             let late = await clientError { () async throws(ClientError) in
                 try await client.search(SearchRequest(query: "stem cells"), timeout: .milliseconds(20))
