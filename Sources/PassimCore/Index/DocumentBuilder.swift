@@ -20,6 +20,27 @@ final class DocumentBuilder {
     /// Words for Xapian's spelling table, with how often the article uses them.
     private(set) var spellingWords: [String: UInt32] = [:]
 
+    /// Writes `article` into `database`: its passages, its acronyms as synonyms and its record.
+    /// With `replacing`, the passages of an earlier version are deleted first. The article's
+    /// spelling words are left in `spellingWords` for the caller to add with its batch.
+    func write(_ article: Article, into database: WritableXapianDatabase, replacing: Bool) throws(XapianError) {
+        let documents = try documents(for: article)
+        let recordBytes: [UInt8]
+        do {
+            recordBytes = try ArticleRecord(article: article).encoded()
+        } catch {
+            preconditionFailure("encoding an ArticleRecord cannot fail: \(error)")
+        }
+        if replacing {
+            try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
+        }
+        for document in documents {
+            try database.add(document)
+        }
+        try addSynonyms(for: article.acronyms, to: database)
+        try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
+    }
+
     /// Builds one document per passage of `article`; spelling words accumulate in `spellingWords`.
     func documents(for article: Article) throws(XapianError) -> [XapianDocument] {
         spellingWords.removeAll(keepingCapacity: true)
@@ -59,6 +80,21 @@ final class DocumentBuilder {
             documents.append(document)
         }
         return documents
+    }
+
+    /// Learns acronyms as synonyms both ways, keyed by normalized words joined by spaces.
+    private func addSynonyms(for acronyms: [Acronym], to database: WritableXapianDatabase) throws(XapianError) {
+        for acronym in acronyms {
+            let short = normalizedPhrase(acronym.short)
+            let long = normalizedPhrase(acronym.long)
+            guard !short.isEmpty, !long.isEmpty, short != long else { continue }
+            try database.addSynonym(short, long)
+            try database.addSynonym(long, short)
+        }
+    }
+
+    private func normalizedPhrase(_ text: String) -> String {
+        analyzer.analyze(text).tokens.map(\.term).joined(separator: " ")
     }
 
     private func stem(_ term: String) -> String {

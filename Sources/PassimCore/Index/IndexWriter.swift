@@ -8,17 +8,23 @@ import PassimXapian
 /// Changes are grouped into batches; each batch is one Xapian transaction, so a reader (or a
 /// crash) sees every article of a batch in its old or its new version, never a mix of an
 /// article's passages. Not thread safe.
+///
+/// A brand-new index can instead be written as a fresh build (``beginFreshBuild()``): the
+/// articles are written on every core and the whole index appears at once when the writer closes.
 public final class IndexWriter {
     public let layout: IndexLayout
     private let database: WritableXapianDatabase
     private let builder: DocumentBuilder
-    private let analyzer: Analyzer
     private var inTransaction = false
     /// Spelling words of the open batch with their counts. Xapian looks a word up in its
     /// spelling table on every add_spelling call, so the batch adds each word once, at commit.
     private var batchSpelling: [String: UInt32] = [:]
     private var articleCount: Int
     private var closed = false
+    /// The schema version is written with the first commit, not when the database is created:
+    /// a database never committed (revision 0) is what lets a fresh build publish into it.
+    private var schemaPending = false
+    private var freshBuild: FreshBuild?
 
     /// Opens (creating if needed) the index for writing.
     ///
@@ -33,6 +39,7 @@ public final class IndexWriter {
         }
         var options: WritableXapianDatabase.OpenOptions = [.createOrOpen]
         if wait { options.insert(.retryLock) }
+        let analyzer: Analyzer
         do {
             database = try WritableXapianDatabase(path: layout.database, options: options)
             analyzer = try Analyzer()
@@ -45,9 +52,12 @@ public final class IndexWriter {
         articleCount = 0
         try checkSchema()
         articleCount = try readArticleCount()
+        // This writer holds the lock, so no fresh build is running: clear what a killed one left.
+        try FreshBuild.removeStale(layout)
     }
 
     deinit {
+        freshBuild?.abort()
         if !closed {
             if inTransaction { try? database.cancelTransaction() }
             try? database.close()
@@ -57,8 +67,35 @@ public final class IndexWriter {
     /// Number of articles in the index, including uncommitted changes of this writer.
     public var articles: Int { articleCount }
 
+    /// Turns this writer into a fresh build if the index is brand new (never committed):
+    /// articles are then written by one thread per core into blocks, batches commit nothing,
+    /// and ``close()`` merges the blocks with Xapian's compactor and publishes the whole index
+    /// at once. Until then readers see the empty index; a crash or ``cancelBatch()`` leaves it
+    /// empty. Returns false, changing nothing, for an index that has been written before.
+    @discardableResult
+    public func beginFreshBuild() throws(IndexError) -> Bool {
+        try beginFreshBuild(blockPassages: FreshBuild.defaultBlockPassages)
+    }
+
+    /// ``beginFreshBuild()`` with blocks of `blockPassages` passages (tests use small ones).
+    func beginFreshBuild(blockPassages: Int) throws(IndexError) -> Bool {
+        guard freshBuild == nil, !inTransaction, !closed, articleCount == 0 else { return false }
+        let revision = try guarded { () throws(XapianError) in try database.readView().revision() }
+        guard revision == 0 else { return false }
+        freshBuild = try FreshBuild(
+            layout: layout, threads: max(1, min(Self.maximumThreads, ProcessInfo.processInfo.activeProcessorCount)),
+            blockPassages: blockPassages)
+        return true
+    }
+
+    /// Writer threads of a fresh build at most, however many cores there are: each holds an
+    /// analyzer and a block's postings in memory.
+    static let maximumThreads = 4
+
     /// The record of article `id` as the index holds it now (including this writer's batch).
+    /// During a fresh build nothing is readable before it is published: the answer is nil.
     public func record(of id: String) throws(IndexError) -> ArticleRecord? {
+        guard freshBuild == nil else { return nil }
         let bytes = try guarded { () throws(XapianError) in
             try database.readView().metadata(IndexMetadata.articleKey(id))
         }
@@ -68,6 +105,7 @@ public final class IndexWriter {
 
     /// Every article id in the index, sorted.
     public func articleIDs() throws(IndexError) -> [String] {
+        guard freshBuild == nil else { return [] }
         let keys = try guarded { () throws(XapianError) in
             try database.readView().metadataKeys(prefix: IndexMetadata.articlePrefix)
         }
@@ -76,7 +114,7 @@ public final class IndexWriter {
 
     /// Starts a batch if none is open.
     public func beginBatch() throws(IndexError) {
-        guard !inTransaction else { return }
+        guard !inTransaction, freshBuild == nil else { return }
         try guarded { () throws(XapianError) in try database.beginTransaction(flushed: true) }
         inTransaction = true
     }
@@ -86,14 +124,25 @@ public final class IndexWriter {
         guard inTransaction else { return }
         try guarded { () throws(XapianError) in
             try flushSpelling()
+            if schemaPending {
+                try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
+            }
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(articleCount).utf8))
             try database.commitTransaction()
         }
         inTransaction = false
+        schemaPending = false
     }
 
-    /// Drops the open batch, leaving the index as it was at the last commit.
+    /// Drops the open batch, leaving the index as it was at the last commit. A fresh build is
+    /// dropped whole, leaving the index empty.
     public func cancelBatch() throws(IndexError) {
+        if let freshBuild {
+            freshBuild.abort()
+            self.freshBuild = nil
+            articleCount = 0
+            return
+        }
         guard inTransaction else { return }
         inTransaction = false
         batchSpelling.removeAll(keepingCapacity: true)
@@ -104,24 +153,14 @@ public final class IndexWriter {
     /// Adds `article`, replacing every passage of an earlier version. Returns true if it replaced one.
     @discardableResult
     public func replace(_ article: Article) throws(IndexError) -> Bool {
+        if let freshBuild {
+            let existed = try freshBuild.replace(article)
+            articleCount = freshBuild.articles
+            return existed
+        }
         try beginBatch()
         let existed = try record(of: article.id) != nil
-        let documents = try guarded { () throws(XapianError) in try builder.documents(for: article) }
-        let record = ArticleRecord(article: article)
-        let recordBytes: [UInt8]
-        do {
-            recordBytes = try record.encoded()
-        } catch {
-            preconditionFailure("encoding an ArticleRecord cannot fail: \(error)")
-        }
-        try guarded { () throws(XapianError) in
-            try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
-            for document in documents {
-                try database.add(document)
-            }
-            try addSynonyms(for: article.acronyms)
-            try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
-        }
+        try guarded { () throws(XapianError) in try builder.write(article, into: database, replacing: true) }
         batchSpelling.merge(builder.spellingWords, uniquingKeysWith: +)
         if !existed { articleCount += 1 }
         return existed
@@ -130,6 +169,11 @@ public final class IndexWriter {
     /// Removes article `id` and its passages. Returns false if it was not in the index.
     @discardableResult
     public func remove(articleID id: String) throws(IndexError) -> Bool {
+        if let freshBuild {
+            let removed = freshBuild.remove(id)
+            articleCount = freshBuild.articles
+            return removed
+        }
         try beginBatch()
         guard try record(of: id) != nil else { return false }
         try guarded { () throws(XapianError) in
@@ -140,9 +184,15 @@ public final class IndexWriter {
         return true
     }
 
-    /// Commits any open batch and releases the write lock.
+    /// Commits any open batch (publishes a fresh build) and releases the write lock.
     public func close() throws(IndexError) {
         guard !closed else { return }
+        if let freshBuild {
+            // After publishing, `database` describes the empty index it replaced: it has no
+            // change to write, and closing it only releases the lock.
+            _ = try freshBuild.publish()
+            self.freshBuild = nil
+        }
         try commitBatch()
         try guarded { () throws(XapianError) in try database.close() }
         closed = true
@@ -159,30 +209,12 @@ public final class IndexWriter {
         batchSpelling.removeAll(keepingCapacity: true)
     }
 
-    /// Learns acronyms as synonyms both ways, keyed by normalized words joined by spaces.
-    private func addSynonyms(for acronyms: [Acronym]) throws(XapianError) {
-        for acronym in acronyms {
-            let short = normalizedPhrase(acronym.short)
-            let long = normalizedPhrase(acronym.long)
-            guard !short.isEmpty, !long.isEmpty, short != long else { continue }
-            try database.addSynonym(short, long)
-            try database.addSynonym(long, short)
-        }
-    }
-
-    private func normalizedPhrase(_ text: String) -> String {
-        analyzer.analyze(text).tokens.map(\.term).joined(separator: " ")
-    }
-
     private func checkSchema() throws(IndexError) {
         let stored = try guarded { () throws(XapianError) in
             try database.readView().metadata(IndexMetadata.schemaKey)
         }
         if stored.isEmpty {
-            try guarded { () throws(XapianError) in
-                try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
-                try database.commit()
-            }
+            schemaPending = true
         } else {
             try IndexMetadata.checkSchema(stored, directory: layout.directory)
         }

@@ -11,6 +11,7 @@ public final class Ingestor {
         /// Remove indexed articles under the given folders whose files no longer exist.
         public var prune = false
         /// Articles per transaction: larger batches write faster, smaller ones show progress sooner.
+        /// A brand-new index ignores it: it is built in one go (``IndexWriter/beginFreshBuild()``).
         public var batchSize = 256
         /// Asked after each file; when it answers true the run commits what it wrote and stops
         /// (the daemon's `$/cancelRequest`). Pruning is skipped then.
@@ -51,6 +52,8 @@ public final class Ingestor {
         var inBatch = 0
         var stopped = false
         do {
+            // A brand-new index is built on every core and appears whole when the writer closes.
+            try writer.beginFreshBuild()
             for (index, entry) in entries.enumerated() {
                 let path: String
                 switch entry {

@@ -48,6 +48,8 @@ public final class JSONLImporter {
         var run = ImportRun(path: path, absolutePath: absolute, writer: writer, batchSize: options.batchSize)
         var reader = LineReader(handle: handle)
         do {
+            // A brand-new index is built on every core and appears whole when the writer closes.
+            try writer.beginFreshBuild()
             while let line = try reader.next() {
                 try run.take(line)
                 if options.shouldStop?() == true { break }

@@ -1,0 +1,212 @@
+import Foundation
+import PassimAnalysis
+import PassimArticles
+import PassimXapian
+
+/// A brand-new index built the fast way Xapian allows, then published at once.
+///
+/// Articles are gathered into blocks of consecutive articles; ``BlockWriter`` threads (one per
+/// core) write each block into a database of its own, without fsync, in `db.build/` next to
+/// the index's database. Publishing merges the blocks in input order with Xapian's compactor
+/// (so documents are numbered, and equal scores ordered, as one writer would have done it, and
+/// the index is smaller than one grown commit by commit), writes the index metadata, then moves
+/// the table files into `db/` and the version file (`iamglass`) last.
+///
+/// Why that move is safe: the index's own database has never been committed (revision 0),
+/// so its version file names no block of any table and readers of it never read the table
+/// files. Until the new version file replaces it, the index is the empty one, whatever table
+/// files have moved (a crash leaves an empty index and a stale `db.build/`, removed by the
+/// next writer); after it, readers that reopen see the whole new index. The write lock is the
+/// `flintlock` in `db/`, which stays, so other writers wait as for any ingest.
+final class FreshBuild {
+    /// Passages per block: small enough to keep both cores busy to the end, large enough to
+    /// keep the compactor's sources few.
+    static let defaultBlockPassages = 4_000
+    /// Databases merged by one compaction at most (each holds a file descriptor per table);
+    /// more are merged in rounds.
+    static let maximumSources = 128
+
+    let layout: IndexLayout
+    /// A block is handed to the writers once it has this many passages.
+    let blockPassages: Int
+    /// The folder of the blocks, next to the index's database.
+    let directory: String
+    private let queue: BoundedQueue<ArticleBlock>
+    private var writers: [BlockWriter] = []
+    private var current = ArticleBlock(sequence: 0)
+    /// The block of every article in the build.
+    private var owners: [String: Int] = [:]
+    /// Articles to delete from blocks already handed to the writers: replaced or removed later.
+    private var superseded: [Int: [String]] = [:]
+
+    /// The build folder of `layout`.
+    static func directory(of layout: IndexLayout) -> String { layout.database + ".build" }
+
+    /// Starts `threads` block writers in a new build folder.
+    init(layout: IndexLayout, threads: Int, blockPassages: Int = defaultBlockPassages) throws(IndexError) {
+        precondition(threads >= 1 && blockPassages >= 1, "a fresh build needs a writer thread and blocks")
+        self.layout = layout
+        self.blockPassages = blockPassages
+        directory = Self.directory(of: layout)
+        queue = BoundedQueue(capacity: threads)
+        try Self.removeStale(layout)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError(.io, "cannot create \(directory) for a fresh build: \(error.localizedDescription)")
+        }
+        writers = (0..<threads).map { _ in BlockWriter(queue: queue, directory: directory) }
+    }
+
+    deinit {
+        abort()
+    }
+
+    /// Articles in the build.
+    var articles: Int { owners.count }
+
+    /// Adds `article`. Returns true if the build already had it (that version is replaced).
+    func replace(_ article: Article) throws(IndexError) -> Bool {
+        let existed = drop(article.id)
+        owners[article.id] = current.sequence
+        current.articles.append(article)
+        current.passages += article.passages.count
+        if current.passages >= blockPassages {
+            try submitCurrent()
+        }
+        return existed
+    }
+
+    /// Drops article `id`. Returns false if the build does not have it.
+    func remove(_ id: String) -> Bool {
+        drop(id)
+    }
+
+    /// Waits for the writers, merges the blocks and moves the result into `layout.database`,
+    /// whose writer must hold the lock, have revision 0 and write nothing afterwards. Returns
+    /// false (publishing nothing) when the build has no article.
+    func publish() throws(IndexError) -> Bool {
+        try submitCurrent()
+        queue.close()
+        var blocks: [Int: String] = [:]
+        for writer in writers {
+            blocks.merge(try writer.join()) { first, _ in first }
+        }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        guard !owners.isEmpty else { return false }
+        let merged = directory + "/merged"
+        do {
+            try deleteSuperseded(in: blocks)
+            try compact(blocks.keys.sorted().compactMap { blocks[$0] }, into: merged)
+            // The index's own metadata, written once here; the commit also fsyncs the tables.
+            let database = try WritableXapianDatabase(path: merged, options: [.createOrOpen])
+            try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
+            try database.setMetadata(IndexMetadata.articleCountKey, Array(String(owners.count).utf8))
+            try database.commit()
+            try database.close()
+        } catch {
+            throw IndexError(.backend, "the fresh build cannot merge its blocks in \(directory): \(error)")
+        }
+        try move(merged)
+        return true
+    }
+
+    /// Stops the writers and removes the build folder.
+    func abort() {
+        queue.cancel()
+        for writer in writers {
+            _ = try? writer.join()
+        }
+        writers = []
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Removes what a fresh build that was killed left behind; the caller holds the lock.
+    static func removeStale(_ layout: IndexLayout) throws(IndexError) {
+        let stale = directory(of: layout)
+        guard FileManager.default.fileExists(atPath: stale) else { return }
+        do {
+            try FileManager.default.removeItem(atPath: stale)
+        } catch {
+            throw IndexError(
+                .io, "cannot remove \(stale) left by an interrupted ingest: \(error.localizedDescription)")
+        }
+    }
+
+    /// Forgets article `id`: out of the current block, or marked for deletion from its block.
+    private func drop(_ id: String) -> Bool {
+        guard let block = owners.removeValue(forKey: id) else { return false }
+        if block == current.sequence {
+            current.articles.removeAll { $0.id == id }
+            current.passages = current.articles.reduce(0) { $0 + $1.passages.count }
+        } else {
+            superseded[block, default: []].append(id)
+        }
+        return true
+    }
+
+    private func submitCurrent() throws(IndexError) {
+        guard !current.articles.isEmpty else { return }
+        let block = current
+        current = ArticleBlock(sequence: block.sequence + 1)
+        guard queue.push(block) else {
+            throw writers.lazy.compactMap(\.recordedFailure).first
+                ?? IndexError(.backend, "the fresh build in \(directory) stopped")
+        }
+    }
+
+    /// Deletes from finished blocks the articles a later change replaced or removed.
+    private func deleteSuperseded(in blocks: [Int: String]) throws(XapianError) {
+        for (sequence, ids) in superseded {
+            guard let path = blocks[sequence] else { continue }
+            let database = try WritableXapianDatabase(path: path, options: [.createOrOpen, .noSync])
+            for id in ids {
+                try database.deleteDocuments(withTerm: Schema.articleTerm(id))
+                try database.setMetadata(IndexMetadata.articleKey(id), [])
+            }
+            try database.commit()
+            try database.close()
+        }
+    }
+
+    /// Merges `sources` in order into a new database at `destination`, in rounds of at most
+    /// ``maximumSources``.
+    private func compact(_ sources: [String], into destination: String) throws(XapianError) {
+        var sources = sources
+        var round = 0
+        while sources.count > Self.maximumSources {
+            var next: [String] = []
+            for start in stride(from: 0, to: sources.count, by: Self.maximumSources) {
+                let group = Array(sources[start..<min(start + Self.maximumSources, sources.count)])
+                let path = directory + "/round-\(round)-\(next.count)"
+                try xapianCompact(sources: group, destination: path, keepDocumentIDs: false)
+                next.append(path)
+            }
+            sources = next
+            round += 1
+        }
+        try xapianCompact(sources: sources, destination: destination, keepDocumentIDs: false)
+    }
+
+    /// Moves the tables of `merged` into the index's database, the version file last.
+    private func move(_ merged: String) throws(IndexError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: merged)
+        } catch {
+            throw IndexError(.io, "cannot list \(merged): \(error.localizedDescription)")
+        }
+        for name in names.sorted() where name.hasSuffix(".glass") {
+            try Self.rename(merged + "/" + name, to: layout.database + "/" + name)
+        }
+        try Self.rename(merged + "/iamglass", to: layout.database + "/iamglass")
+    }
+
+    /// `rename(2)`: replaces `destination` atomically.
+    private static func rename(_ source: String, to destination: String) throws(IndexError) {
+        guard Foundation.rename(source, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw IndexError(.io, "cannot move \(source) to \(destination): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import PassimTestSupport
+import Testing
+
+/// SIGKILL `passim ingest` while it builds a brand-new index (shards, compaction, publishing):
+/// the index must always open and hold either nothing or every article, and the next ingest
+/// must build it whole.
+@Suite struct FreshBuildKillTests {
+    static let kills = 12
+
+    @Test func aKilledFreshBuildLeavesAnEmptyOrAWholeIndex() throws {
+        let dir = try TemporaryDirectory("passim-fresh-kill")
+        try SyntheticCorpus.write(version: 1, articles: 200, into: dir.file("live"))
+        let started = Date()
+        let reference = try PassimProcess.run(["ingest", "--index", "reference", "live"], in: dir.url)
+        #expect(reference.status == 0, "\(reference.stderr)")
+        let fullRun = max(Date().timeIntervalSince(started), 0.05)
+        let whole = try PassimProcess.run(["check", "--index", "reference"], in: dir.url).stdout
+
+        var generator = SeededGenerator(seed: 0xF2E5_B11D)
+        var interrupted = 0
+        for round in 0..<Self.kills {
+            try? FileManager.default.removeItem(at: dir.file("idx"))
+            let process = try PassimProcess.start(
+                ["ingest", "--index", "idx", "live"], in: dir.url, stdout: Pipe(), stderr: Pipe())
+            let delay = Double.random(in: 0...fullRun, using: &generator)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { interrupted += 1 }
+
+            let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+            let counts = check.stdout.split(separator: ",").prefix(2)
+            // Killed before the writer opened the index, there is no index at all.
+            let empty = check.stdout.hasPrefix("0 articles, 0 passages") || check.stderr.contains("no index")
+            #expect(
+                empty || (check.status == 0 && counts == whole.split(separator: ",").prefix(2)),
+                "round \(round), killed after \(delay)s: \(check.stdout)\(check.stderr)")
+
+            let rerun = try PassimProcess.run(["ingest", "--index", "idx", "live"], in: dir.url)
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            let after = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+            #expect(after.status == 0 && after.stdout.split(separator: ",").prefix(2) == whole.split(separator: ",").prefix(2))
+            #expect(!FileManager.default.fileExists(atPath: dir.path("idx/db.build")))
+        }
+        #expect(interrupted >= Self.kills / 2, "only \(interrupted) of \(Self.kills) kills interrupted an ingest")
+    }
+}
