@@ -11,10 +11,11 @@ final class DocumentBuilder {
     static let maximumTermBytes = Schema.maximumTermLength
 
     private let analyzer: Analyzer
-    private var stemCache: [String: String] = [:]
+    private let stems: StemCache
 
     init(analyzer: Analyzer) {
         self.analyzer = analyzer
+        stems = StemCache(analyzer: analyzer, capacity: 200_000)
     }
 
     /// Words for Xapian's spelling table, with how often the article uses them.
@@ -98,11 +99,7 @@ final class DocumentBuilder {
     }
 
     private func stem(_ term: String) -> String {
-        if let cached = stemCache[term] { return cached }
-        let stemmed = analyzer.stem(term)
-        if stemCache.count > 200_000 { stemCache.removeAll(keepingCapacity: true) }
-        stemCache[term] = stemmed
-        return stemmed
+        stems.stem(term)
     }
 
     private func index(_ text: AnalyzedText, field: Schema.Field, into document: XapianDocument) throws(XapianError) {

@@ -16,6 +16,8 @@ public final class Searcher {
     let database: XapianDatabase
     let analyzer: Analyzer
     private let parser = QueryParser()
+    /// Stems of the words of hit passages, kept across searches (bounded; see `StemCache`).
+    private let highlightStems: StemCache
     private var articles: [String: ArticleRecord] = [:]
 
     /// Opens the index read-only. Fails with `.notFound` when nothing has been ingested yet.
@@ -39,7 +41,11 @@ public final class Searcher {
         } catch {
             throw IndexError(.backend, "cannot start the analyzer: \(error)")
         }
+        highlightStems = StemCache(analyzer: analyzer, capacity: Self.highlightStemCapacity)
     }
+
+    /// Words whose stems a searcher keeps for highlighting: about 2 MB at most.
+    static let highlightStemCapacity = 20_000
 
     /// Moves to the newest committed revision. Returns true if the index had changed.
     @discardableResult
@@ -116,7 +122,7 @@ public final class Searcher {
             options.collapseMax = UInt32(perArticle)
         }
         let matches = try database.search(compiled.xapian, options: options)
-        let highlighter = Highlighter(analyzer: analyzer, plan: compiled.highlight)
+        let highlighter = Highlighter(plan: compiled.highlight, stems: highlightStems)
         var hits: [SearchHit] = []
         hits.reserveCapacity(matches.matches.count)
         for (index, match) in matches.matches.enumerated() {
