@@ -57,11 +57,35 @@ import Testing
         }
     }
 
+    @Test func anArticleRecordDecodesWhatItEncodes() throws {
+        let text = "Stem Cells\n\nStem cells repair the dermis. (SC)\n\nSources:\nhttps://example.org/a\nhttps://b.example.com/x\n"
+        let article = try ArticleParser().parse(Array(text.utf8), id: "notes/日本", path: "/articles/notes/日本.txt")
+        let record = ArticleRecord(article: article)
+        #expect(record.sources.count == 2)
+        #expect(try ArticleRecord.decode(record.encoded()) == record)
+        let bare = try ArticleParser().parse(Array("Title\n\nText.\n".utf8), id: "a", path: "a.txt")
+        #expect(try ArticleRecord.decode(ArticleRecord(article: bare).encoded()) == ArticleRecord(article: bare))
+    }
+
+    @Test(arguments: [
+        [],
+        [0x01, 0x61, 0x00, 0x00, 0x05],  // more sources than bytes
+        [0x01, 0x61, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x07],  // a byte past the passage count
+        Array(#"{"id":"a","title":"","path":"a.txt","sources":[],"contentHash":"0","byteCount":1,"passageCount":1}"#.utf8),
+    ] as [[UInt8]])
+    func refusesBytesThatAreNotAnArticleRecord(_ bytes: [UInt8]) {
+        #expect {
+            _ = try ArticleRecord.decode(bytes)
+        } throws: { error in
+            (error as? IndexError)?.code == .corrupt
+        }
+    }
+
     @Test func aSearcherRefusesAnIndexOfAnotherSchema() throws {
         let index = try TemporaryIndex()
         try FileManager.default.createDirectory(atPath: index.layout.directory, withIntermediateDirectories: true)
         let database = try WritableXapianDatabase(path: index.layout.database)
-        try database.setMetadata("passim:schema", Array("1".utf8))
+        try database.setMetadata("passim:schema", Array("2".utf8))
         try database.close()
         #expect {
             _ = try Searcher(layout: index.layout)

@@ -26,12 +26,7 @@ final class DocumentBuilder {
     /// spelling words are left in `spellingWords` for the caller to add with its batch.
     func write(_ article: Article, into database: WritableXapianDatabase, replacing: Bool) throws(XapianError) {
         let documents = try documents(for: article)
-        let recordBytes: [UInt8]
-        do {
-            recordBytes = try ArticleRecord(article: article).encoded()
-        } catch {
-            preconditionFailure("encoding an ArticleRecord cannot fail: \(error)")
-        }
+        let recordBytes = ArticleRecord(article: article).encoded()
         if replacing {
             try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
         }

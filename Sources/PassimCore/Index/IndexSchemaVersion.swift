@@ -1,7 +1,7 @@
 /// Metadata keys Passim keeps in the Xapian database, and the schema version they describe.
 enum IndexMetadata {
-    /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage records).
-    static let schemaVersion = "2"
+    /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage records, 3: binary article records).
+    static let schemaVersion = "3"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"

@@ -1,0 +1,79 @@
+import PassimArticles
+
+/// What the index remembers about an article (stored as Xapian metadata `article:<id>`).
+///
+/// Stored as a binary record (schema 3; ``RecordWriter``'s varints and counted strings): id,
+/// title, path, number of sources and each source, content hash, byte count, passage count.
+/// The daemon reads every record when it starts and when the index changes, so decoding it
+/// is on the way to the first answer.
+public struct ArticleRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var path: String
+    public var sources: [String]
+    public var contentHash: String
+    public var byteCount: Int
+    public var passageCount: Int
+
+    init(article: Article) {
+        id = article.id
+        title = article.title
+        path = article.path
+        sources = article.sources
+        contentHash = article.contentHash
+        byteCount = article.byteCount
+        passageCount = article.passages.count
+    }
+
+    func encoded() -> [UInt8] {
+        var out = RecordWriter(capacity: id.utf8.count + title.utf8.count + path.utf8.count + 40)
+        out.string(id)
+        out.string(title)
+        out.string(path)
+        out.varint(sources.count)
+        for source in sources {
+            out.string(source)
+        }
+        out.string(contentHash)
+        out.varint(byteCount)
+        out.varint(passageCount)
+        return out.bytes
+    }
+
+    /// Reads a record; `.corrupt` when the bytes are not one (an index of another schema).
+    static func decode(_ bytes: [UInt8]) throws(IndexError) -> ArticleRecord {
+        var reader = RecordReader(bytes)
+        guard let id = reader.string(), let title = reader.string(), let path = reader.string(),
+            let count = reader.varint(), count <= bytes.count
+        else { throw malformed() }
+        var sources: [String] = []
+        sources.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let source = reader.string() else { throw malformed() }
+            sources.append(source)
+        }
+        guard let contentHash = reader.string(), let byteCount = reader.varint(), let passageCount = reader.varint(),
+            reader.atEnd
+        else { throw malformed() }
+        return ArticleRecord(
+            id: id, title: title, path: path, sources: sources, contentHash: contentHash, byteCount: byteCount,
+            passageCount: passageCount)
+    }
+
+    private init(
+        id: String, title: String, path: String, sources: [String], contentHash: String, byteCount: Int,
+        passageCount: Int
+    ) {
+        self.id = id
+        self.title = title
+        self.path = path
+        self.sources = sources
+        self.contentHash = contentHash
+        self.byteCount = byteCount
+        self.passageCount = passageCount
+    }
+
+    private static func malformed() -> IndexError {
+        IndexError(.corrupt, "an article record cannot be read: delete the index and ingest again")
+    }
+}
