@@ -102,6 +102,8 @@ final class FreshBuild {
             let database = try WritableXapianDatabase(path: merged, options: [.createOrOpen])
             try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(owners.count).utf8))
+            // A new journal with no entry: a reader of the empty index compares the records.
+            try database.setMetadata(ArticleJournal.positionKey, ArticleJournal.bytes(of: ArticleJournal.start()))
             try database.commit()
             try database.close()
         } catch {

@@ -19,6 +19,8 @@ public final class IndexWriter {
     /// Spelling words of the open batch with their counts. Xapian looks a word up in its
     /// spelling table on every add_spelling call, so the batch adds each word once, at commit.
     private var batchSpelling: [String: UInt32] = [:]
+    /// What the open batch did to each article, for its journal entry (see `ArticleJournal`).
+    private var batchChanges: [String: ArticleJournal.Kind] = [:]
     private var articleCount: Int
     private var closed = false
     /// The schema version is written with the first commit, not when the database is created:
@@ -127,6 +129,7 @@ public final class IndexWriter {
             if schemaPending {
                 try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
             }
+            try writeJournalEntry()
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(articleCount).utf8))
             try database.commitTransaction()
         }
@@ -146,6 +149,7 @@ public final class IndexWriter {
         guard inTransaction else { return }
         inTransaction = false
         batchSpelling.removeAll(keepingCapacity: true)
+        batchChanges.removeAll(keepingCapacity: true)
         try guarded { () throws(XapianError) in try database.cancelTransaction() }
         articleCount = try readArticleCount()
     }
@@ -162,6 +166,7 @@ public final class IndexWriter {
         let existed = try record(of: article.id) != nil
         try guarded { () throws(XapianError) in try builder.write(article, into: database, replacing: true) }
         batchSpelling.merge(builder.spellingWords, uniquingKeysWith: +)
+        ArticleJournal.record(existed ? .updated : .added, article.id, into: &batchChanges)
         if !existed { articleCount += 1 }
         return existed
     }
@@ -180,6 +185,7 @@ public final class IndexWriter {
             try database.deleteDocuments(withTerm: Schema.articleTerm(id))
             try database.setMetadata(IndexMetadata.articleKey(id), [])
         }
+        ArticleJournal.record(.removed, id, into: &batchChanges)
         articleCount -= 1
         return true
     }
@@ -196,6 +202,20 @@ public final class IndexWriter {
         try commitBatch()
         try guarded { () throws(XapianError) in try database.close() }
         closed = true
+    }
+
+    /// Writes the batch's journal entry and moves the journal on, dropping the oldest entry.
+    private func writeJournalEntry() throws(XapianError) {
+        guard !batchChanges.isEmpty else { return }
+        var position = ArticleJournal.position(try database.readView().metadata(ArticleJournal.positionKey))
+        if position.epoch == 0 { position = ArticleJournal.start() }
+        position = JournalPosition(epoch: position.epoch, entry: position.entry + 1)
+        try database.setMetadata(ArticleJournal.entryKey(position.entry), ArticleJournal.encode(batchChanges))
+        try database.setMetadata(ArticleJournal.positionKey, ArticleJournal.bytes(of: position))
+        if position.entry > ArticleJournal.kept {
+            try database.setMetadata(ArticleJournal.entryKey(position.entry - ArticleJournal.kept), [])
+        }
+        batchChanges.removeAll(keepingCapacity: true)
     }
 
     /// Adds the batch's spelling words, in order: sorted keys walk Xapian's spelling B-tree

@@ -92,6 +92,34 @@ extension Searcher {
         }
     }
 
+    /// The index's journal position as this searcher sees it: pass it to
+    /// ``articleChanges(since:)`` after a later ``refresh()``.
+    public func journalPosition() throws(IndexError) -> JournalPosition {
+        try retryingOnModified { () throws(XapianError) in
+            ArticleJournal.position(try database.metadata(ArticleJournal.positionKey))
+        }
+    }
+
+    /// The articles the commits after `position` added, updated and removed, as this
+    /// searcher's revision sees them: work in proportion to the changes. Nil when the journal
+    /// does not reach back to `position` (too old, or the index was rebuilt since): then
+    /// compare ``articleRecords()`` instead.
+    public func articleChanges(since position: JournalPosition) throws(IndexError) -> ArticleChanges? {
+        try retryingOnModified { () throws(XapianError) -> ArticleChanges? in
+            let now = ArticleJournal.position(try database.metadata(ArticleJournal.positionKey))
+            guard now.epoch == position.epoch, now.entry >= position.entry else { return nil }
+            var changes: [String: ArticleJournal.Kind] = [:]
+            for entry in stride(from: position.entry + 1, through: now.entry, by: 1) {
+                let bytes = try database.metadata(ArticleJournal.entryKey(entry))
+                guard !bytes.isEmpty, ArticleJournal.decode(bytes, into: &changes) else { return nil }
+            }
+            func ids(_ kind: ArticleJournal.Kind) -> [String] {
+                changes.filter { $0.value == kind }.map(\.key).sorted()
+            }
+            return ArticleChanges(position: now, added: ids(.added), updated: ids(.updated), removed: ids(.removed))
+        }
+    }
+
     /// The stored passage with this id, or nil when there is none.
     private func storedPassage(_ id: PassageID) throws -> PassimProtocol.PassageRecord? {
         guard let docid = try database.postings(Schema.passageIDTerm(id.description), max: 1).first else { return nil }
