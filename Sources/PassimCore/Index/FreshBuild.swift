@@ -22,13 +22,17 @@ final class FreshBuild {
     /// Passages per block: small enough to keep both cores busy to the end, large enough to
     /// keep the compactor's sources few.
     static let defaultBlockPassages = 4_000
+    /// The first block's passages: blocks double from here to the full size, so a small input
+    /// is still spread over every writer thread.
+    static let firstBlockPassages = 500
     /// Databases merged by one compaction at most (each holds a file descriptor per table);
     /// more are merged in rounds.
     static let maximumSources = 128
 
     let layout: IndexLayout
-    /// A block is handed to the writers once it has this many passages.
+    /// A block is handed to the writers once it has this many passages (the first ones fewer).
     let blockPassages: Int
+    private var nextBlockPassages: Int
     /// The folder of the blocks, next to the index's database.
     let directory: String
     private let queue: BoundedQueue<ArticleBlock>
@@ -47,6 +51,7 @@ final class FreshBuild {
         precondition(threads >= 1 && blockPassages >= 1, "a fresh build needs a writer thread and blocks")
         self.layout = layout
         self.blockPassages = blockPassages
+        nextBlockPassages = min(blockPassages, Self.firstBlockPassages)
         directory = Self.directory(of: layout)
         queue = BoundedQueue(capacity: threads)
         try Self.removeStale(layout)
@@ -71,8 +76,9 @@ final class FreshBuild {
         owners[article.id] = current.sequence
         current.articles.append(article)
         current.passages += article.passages.count
-        if current.passages >= blockPassages {
+        if current.passages >= nextBlockPassages {
             try submitCurrent()
+            nextBlockPassages = min(blockPassages, nextBlockPassages * 2)
         }
         return existed
     }
@@ -86,7 +92,7 @@ final class FreshBuild {
     /// whose writer must hold the lock, have revision 0 and write nothing afterwards. Returns
     /// false (publishing nothing) when the build has no article.
     func publish() throws(IndexError) -> Bool {
-        try submitCurrent()
+        try submitLast()
         queue.close()
         var blocks: [Int: String] = [:]
         for writer in writers {
@@ -147,10 +153,31 @@ final class FreshBuild {
         return true
     }
 
+    /// Hands the last block to the writers in as many parts as there are writers, so that they
+    /// all finish at about the same time. Nothing changes the build afterwards.
+    private func submitLast() throws(IndexError) {
+        let share = current.passages / writers.count + 1
+        var part = ArticleBlock(sequence: current.sequence)
+        for article in current.articles {
+            part.articles.append(article)
+            part.passages += article.passages.count
+            if part.passages >= share {
+                try submit(part)
+                part = ArticleBlock(sequence: part.sequence + 1)
+            }
+        }
+        try submit(part)
+        current = ArticleBlock(sequence: part.sequence + 1)
+    }
+
     private func submitCurrent() throws(IndexError) {
-        guard !current.articles.isEmpty else { return }
         let block = current
         current = ArticleBlock(sequence: block.sequence + 1)
+        try submit(block)
+    }
+
+    private func submit(_ block: ArticleBlock) throws(IndexError) {
+        guard !block.articles.isEmpty else { return }
         guard queue.push(block) else {
             throw writers.lazy.compactMap(\.recordedFailure).first
                 ?? IndexError(.backend, "the fresh build in \(directory) stopped")
