@@ -10,15 +10,16 @@ import Testing
     @Test func handshakeStatsAndPingDescribeTheDaemon() async throws {
         let corpus = try IndexedCorpus()
         try await withDaemon(corpus) { daemon in
-            let client = try await DaemonClient.connect(socketPath: daemon.socket)
-            let hello = try await client.initialize()
+            // Generous timeouts: the full suite starts many daemons at once on 2 cores.
+            let client = try await DaemonClient.connect(socketPath: daemon.socket, timeout: .seconds(30))
+            let hello = try await client.initialize(timeout: .seconds(30))
             #expect(hello.protocolVersion == ProtocolVersion.current)
             #expect(hello.positionEncoding == .utf8)
             #expect(hello.index?.path == corpus.layout.directory)
             #expect(hello.index?.articles == 5)
             #expect(hello.capabilities.methods.contains(SearchRequest.method))
-            try await client.ping()
-            let stats = try await client.stats()
+            try await client.ping(timeout: .seconds(30))
+            let stats = try await client.stats(timeout: .seconds(30))
             #expect(stats.index == hello.index)
             #expect(stats.queries.total == 0 && stats.latencyMs == nil)
             #expect(stats.connections.open >= 1)
