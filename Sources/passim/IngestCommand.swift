@@ -27,7 +27,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Wait for another writer to release the index instead of failing.")
     var wait = false
 
-    @Option(name: .customLong("batch-size"), help: "Articles per commit: each commit is atomic.")
+    @Option(
+        name: .customLong("batch-size"),
+        help: "Articles per commit when updating an index (each commit is atomic); a new index is built whole.")
     var batchSize = 256
 
     @Option(help: ArgumentHelp("Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))

@@ -21,13 +21,9 @@ import Testing
         var interrupted = 0
         for round in 0..<Self.kills {
             try? FileManager.default.removeItem(at: dir.file("idx"))
-            let process = try PassimProcess.start(
-                ["ingest", "--index", "idx", "live"], in: dir.url, stdout: Pipe(), stderr: Pipe())
-            let delay = Double.random(in: 0...fullRun, using: &generator)
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { interrupted += 1 }
+            let (delay, wasInterrupted) = try PassimProcess.killAtRandomMoment(
+                ["ingest", "--index", "idx", "live"], in: dir.url, within: fullRun, using: &generator)
+            if wasInterrupted { interrupted += 1 }
 
             let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
             let counts = check.stdout.split(separator: ",").prefix(2)

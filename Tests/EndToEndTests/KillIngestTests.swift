@@ -30,14 +30,10 @@ import Testing
             // add and, with --prune, remove.
             let version = round % 2 == Self.kills % 2 ? 3 : 2
             try SyntheticCorpus.write(version: version, articles: version == 2 ? 140 : 130, into: live)
-            let process = try PassimProcess.start(
-                ["ingest", "--index", "idx", "--prune", "--batch-size", "5", "live"], in: dir.url,
-                stdout: Pipe(), stderr: Pipe())
-            let delay = Double.random(in: 0...fullRun, using: &generator)
-            Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { interrupted += 1 }
+            let (delay, wasInterrupted) = try PassimProcess.killAtRandomMoment(
+                ["ingest", "--index", "idx", "--prune", "--batch-size", "5", "live"], in: dir.url, within: fullRun,
+                using: &generator)
+            if wasInterrupted { interrupted += 1 }
 
             let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
             #expect(check.status == 0, "round \(round), killed after \(delay)s: \(check.stdout)\(check.stderr)")

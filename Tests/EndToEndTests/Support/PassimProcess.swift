@@ -34,6 +34,19 @@ enum PassimProcess {
         return process
     }
 
+    /// Starts `passim`, SIGKILLs it after a random delay in `0...window` seconds and waits for it.
+    /// Returns the delay, and whether the kill interrupted the run (it had not exited by itself).
+    static func killAtRandomMoment(
+        _ arguments: [String], in directory: URL, within window: TimeInterval, using generator: inout SeededGenerator
+    ) throws -> (delay: TimeInterval, interrupted: Bool) {
+        let process = try start(arguments, in: directory)
+        let delay = Double.random(in: 0...window, using: &generator)
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return (delay, process.terminationReason == .uncaughtSignal)
+    }
+
     /// Runs `passim` to completion and captures its output.
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:]
