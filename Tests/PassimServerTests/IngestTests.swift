@@ -15,7 +15,7 @@ import Testing
             "betamarker": VersionedArticle.text(marker: "betamarker", paragraphs: 9),
         ]
         let admin = try server.client()
-        try versions["alphamarker", default: ""].write(toFile: file, atomically: true, encoding: .utf8)
+        try versions["alphamarker", default: ""].write(toFile: file, atomically: false, encoding: .utf8)
         let first = try admin.call("ingest", params: ["paths": [.string(file)]])
         #expect(first["result"]?["added"] == 1, "\(first)")
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
@@ -32,7 +32,7 @@ import Testing
                     let writer = try TestClient(socket: socket)
                     for round in 0..<10 {
                         let marker = round.isMultiple(of: 2) ? "betamarker" : "alphamarker"
-                        try versions[marker, default: ""].write(toFile: file, atomically: true, encoding: .utf8)
+                        try versions[marker, default: ""].write(toFile: file, atomically: false, encoding: .utf8)
                         let answer = try writer.call("ingest", params: ["paths": [.string(file)]])
                         guard answer["result"]?["updated"] == 1 else { return "ingest round \(round): \(answer)" }
                     }
@@ -87,7 +87,7 @@ import Testing
         _ = try writer.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
         let file = server.corpus + "/" + VersionedArticle.name
         try VersionedArticle.text(marker: "gammamarker", paragraphs: 3).write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         let id = try writer.request("ingest", params: ["paths": [.string(server.corpus)], "workDoneToken": "tok-1"])
         var sequence: [String] = []
         var reports: [Int] = []
@@ -129,7 +129,7 @@ import Testing
         _ = try subscriber.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
         let file = server.corpus + "/" + VersionedArticle.name
         try VersionedArticle.text(marker: "deltamarker", paragraphs: 3).write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         let run = try PassimBinary.run(["ingest", "--index", server.index, file])
         #expect(run.status == 0, "\(run.stderr)")
         let change = try subscriber.notification("index/didChange")
@@ -144,6 +144,24 @@ import Testing
         let removal = try subscriber.notification("index/didChange")
         #expect(removal["params"]?["removed"] == [.string(VersionedArticle.id)])
         #expect(removal["params"]?["added"] == [])
+    }
+
+    @Test func anIndexBuiltUnderARunningDaemonIsAnnouncedAsAWholeChange() throws {
+        // The daemon starts before there is an index; `passim ingest` then builds one whole. The
+        // journal cannot say what changed since "no index", so the lists are empty, which
+        // PROTOCOL.md defines as "refresh everything".
+        let server = try ServerFixture(ingest: false)
+        defer { server.stop() }
+        let subscriber = try server.client()
+        _ = try subscriber.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let run = try PassimBinary.run(["ingest", "--index", server.index, server.corpus])
+        #expect(run.status == 0, "\(run.stderr)")
+        let change = try subscriber.notification("index/didChange")
+        #expect(change["params"]?["added"] == [], "\(change)")
+        #expect(change["params"]?["updated"] == [])
+        #expect(change["params"]?["removed"] == [])
+        let answer = try subscriber.call("search", params: ["query": "stem cells"])
+        #expect(answer["result"]?["hits"]?[0] != nil, "\(answer)")
     }
 
     @Test func inlineTextIsIngestedUnderItsName() throws {
@@ -165,7 +183,7 @@ import Testing
         let client = try server.client()
         let file = server.corpus + "/" + VersionedArticle.name
         try VersionedArticle.text(marker: "zetamarker", paragraphs: 2).write(
-            toFile: file, atomically: true, encoding: .utf8)
+            toFile: file, atomically: false, encoding: .utf8)
         // This test process holds the index's write lock, like a running `passim ingest`.
         let holder = try IndexWriter(layout: IndexLayout(directory: server.index))
         let busy = try client.call("ingest", params: ["paths": [.string(file)]])
@@ -185,7 +203,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: bulk, withIntermediateDirectories: true)
         for index in 0..<300 {
             try VersionedArticle.text(marker: "bulk\(index)marker", paragraphs: 3)
-                .write(toFile: "\(bulk)/b\(index).txt", atomically: true, encoding: .utf8)
+                .write(toFile: "\(bulk)/b\(index).txt", atomically: false, encoding: .utf8)
         }
         let first = try server.client()
         let id = try first.request("ingest", params: ["paths": [.string(bulk)], "workDoneToken": 1])
@@ -207,7 +225,7 @@ extension IngestTests {
         try FileManager.default.createDirectory(atPath: bulk, withIntermediateDirectories: true)
         for index in 0..<500 {
             try VersionedArticle.text(marker: "cancel\(index)marker", paragraphs: 3)
-                .write(toFile: "\(bulk)/c\(index).txt", atomically: true, encoding: .utf8)
+                .write(toFile: "\(bulk)/c\(index).txt", atomically: false, encoding: .utf8)
         }
         let client = try server.client()
         let id = try client.request("ingest", params: ["paths": [.string(bulk)], "workDoneToken": "c"])

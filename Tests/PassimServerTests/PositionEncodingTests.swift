@@ -33,7 +33,7 @@ import Testing
         // A line with a character outside the BMP (4 UTF-8 bytes, 2 UTF-16 units, 1 scalar).
         let extra = server.corpus + "/zz_greek.txt"
         try "Helix notes\n\n𝛼-helix proteins and the body’s zorbacells — ✔ stable folds in every zorbacells sample.\n"
-            .write(toFile: extra, atomically: true, encoding: .utf8)
+            .write(toFile: extra, atomically: false, encoding: .utf8)
         let plain = try server.client()
         #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
         let converted = try server.client(.contentLength)

@@ -7,31 +7,9 @@ import Testing
 
 @testable import PassimServer
 
-/// The daemon's small parts on their own: change diffs, statistics, stop tokens, the inline
+/// The daemon's small parts on their own: statistics, stop tokens, the inline
 /// source memory, the socket probe.
 @Suite struct ServerPartsTests {
-    private func record(_ id: String, hash: String) throws -> ArticleRecord {
-        let json =
-            #"{"id":"\#(id)","title":"T","path":"/p/\#(id).txt","sources":[],"contentHash":"\#(hash)","byteCount":1,"passageCount":1}"#
-        return try JSONDecoder().decode(ArticleRecord.self, from: Data(json.utf8))
-    }
-
-    @Test func changesAreTheDifferenceOfTwoRevisionsSorted() throws {
-        let old = [
-            "b": try record("b", hash: "1"), "a": try record("a", hash: "1"), "gone": try record("gone", hash: "1"),
-        ]
-        let new = [
-            "b": try record("b", hash: "2"), "a": try record("a", hash: "1"), "z": try record("z", hash: "1"),
-            "c": try record("c", hash: "1"),
-        ]
-        let change = IndexWatcher.diff(from: old, to: new, revision: 9)
-        #expect(change.revision == 9)
-        #expect(change.added == ["c", "z"])
-        #expect(change.updated == ["b"])
-        #expect(change.removed == ["gone"])
-        #expect(IndexWatcher.diff(from: new, to: new, revision: 10).added.isEmpty)
-    }
-
     @Test func latencyPercentilesUseTheNearestRank() {
         let stats = ServerStats()
         #expect(stats.latency == nil)

@@ -95,9 +95,9 @@ import Testing
         let path = server.socket
         try FileManager.default.createDirectory(atPath: server.directory.path("run"), withIntermediateDirectories: true)
         let target = server.directory.path("precious.txt")
-        try "precious notes".write(toFile: target, atomically: true, encoding: .utf8)
+        try "precious notes".write(toFile: target, atomically: false, encoding: .utf8)
         switch kind {
-        case "regular file": try "precious notes".write(toFile: path, atomically: true, encoding: .utf8)
+        case "regular file": try "precious notes".write(toFile: path, atomically: false, encoding: .utf8)
         case "directory": try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         case "symbolic link": try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
         default: #expect(mkfifo(path, 0o600) == 0)

@@ -10,8 +10,11 @@ import PassimProtocol
 /// what changed.
 ///
 /// It polls the revision on its own thread with its own `Searcher` (`refresh` is Xapian's
-/// cheap `reopen`). What changed is worked out by comparing the article records of the old and
-/// new revision, so it is right however many commits happened in between.
+/// cheap `reopen`). What changed is read from the index's article journal, in proportion to the
+/// change and not to the index, so neither start nor a one-article ingest pays for the size of
+/// the corpus. When the journal cannot reach back (the index was rebuilt, or more than the
+/// journal's 1,000 commits happened between two checks) the change is announced with empty lists,
+/// which PROTOCOL.md defines as "something changed, refresh everything".
 final class IndexWatcher: Sendable {
     /// A committed change as subscribers see it.
     struct Change: Sendable {
@@ -29,7 +32,8 @@ final class IndexWatcher: Sendable {
     private final class Snapshot: @unchecked Sendable {
         var searcher: Searcher?
         var revision: UInt64?
-        var articles: [String: ArticleRecord] = [:]
+        /// Where the journal stood at `revision`.
+        var journal: JournalPosition?
     }
 
     /// What one check found.
@@ -114,7 +118,7 @@ final class IndexWatcher: Sendable {
         return outcome.revision
     }
 
-    /// Runs on the watcher thread: reopens, and diffs the article records if the revision moved.
+    /// Runs on the watcher thread: reopens, and reads the journal if the revision moved.
     private static func advance(_ snapshot: Snapshot, layout: IndexLayout, logger: Logger) -> Outcome {
         do {
             let searcher: Searcher
@@ -129,29 +133,19 @@ final class IndexWatcher: Sendable {
             let info = try searcher.indexInfo()
             let revision = UInt64(info.revision)
             guard revision != snapshot.revision else { return Outcome(revision: info.revision, info: info) }
-            let articles = try searcher.articleRecords()
-            let change = diff(from: snapshot.articles, to: articles, revision: info.revision)
+            let changes = try snapshot.journal.flatMap { position throws(IndexError) in
+                try searcher.articleChanges(since: position)
+            }
+            let change = Change(
+                revision: info.revision, added: changes?.added ?? [], updated: changes?.updated ?? [],
+                removed: changes?.removed ?? [])
+            snapshot.journal = try changes?.position ?? searcher.journalPosition()
             snapshot.revision = revision
-            snapshot.articles = articles
             return Outcome(revision: info.revision, change: change, info: info)
         } catch {
             logger.warning("cannot read the index revision", metadata: ["error": "\(error)"])
             snapshot.searcher = nil
             return Outcome()
         }
-    }
-
-    static func diff(from old: [String: ArticleRecord], to new: [String: ArticleRecord], revision: Int) -> Change {
-        var added: [String] = []
-        var updated: [String] = []
-        for (id, record) in new {
-            if let previous = old[id] {
-                if previous != record { updated.append(id) }
-            } else {
-                added.append(id)
-            }
-        }
-        let removed = old.keys.filter { new[$0] == nil }
-        return Change(revision: revision, added: added.sorted(), updated: updated.sorted(), removed: removed.sorted())
     }
 }

@@ -8,7 +8,7 @@ enum Python {
     static func run(_ script: String, arguments: [String]) throws -> ProcessOutput {
         let directory = try TemporaryDirectory("psp")
         let file = directory.path("client.py")
-        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        try script.write(toFile: file, atomically: false, encoding: .utf8)
         return try ProcessOutput.run(interpreter, [file] + arguments)
     }
 }
