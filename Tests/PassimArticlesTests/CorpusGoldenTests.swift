@@ -23,7 +23,7 @@ import Testing
         let golden = TestPaths.golden.appendingPathComponent(id + ".passages.txt")
 
         if TestPaths.recording {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            try actual.write(to: golden, atomically: false, encoding: .utf8)
             return
         }
         guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {

@@ -43,7 +43,7 @@ struct Editor: Sendable {
     ) throws -> ProcessResult {
         guard let executable else { throw DaemonProcessError("\(command) is not installed") }
         let scriptFile = directory.file("\(command)-\(UUID().uuidString.prefix(8)).\(fileExtension)")
-        try script.write(to: scriptFile, atomically: true, encoding: .utf8)
+        try script.write(to: scriptFile, atomically: false, encoding: .utf8)
         let home = directory.file("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         var env = ProcessInfo.processInfo.environment
