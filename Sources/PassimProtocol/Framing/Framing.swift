@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How messages are delimited on a connection. The server detects it from a connection's first
 /// bytes (see `FrameDecoder`) and answers in the same framing.
 public enum Framing: String, Sendable, Hashable, CaseIterable {
@@ -17,11 +23,23 @@ public enum Framing: String, Sendable, Hashable, CaseIterable {
             framed.append(contentsOf: message)
             return framed
         case .lines:
-            precondition(!message.contains(ASCII.newline), "a line-framed message must not contain a newline")
-            var framed = Array(message)
+            precondition(!Self.containsNewline(message), "a line-framed message must not contain a newline")
+            var framed: [UInt8] = []
+            framed.reserveCapacity(message.count + 1)
+            framed.append(contentsOf: message)
             framed.append(ASCII.newline)
             return framed
         }
+    }
+
+    /// Whether `bytes` has a newline: `memchr` over contiguous bytes, since a generic `contains`
+    /// called across the module boundary is unspecialized and was a tenth of the daemon's CPU.
+    private static func containsNewline(_ bytes: some Collection<UInt8>) -> Bool {
+        let found = bytes.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(ASCII.newline), buffer.count) != nil
+        }
+        return found ?? bytes.contains(ASCII.newline)
     }
 }
 
