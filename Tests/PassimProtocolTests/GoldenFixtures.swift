@@ -146,7 +146,7 @@ enum GoldenFixtures {
                 "Query syntax error at offset 11: expected a word or a phrase after `AND`", offset: 11,
                 expected: ["a word", "a phrase"]),
             id: 2),
-        .error(.indexUnavailable("no index at /home/ana/passim/index"), id: 2),
+        .error(.indexUnavailable("no index at /home/ana/passim/index: run `passim ingest` to build it"), id: 2),
         .error(.requestTooLarge(size: 10_485_760, limit: RequestLimits.defaultMaxMessageBytes), id: 2),
         .error(.deadlineExceeded(deadlineMs: 500), id: 2),
         .error(.writerBusy(), id: 9),

@@ -54,11 +54,9 @@ extension ResponseError {
             data: ["offset": .int(offset), "expected": .array(expected.map { .string($0) })])
     }
 
-    /// The index cannot be read; `detail` names the cause.
+    /// The index cannot be read; `detail` names the cause and what to do about it.
     public static func indexUnavailable(_ detail: String) -> ResponseError {
-        ResponseError(
-            code: .indexUnavailable,
-            message: "Index unavailable: \(detail); build it with `passim ingest`, then retry")
+        ResponseError(code: .indexUnavailable, message: "Index unavailable: \(detail)")
     }
 
     /// A message over the size limit, skipped without reading it. `size` is `nil` when the

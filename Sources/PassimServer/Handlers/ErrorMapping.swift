@@ -8,7 +8,7 @@ enum ErrorMapping {
         if let error = error as? IndexError {
             return .indexUnavailable(error.message)
         }
-        return .indexUnavailable("\(error)")
+        return .indexUnavailable("\(error); check the index with `passim check`")
     }
 
     /// An index failure while reading `kind` `id`: a missing document is `notFound`.
