@@ -3,8 +3,9 @@ import PassimXapian
 /// The one analyzer for documents and queries: ICU segmentation, normalization, possessives,
 /// CJK bigrams, and English stemming on request.
 ///
-/// Steps, in order: ``WordSegmenter`` -> ``TermNormalizer`` -> ``PossessiveFilter``, then
-/// ``CJKBigrammer`` over the kept tokens. No step changes a token's byte offsets.
+/// Steps, in order: ``WordSegmenter`` -> ``JoinedWordSplitter`` -> ``TermNormalizer`` ->
+/// ``PossessiveFilter``, then ``CJKBigrammer`` over the kept tokens. No step changes a token's
+/// byte offsets.
 /// Not thread safe (it reuses one ICU break iterator and its buffers): use one per thread.
 public final class Analyzer {
     /// Terms longer than this (in UTF-8 bytes) are dropped, like Xapian's TermGenerator drops
@@ -60,12 +61,19 @@ public final class Analyzer {
     private func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 6)
-        segmenter.forEachWord(in: text) { start, end, kind in
+        func add(_ start: Int, _ end: Int, _ kind: TokenKind) {
             let source = UnsafeBufferPointer(rebasing: text[start..<end])
             let term = self.term(of: source)
             guard !term.isEmpty, term.utf8.count <= Self.maximumTermLength else { return }
             tokens.append(
                 Token(term: term, start: start, end: end, position: tokens.count + 1, kind: kind))
+        }
+        segmenter.forEachWord(in: text) { start, end, kind in
+            if kind == .word || kind == .number, JoinedWordSplitter.needsSplit(UnsafeBufferPointer(rebasing: text[start..<end])) {
+                JoinedWordSplitter.forEachPart(of: text, from: start, to: end, kind: kind, add)
+            } else {
+                add(start, end, kind)
+            }
         }
         return tokens
     }

@@ -84,4 +84,22 @@ import Testing
         #expect(try searcher.revision() > before)
         #expect(try searcher.search(SearchParameters(query: "elastin")).hits.map(\.article.id) == ["b"])
     }
+
+    /// Names joined by `.`, `:`, `_` or `@` are found by their parts, and still by the whole
+    /// name, which becomes the phrase of its parts.
+    @Test func joinedNamesAreFoundByTheirParts() throws {
+        let index = try Self.index([
+            ("driver", "Driver\n\nFor problems, please contact Gary at xavyer@ix.netcom.com today.\n"),
+            ("python", "Pools\n\nUse concurrent.futures.ProcessPoolExecutor, or raise autovacuum_work_mem.\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        for (query, article) in [
+            ("netcom", "driver"), ("netcom com", "driver"), ("xavyer@ix.netcom.com", "driver"),
+            ("ProcessPoolExecutor", "python"), ("futures.ProcessPoolExecutor", "python"),
+            ("autovacuum", "python"), ("autovacuum_work_mem", "python"),
+        ] {
+            let hits = try searcher.search(SearchParameters(query: query, correctSpelling: false)).hits
+            #expect(hits.map(\.article.id) == [article], "\(query)")
+        }
+    }
 }
