@@ -94,7 +94,7 @@ let package = Package(
             name: "PassimQueryTests", dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian", "PassimTestSupport"]
         ),
         .testTarget(
-            name: "PassimProtocolTests", dependencies: ["PassimProtocol"],
+            name: "PassimProtocolTests", dependencies: ["PassimProtocol", "PassimTestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(

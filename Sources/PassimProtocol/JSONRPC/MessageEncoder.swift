@@ -22,6 +22,24 @@ public struct MessageEncoder: Sendable {
         try encode(ResponseMessage(id: id, result: result))
     }
 
+    /// A success response as bytes: written directly when the result is ``JSONBytesWritable``
+    /// (the same bytes as ``encode(result:id:)``, several times faster), else by `JSONEncoder`.
+    public func encodedBytes<R: ResponseType>(result: R, id: RequestID) throws -> [UInt8] {
+        guard let writable = result as? any JSONBytesWritable else {
+            return Array(try encode(result: result, id: id))
+        }
+        var json = JSONBytes(capacity: 8_192)
+        json.beginObject()
+        json.key("id")
+        json.value(id)
+        json.key("jsonrpc")
+        json.value(JSONRPCVersion.value)
+        json.key("result")
+        json.value(writable)
+        json.endObject()
+        return json.bytes
+    }
+
     /// An error response; `id` is `nil` when the request's id could not be read.
     public func encode(error: ResponseError, id: RequestID?) throws -> Data {
         try encode(ResponseMessage<JSONValue>(id: id, error: error))

@@ -61,7 +61,7 @@ enum ResponseEncoding {
 
     static func result<R: ResponseType>(_ result: R, id: RequestID) -> [UInt8] {
         do {
-            return Array(try encoder.encode(result: result, id: id))
+            return try encoder.encodedBytes(result: result, id: id)
         } catch {
             return self.error(.internalError("the result cannot be encoded as JSON: \(error)"), id: id)
         }

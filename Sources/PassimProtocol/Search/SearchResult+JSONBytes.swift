@@ -1,0 +1,117 @@
+// The search answer writes itself (see `JSONBytes`): keys in sorted order, optionals left out
+// when nil, as the synthesized `Encodable` conformances do.
+
+extension SearchResult: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        if let correctedQuery {
+            json.key("correctedQuery")
+            json.value(correctedQuery)
+        }
+        json.key("estimatedTotal")
+        json.value(estimatedTotal)
+        json.key("hits")
+        json.value(hits)
+        json.key("query")
+        json.value(query)
+        json.endObject()
+    }
+}
+
+extension SearchHit: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("article")
+        json.value(article)
+        json.key("highlights")
+        json.value(highlights)
+        json.key("location")
+        json.value(location)
+        json.key("passage")
+        json.value(passage)
+        json.key("rank")
+        json.value(rank)
+        json.key("score")
+        json.value(score)
+        json.endObject()
+    }
+}
+
+extension ArticleSummary: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("id")
+        json.value(id)
+        json.key("path")
+        json.value(path)
+        json.key("sources")
+        json.value(sources)
+        json.key("title")
+        json.value(title)
+        json.endObject()
+    }
+}
+
+extension PassageInfo: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("id")
+        json.value(id)
+        json.key("ordinal")
+        json.value(ordinal)
+        if let section {
+            json.key("section")
+            json.value(section)
+        }
+        json.key("text")
+        json.value(text)
+        json.endObject()
+    }
+}
+
+extension TextRange: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("end")
+        json.value(end)
+        json.key("endColumn")
+        json.value(endColumn)
+        json.key("endLine")
+        json.value(endLine)
+        json.key("start")
+        json.value(start)
+        json.key("startColumn")
+        json.value(startColumn)
+        json.key("startLine")
+        json.value(startLine)
+        json.endObject()
+    }
+}
+
+extension Highlight: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("column")
+        json.value(column)
+        json.key("end")
+        json.value(end)
+        json.key("endColumn")
+        json.value(endColumn)
+        json.key("endLine")
+        json.value(endLine)
+        json.key("line")
+        json.value(line)
+        json.key("start")
+        json.value(start)
+        json.endObject()
+    }
+}
+
+extension RequestID: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        switch self {
+        case .number(let number): json.value(number)
+        case .string(let string): json.value(string)
+        }
+    }
+}
