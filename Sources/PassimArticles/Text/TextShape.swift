@@ -11,11 +11,25 @@ enum TextShape {
 
     /// Whitespace, plus the invisible characters editors leave at line edges.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{FEFF}" || scalar == "\u{200B}"
+        isWhitespace(scalar) || scalar == "\u{FEFF}" || scalar == "\u{200B}"
     }
 
+    // ASCII answers come first because Unicode property look-ups were 14% of an article
+    // ingest's CPU; a test checks they agree with the properties for every ASCII scalar.
+
+    /// Unicode's White_Space.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// A letter or a digit of any script.
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func hasAlphanumeric(_ text: String) -> Bool {
@@ -34,7 +48,7 @@ enum TextShape {
         var inWord = false
         var wordHasContent = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if inWord && wordHasContent { count += 1 }
                 inWord = false
                 wordHasContent = false
