@@ -69,7 +69,8 @@ public final class Analyzer {
                 Token(term: term, start: start, end: end, position: tokens.count + 1, kind: kind))
         }
         segmenter.forEachWord(in: text) { start, end, kind in
-            if kind == .word || kind == .number, JoinedWordSplitter.needsSplit(UnsafeBufferPointer(rebasing: text[start..<end])) {
+            let word = UnsafeBufferPointer(rebasing: text[start..<end])
+            if kind == .word || kind == .number, JoinedWordSplitter.needsSplit(word) {
                 JoinedWordSplitter.forEachPart(of: text, from: start, to: end, kind: kind, add)
             } else {
                 add(start, end, kind)
