@@ -76,19 +76,25 @@ struct CompilationRun {
 
     /// `+required optional -excluded`, plus filters: `(AND(required) AND_MAYBE OR(optional))
     /// AND_NOT OR(excluded)`, filtered by the filter items (OR within a field, AND across fields,
-    /// as Xapian's QueryParser does for boolean prefixes).
+    /// as Xapian's QueryParser does for boolean prefixes). Each run of two or more juxtaposed
+    /// words also adds its phrase bonus to the optional side (`phraseBonus(of:in:)`).
     private mutating func sequence(_ clauses: [QueryClause], in context: Context) throws(XapianError)
         -> QueryPart
     {
-        var required: [XapianQuery] = []
-        var optional: [XapianQuery] = []
-        var excluded: [XapianQuery] = []
-        var fieldFilters: [(field: FilterField, terms: [XapianQuery])] = []
-        var otherFilters: [XapianQuery] = []
+        var parts = SequenceParts()
+        var run = WordRun(first: position + 1)
+        var bonuses: [(phrase: XapianQuery, matchedByOptional: Bool)] = []
         var index = 0
         while index < clauses.count {
             let clause = clauses[index]
-            if clause.occurrence == .optional, case .word = clause.node {
+            guard clause.occurrence != .excluded, case .word(let word) = clause.node else {
+                if let bonus = try phraseBonus(of: run, in: context) { bonuses.append(bonus) }
+                index += 1
+                try add(clause, to: &parts, in: context)
+                run = WordRun(first: position + 1)
+                continue
+            }
+            if clause.occurrence == .optional {
                 var words: [QueryWord] = []
                 while index < clauses.count, clauses[index].occurrence == .optional,
                     case .word(let word) = clauses[index].node
@@ -96,57 +102,81 @@ struct CompilationRun {
                     words.append(word)
                     index += 1
                 }
-                optional += try optionalWords(words, in: context)
+                let queries = try optionalWords(words, in: context)
+                parts.optional += queries
+                run.words += words
+                run.matchedByOptional = run.matchedByOptional || !queries.isEmpty
                 continue
             }
             index += 1
-            switch (clause.occurrence, clause.node) {
-            case (.excluded, _):
-                if let query = try compile(clause.node, in: context.negated).exclusion() {
-                    excluded.append(query)
-                }
-            case (_, .filter(let field, let value)):
-                let term = try filterTerm(field, value)
-                if let slot = fieldFilters.firstIndex(where: { $0.field == field }) {
-                    fieldFilters[slot].terms.append(term)
-                } else {
-                    fieldFilters.append((field, [term]))
-                }
-            case (.required, .word(let word)):
-                // `+the` keeps a stop word: the user asked for it explicitly.
-                if let query = try bareWord(analyzer.analyze(word.text), in: context, droppable: false) {
-                    required.append(query)
-                }
-            default:
-                let part = try compile(clause.node, in: context)
-                if part.scored == nil, let filter = part.filter {
-                    otherFilters.append(filter)
-                } else if let query = try part.materialized() {
-                    if clause.occurrence == .required {
-                        required.append(query)
-                    } else {
-                        optional.append(query)
-                    }
-                }
+            run.words.append(word)
+            // `+the` keeps a stop word: the user asked for it explicitly.
+            if let query = try bareWord(analyzer.analyze(word.text), in: context, droppable: false) {
+                parts.required.append(query)
             }
         }
-        var scored = try XapianQuery.joined(.or, optional)
-        if let all = try XapianQuery.joined(.and, required) {
+        if let bonus = try phraseBonus(of: run, in: context) { bonuses.append(bonus) }
+        // On the optional side a bonus must not match alone: beside required items it cannot
+        // (AND_MAYBE), and in a plain OR only when one of its words is an OR term of its own.
+        for bonus in bonuses where bonus.matchedByOptional || !parts.required.isEmpty {
+            parts.optional.append(bonus.phrase)
+        }
+        var scored = try XapianQuery.joined(.or, parts.optional)
+        if let all = try XapianQuery.joined(.and, parts.required) {
             if let ranked = scored {
                 scored = try .combine(.andMaybe, [all, ranked])
             } else {
                 scored = all
             }
         }
-        if let exclusion = try XapianQuery.joined(.or, excluded) {
+        if let exclusion = try XapianQuery.joined(.or, parts.excluded) {
             // Only exclusions: everything but them (Xapian's FLAG_PURE_NOT behaviour).
             scored = try .combine(.andNot, [try XapianQuery.matchingAll(unless: scored), exclusion])
         }
         var filters: [XapianQuery] = []
-        for group in fieldFilters {
+        for group in parts.fieldFilters {
             if let query = try XapianQuery.joined(.or, group.terms) { filters.append(query) }
         }
-        return QueryPart(scored: scored, filter: try .joined(.and, filters + otherFilters))
+        return QueryPart(scored: scored, filter: try .joined(.and, filters + parts.otherFilters))
+    }
+
+    /// The items of a sequence, sorted by the role they play in it.
+    private struct SequenceParts {
+        var required: [XapianQuery] = []
+        var optional: [XapianQuery] = []
+        var excluded: [XapianQuery] = []
+        var fieldFilters: [(field: FilterField, terms: [XapianQuery])] = []
+        var otherFilters: [XapianQuery] = []
+    }
+
+    /// Sorts a clause other than a wanted bare word into `parts`.
+    private mutating func add(_ clause: QueryClause, to parts: inout SequenceParts, in context: Context)
+        throws(XapianError)
+    {
+        switch (clause.occurrence, clause.node) {
+        case (.excluded, _):
+            if let query = try compile(clause.node, in: context.negated).exclusion() {
+                parts.excluded.append(query)
+            }
+        case (_, .filter(let field, let value)):
+            let term = try filterTerm(field, value)
+            if let slot = parts.fieldFilters.firstIndex(where: { $0.field == field }) {
+                parts.fieldFilters[slot].terms.append(term)
+            } else {
+                parts.fieldFilters.append((field, [term]))
+            }
+        default:
+            let part = try compile(clause.node, in: context)
+            if part.scored == nil, let filter = part.filter {
+                parts.otherFilters.append(filter)
+            } else if let query = try part.materialized() {
+                if clause.occurrence == .required {
+                    parts.required.append(query)
+                } else {
+                    parts.optional.append(query)
+                }
+            }
+        }
     }
 
     private func filterTerm(_ field: FilterField, _ value: String) throws(XapianError) -> XapianQuery {

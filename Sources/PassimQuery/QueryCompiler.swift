@@ -13,7 +13,9 @@ import PassimXapian
 /// - `article:`/`source:`: `XA`/`XD` boolean terms applied with FILTER (OR within one field, AND
 ///   across fields); a query of filters alone matches everything they allow;
 /// - sequence: `(AND(+items) AND_MAYBE OR(items)) AND_NOT OR(-items)`; only `-items` give
-///   `<alldocuments> AND_NOT ...`;
+///   `<alldocuments> AND_NOT ...`; each run of two or more juxtaposed bare words (`+` or not)
+///   also puts the PHRASE of its positional terms, stop words included, among the OR items: a
+///   bonus for passages that hold the words together, never a match of its own;
 /// - synonyms: single words and runs of 2-4 plain words found in the lexicon become
 ///   `original SYNONYM synonym...`; a run's original is the AND of its words, a multi-word
 ///   synonym is a phrase. Phrases are exact and get no synonyms.

@@ -102,4 +102,24 @@ import Testing
             #expect(hits.map(\.article.id) == [article], "\(query)")
         }
     }
+
+    /// Words typed side by side rank the passage that has them side by side first, even when
+    /// another passage uses each word more often (BM25 alone ranks that one first); the phrase
+    /// adds no match of its own.
+    @Test func wordsTogetherOutrankTheSameWordsApart() throws {
+        let index = try Self.index([
+            ("apart", "Notes A\n\nThe event fired once. Later the loop ran. Each event and each loop was counted.\n"),
+            ("together", "Notes B\n\nAn event loop runs here, nothing more.\n"),
+            ("other", "Notes C\n\nA loop of string.\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        for query in ["event loop", "+event +loop"] {
+            let hits = try searcher.search(SearchParameters(query: query, correctSpelling: false)).hits
+            #expect(hits.first?.article.id == "together", "\(query)")
+            let expected: Set = query.hasPrefix("+") ? ["together", "apart"] : ["together", "apart", "other"]
+            #expect(Set(hits.map(\.article.id)) == expected)
+        }
+        let alone = try searcher.search(SearchParameters(query: "+event", correctSpelling: false)).hits
+        #expect(alone.first?.article.id == "apart")
+    }
 }
