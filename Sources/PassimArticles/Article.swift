@@ -9,6 +9,18 @@ public struct Acronym: Sendable, Hashable, Codable {
         self.short = short
         self.long = long
     }
+
+    /// The acronyms `texts` define ("stromal vascular fraction (SVF)", "SVF (stromal vascular
+    /// fraction)", "stromal vascular fraction, or SVF"), in order of appearance, each once.
+    public static func defined(in texts: some Sequence<String>) -> [Acronym] {
+        var acronyms: [Acronym] = []
+        for text in texts {
+            for acronym in AcronymFinder.definitions(in: text) where !acronyms.contains(acronym) {
+                acronyms.append(acronym)
+            }
+        }
+        return acronyms
+    }
 }
 
 /// A parsed source article: identity, metadata and passages.

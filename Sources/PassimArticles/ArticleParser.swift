@@ -53,12 +53,7 @@ public final class ArticleParser {
             if case .heading(let text) = block { definitionTexts.append(text) }
         }
         definitionTexts += passages.map(\.text)
-        var acronyms: [Acronym] = []
-        for text in definitionTexts {
-            for acronym in AcronymFinder.definitions(in: text) where !acronyms.contains(acronym) {
-                acronyms.append(acronym)
-            }
-        }
+        let acronyms = Acronym.defined(in: definitionTexts)
         return Article(
             id: id, path: path, title: title, titleIsDerived: layout.titleLine == nil,
             sources: layout.sources.urls, passages: passages, acronyms: acronyms,

@@ -32,6 +32,20 @@ import Testing
         #"{"id": 2, "article": "wordnet:elastin", "source": "wordnet", "text": "Elastin lets the dermis stretch and recoil."}"#,
     ]
 
+    @Test func acronymsDefinedInImportedPassagesBecomeSynonyms() throws {
+        let index = try TemporaryIndex()
+        let lines = [
+            #"{"article": "notes:fat", "text": "One method uses stromal vascular fraction (SVF) from fat tissue."}"#,
+            #"{"article": "notes:fat", "text": "The stromal vascular fraction is separated by centrifuge."}"#,
+        ]
+        let path = try Self.write(lines, to: index)
+        _ = try Self.importFile(path, into: index)
+        let searcher = try Searcher(layout: index.layout)
+        // "SVF" is written in one passage only; its long form finds the other one too.
+        let hits = try searcher.search(SearchParameters(query: "svf")).hits
+        #expect(hits.map(\.passage.id).sorted() == ["notes:fat#1", "notes:fat#2"])
+    }
+
     @Test func consecutiveLinesOfAnArticleBecomeItsPassagesInOrder() throws {
         let index = try TemporaryIndex()
         let path = try Self.write(Self.passages, to: index)

@@ -275,7 +275,7 @@ private struct ImportRun {
         pending = nil
         guard !gathered.passages.isEmpty else { return }
         written[gathered.id] = (gathered.firstLine, gathered.lastLine)
-        let article = Article(
+        var article = Article(
             id: gathered.id, path: absolutePath, title: gathered.title ?? "", titleIsDerived: gathered.title == nil,
             sources: gathered.source.map { [$0] } ?? [], passages: gathered.passages, acronyms: [],
             contentHash: gathered.hash.hex, byteCount: gathered.bytes)
@@ -284,6 +284,8 @@ private struct ImportRun {
             report.unchanged += 1
             return
         }
+        // Only a changed article's texts are read for acronyms, as the article parser would.
+        article.acronyms = Acronym.defined(in: [article.title] + article.passages.map(\.text))
         try writer.replace(article)
         if previous == nil { report.added += 1 } else { report.updated += 1 }
         report.changedArticles.append(article.id)
