@@ -9,6 +9,9 @@ struct Passim: AsyncParsableCommand {
             from your editor.
             """,
         version: PassimVersion.current,
-        subcommands: [IngestCommand.self, SearchCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self, BenchQueryCommand.self]
+        subcommands: [
+            IngestCommand.self, SearchCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
+            StopCommand.self, BenchQueryCommand.self,
+        ]
     )
 }

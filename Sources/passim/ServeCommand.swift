@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the search daemon on a Unix socket (JSON-RPC, see PROTOCOL.md).",
         discussion: """
             Socket: --socket, else $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else \
-            /tmp/passim-$UID/passim.sock. Stop it with SIGTERM, SIGINT (Ctrl-C) or the `shutdown` \
+            /tmp/passim-$UID/passim.sock. Stop it with `passim stop`, SIGTERM, SIGINT (Ctrl-C) or the `shutdown` \
             method; it finishes the requests in flight and removes its socket. Exit status 0 after \
             a clean stop, 1 when it cannot start (e.g. another daemon serves the socket).
             """

@@ -175,6 +175,21 @@ import Testing
         #expect(status.reason?.contains("no daemon is running") == true)
     }
 
+    @Test func stopEndsTheDaemonAndRemovesItsSocket() throws {
+        let dir = try Self.indexedCorpus()
+        let daemon = try DaemonProcess(index: "idx", in: dir, name: "stopped")
+        defer { daemon.stop() }
+        let stopped = try PassimProcess.run(["stop", "--socket", daemon.socket], in: dir.url)
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stdout == "stopped the daemon on \(daemon.socket)\n")
+        #expect(!FileManager.default.fileExists(atPath: daemon.socket))
+        #expect(daemon.waitForExit(seconds: 30) == 0, "\(daemon.log)")
+        // Nothing runs now: stop says so with status's exit code.
+        let again = try PassimProcess.run(["stop", "--socket", daemon.socket], in: dir.url)
+        #expect(again.status == 3)
+        #expect(again.stderr.contains("no daemon is running"), "\(again.stderr)")
+    }
+
     @Test func aStaleSocketFallsBackToWorkingInProcess() throws {
         let dir = try Self.indexedCorpus()
         let daemon = try DaemonProcess(index: "idx", in: dir, name: "stale")

@@ -77,7 +77,7 @@ final class SocketClaim: Sendable {
             let who = holder.isEmpty ? "another passim daemon" : "another passim daemon (pid \(holder))"
             throw DaemonError(
                 .alreadyRunning,
-                "\(who) is already serving \(socketPath); stop it (`passim` shutdown or kill) "
+                "\(who) is already serving \(socketPath); stop it with `passim stop --socket \(socketPath)` "
                     + "or choose another --socket")
         }
         let pid = Array("\(getpid())\n".utf8)

@@ -43,6 +43,12 @@ final class DaemonProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// Waits for the daemon to exit on its own; its exit status, or nil if it still runs.
+    func waitForExit(seconds: Double) -> Int32? {
+        for _ in 0..<Int(seconds * 20) where process.isRunning { usleep(50_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
     /// Kills the daemon at once, leaving its socket file behind like a crash would.
     func crash() {
         guard process.isRunning else { return }
