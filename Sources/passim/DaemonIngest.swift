@@ -15,8 +15,29 @@ struct DaemonIngest {
     /// How often `--wait` asks again while another ingest holds the writer.
     static let retryInterval = Duration.milliseconds(250)
 
-    /// Runs the ingest; returns the exit status (0 done, 1 some files failed, 2 not written).
+    /// Exit status after Ctrl-C or SIGTERM, as a shell reports a process ended by SIGINT.
+    static let interruptedStatus: Int32 = 130
+
+    /// Runs the ingest; returns the exit status (0 done, 1 some files failed, 2 not written,
+    /// 130 interrupted). Ctrl-C or SIGTERM cancels the request in the daemon, which stops after
+    /// the article it is writing, instead of leaving it to ingest everything with nobody waiting.
     func run(on daemon: DaemonClient, showProgress: Bool) async -> Int32 {
+        let attempt = Task { await attempts(on: daemon, showProgress: showProgress) }
+        let interrupts = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { attempt.cancel() }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in interrupts { source.cancel() }
+            for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+        }
+        return await attempt.value
+    }
+
+    private func attempts(on daemon: DaemonClient, showProgress: Bool) async -> Int32 {
         let request = IngestRequest(paths: paths.absolute, prune: prune ? true : nil)
         let paths = self.paths
         let progress = showProgress ? Self.progressLine(paths) : nil
@@ -25,6 +46,12 @@ struct DaemonIngest {
                 let result = try await daemon.ingest(request, progress: progress)
                 if showProgress { Terminal.error("\r\u{1B}[K") }
                 return report(result)
+            } catch .cancelled {
+                if showProgress { Terminal.error("\r\u{1B}[K") }
+                Terminal.error(
+                    "passim: interrupted; the daemon stops the ingest after the article it is writing "
+                        + "(every article is old or new, never half); run the same ingest again to finish it\n")
+                return Self.interruptedStatus
             } catch .server(let error) where error.code == .writerBusy {
                 guard wait else {
                     Terminal.error(
@@ -32,7 +59,12 @@ struct DaemonIngest {
                             + "wait for it to finish or pass --wait\n")
                     return 2
                 }
-                try? await Task.sleep(for: Self.retryInterval)
+                do {
+                    try await Task.sleep(for: Self.retryInterval)
+                } catch {
+                    Terminal.error("passim: interrupted while waiting for the writer; nothing was ingested\n")
+                    return Self.interruptedStatus
+                }
             } catch {
                 if showProgress { Terminal.error("\r\u{1B}[K") }
                 Terminal.error("passim: \(error)\n")

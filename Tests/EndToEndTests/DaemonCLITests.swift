@@ -190,6 +190,48 @@ import Testing
         #expect(again.stderr.contains("no daemon is running"), "\(again.stderr)")
     }
 
+    @Test func ctrlCDuringAnIngestThroughTheDaemonCancelsItThere() throws {
+        let dir = try Self.indexedCorpus()
+        let daemon = try DaemonProcess(index: "idx", in: dir, name: "interrupted")
+        defer { daemon.stop() }
+        let count = 3_000
+        for number in 0..<count {
+            try dir.write("many/note-\(number).txt", "Note \(number)\n\nA short note about item \(number) and its cells.\n")
+        }
+        let before = try daemon.stats(in: dir).index?.revision ?? 0
+        let stderr = Pipe()
+        let ingest = try PassimProcess.start(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "many"], in: dir.url, stderr: stderr)
+        // Interrupt once the first batch is committed: the daemon is in the middle of the ingest.
+        var revision = before
+        for _ in 0..<1_200 where revision == before && ingest.isRunning {
+            usleep(25_000)
+            revision = try daemon.stats(in: dir).index?.revision ?? before
+        }
+        try #require(ingest.isRunning, "the ingest ended before it could be interrupted")
+        kill(ingest.processIdentifier, SIGINT)
+        ingest.waitUntilExit()
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(ingest.terminationStatus == 130, "\(message)")
+        #expect(message.contains("interrupted; the daemon stops the ingest"), "\(message)")
+
+        // Once the daemon's writer is free again (another ingest is no longer refused as busy),
+        // it has stopped early, on an article boundary, and it still serves searches.
+        var idle = false
+        for _ in 0..<600 where !idle {
+            let probe = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "corpus"], in: dir.url)
+            idle = probe.status == 0
+            if !idle { usleep(50_000) }
+        }
+        try #require(idle, "the daemon's writer stayed busy")
+        let articles = try daemon.stats(in: dir).index?.articles ?? 0
+        #expect(articles > 5 && articles < 5 + count, "\(articles) articles")
+        let search = try PassimProcess.run(["search", "--index", "idx", "--socket", daemon.socket, "cells"], in: dir.url)
+        #expect(search.status == 0, "\(search.stderr)")
+        let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
     @Test func aStaleSocketFallsBackToWorkingInProcess() throws {
         let dir = try Self.indexedCorpus()
         let daemon = try DaemonProcess(index: "idx", in: dir, name: "stale")
