@@ -1,7 +1,9 @@
 /// Metadata keys Passim keeps in the Xapian database, and the schema version they describe.
 enum IndexMetadata {
-    /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage records, 3: binary article records).
-    static let schemaVersion = "3"
+    /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage
+    /// records, 3: binary article records, 4: words joined by `.` `:` `_` `@` are split, so an
+    /// older index holds `ix.netcom.com` as one term where queries now ask for its parts).
+    static let schemaVersion = "4"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"
