@@ -91,7 +91,8 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(
-            name: "PassimQueryTests", dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian", "PassimTestSupport"]
+            name: "PassimQueryTests",
+            dependencies: ["PassimQuery", "PassimAnalysis", "PassimXapian", "PassimTestSupport"]
         ),
         .testTarget(
             name: "PassimProtocolTests", dependencies: ["PassimProtocol", "PassimTestSupport"],

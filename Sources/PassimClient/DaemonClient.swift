@@ -64,7 +64,9 @@ public final class DaemonClient: Sendable {
     }
 
     /// Ranked passages for `request`, the same result as an in-process search.
-    public func search(_ request: SearchRequest, timeout: Duration = .seconds(60)) async throws(ClientError) -> SearchResult {
+    public func search(_ request: SearchRequest, timeout: Duration = .seconds(60)) async throws(ClientError)
+        -> SearchResult
+    {
         try await send(request, timeout: timeout)
     }
 
@@ -99,10 +101,11 @@ public final class DaemonClient: Sendable {
     public func send<Request: RequestType>(
         _ request: Request, timeout: Duration?
     ) async throws(ClientError) -> Request.Response {
-        let id = RequestID.number(nextID.withLockedValue { id in
-            defer { id += 1 }
-            return id
-        })
+        let id = RequestID.number(
+            nextID.withLockedValue { id in
+                defer { id += 1 }
+                return id
+            })
         let message: Data
         do {
             message = try MessageEncoder().encode(request, id: id)

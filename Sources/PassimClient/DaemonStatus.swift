@@ -60,7 +60,8 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
             if let reason { rows.append(("reason", reason)) }
             return Self.table(rows)
         }
-        rows.append(("daemon", "running (\(stats.serverInfo.name) \(stats.serverInfo.version), protocol \(stats.protocolVersion))"))
+        let server = "\(stats.serverInfo.name) \(stats.serverInfo.version), protocol \(stats.protocolVersion)"
+        rows.append(("daemon", "running (\(server))"))
         rows.append(("socket", socket))
         if let index = stats.index {
             rows.append(("index", index.path))
@@ -73,17 +74,15 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         rows.append(("uptime", Self.duration(stats.uptimeSeconds)))
         rows.append(("connections", "\(stats.connections.open) open, \(stats.connections.total) since start"))
         let queries = stats.queries
-        rows.append((
-            "queries",
+        let counts =
             "\(queries.total) (\(queries.failed) failed, \(queries.cancelled) cancelled, "
-                + "\(queries.deadlineExceeded) past their deadline)"
-        ))
+            + "\(queries.deadlineExceeded) past their deadline)"
+        rows.append(("queries", counts))
         if let latency = stats.latencyMs {
-            rows.append((
-                "latency",
+            let percentiles =
                 "p50 \(Self.milliseconds(latency.p50)), p90 \(Self.milliseconds(latency.p90)), "
-                    + "p99 \(Self.milliseconds(latency.p99)) (last \(latency.samples) searches)"
-            ))
+                + "p99 \(Self.milliseconds(latency.p99)) (last \(latency.samples) searches)"
+            rows.append(("latency", percentiles))
         } else {
             rows.append(("latency", "no searches yet"))
         }

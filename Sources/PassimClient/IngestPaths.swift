@@ -13,7 +13,8 @@ public struct IngestPaths: Sendable, Hashable {
     public init(_ paths: [String], relativeTo directory: String = FileManager.default.currentDirectoryPath) {
         given = paths
         absolute = paths.map { path in
-            let url = path.hasPrefix("/")
+            let url =
+                path.hasPrefix("/")
                 ? URL(fileURLWithPath: path) : URL(fileURLWithPath: directory).appendingPathComponent(path)
             return url.standardizedFileURL.path
         }

@@ -28,7 +28,8 @@ final class ResponseRouter: ChannelInboundHandler {
             case .message(let bytes):
                 route(bytes)
             case .error(let error):
-                pending.failAll(with: .invalidResponse(method: "any request", detail: "the stream broke: \(error)"), closing: true)
+                pending.failAll(
+                    with: .invalidResponse(method: "any request", detail: "the stream broke: \(error)"), closing: true)
                 context.close(promise: nil)
                 return
             }

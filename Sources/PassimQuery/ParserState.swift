@@ -112,8 +112,7 @@ struct ParserState {
         }
     }
 
-    private mutating func parseGroup(open: QueryToken, context: Context) throws(QuerySyntaxError) -> QueryNode
-    {
+    private mutating func parseGroup(open: QueryToken, context: Context) throws(QuerySyntaxError) -> QueryNode {
         guard depth < maximumDepth else {
             throw QuerySyntaxError(
                 .nestingTooDeep, offset: open.range.lowerBound,

@@ -17,8 +17,9 @@ struct CheckCommand: ParsableCommand {
             for problem in report.problems {
                 Terminal.error("passim: \(problem)\n")
             }
-            Terminal.write("\(report.articles) articles, \(report.passages) passages, revision \(report.revision): "
-                + (report.problems.isEmpty ? "ok\n" : "\(report.problems.count) problems\n"))
+            Terminal.write(
+                "\(report.articles) articles, \(report.passages) passages, revision \(report.revision): "
+                    + (report.problems.isEmpty ? "ok\n" : "\(report.problems.count) problems\n"))
             if !report.problems.isEmpty { throw ExitCode(1) }
         } catch let error as IndexError {
             Terminal.error("passim: \(error.message)\n")

@@ -32,7 +32,9 @@ struct IngestCommand: AsyncParsableCommand {
         help: "Articles per commit when updating an index (each commit is atomic); a new index is built whole.")
     var batchSize = 256
 
-    @Option(help: ArgumentHelp("Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
     var jsonl: String?
 
     @Argument(help: ArgumentHelp("Files or folders of .txt/.md articles (default: corpus).", valueName: "path"))
@@ -67,7 +69,8 @@ struct IngestCommand: AsyncParsableCommand {
                 report = try JSONLImporter(writer: writer).importFile(
                     at: jsonl, options: .init(batchSize: batchSize), progress: show)
             } else {
-                report = try ingestor.ingest(paths: paths, options: .init(prune: prune, batchSize: batchSize), progress: show)
+                report = try ingestor.ingest(
+                    paths: paths, options: .init(prune: prune, batchSize: batchSize), progress: show)
             }
             try writer.close()
             if showProgress { Terminal.error("\r\u{1B}[K") }

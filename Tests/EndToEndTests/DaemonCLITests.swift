@@ -196,7 +196,8 @@ import Testing
         defer { daemon.stop() }
         let count = 3_000
         for number in 0..<count {
-            try dir.write("many/note-\(number).txt", "Note \(number)\n\nA short note about item \(number) and its cells.\n")
+            try dir.write(
+                "many/note-\(number).txt", "Note \(number)\n\nA short note about item \(number) and its cells.\n")
         }
         let before = try daemon.stats(in: dir).index?.revision ?? 0
         let stderr = Pipe()
@@ -219,14 +220,16 @@ import Testing
         // it has stopped early, on an article boundary, and it still serves searches.
         var idle = false
         for _ in 0..<600 where !idle {
-            let probe = try PassimProcess.run(["ingest", "--index", "idx", "--socket", daemon.socket, "corpus"], in: dir.url)
+            let probe = try PassimProcess.run(
+                ["ingest", "--index", "idx", "--socket", daemon.socket, "corpus"], in: dir.url)
             idle = probe.status == 0
             if !idle { usleep(50_000) }
         }
         try #require(idle, "the daemon's writer stayed busy")
         let articles = try daemon.stats(in: dir).index?.articles ?? 0
         #expect(articles > 5 && articles < 5 + count, "\(articles) articles")
-        let search = try PassimProcess.run(["search", "--index", "idx", "--socket", daemon.socket, "cells"], in: dir.url)
+        let search = try PassimProcess.run(
+            ["search", "--index", "idx", "--socket", daemon.socket, "cells"], in: dir.url)
         #expect(search.status == 0, "\(search.stderr)")
         let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")

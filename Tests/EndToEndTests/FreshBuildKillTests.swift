@@ -36,7 +36,9 @@ import Testing
             let rerun = try PassimProcess.run(["ingest", "--index", "idx", "live"], in: dir.url)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             let after = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
-            #expect(after.status == 0 && after.stdout.split(separator: ",").prefix(2) == whole.split(separator: ",").prefix(2))
+            #expect(
+                after.status == 0
+                    && after.stdout.split(separator: ",").prefix(2) == whole.split(separator: ",").prefix(2))
             #expect(!FileManager.default.fileExists(atPath: dir.path("idx/db.build")))
         }
         #expect(interrupted >= Self.kills / 2, "only \(interrupted) of \(Self.kills) kills interrupted an ingest")

@@ -5,16 +5,28 @@ import Testing
 /// Acronym definitions found in text (Schwartz–Hearst style), and look-alikes that are not.
 @Suite struct AcronymTests {
     static let definitions: [(text: String, found: [String])] = [
-        ("One common method uses stromal vascular fraction, or SVF, which is rich in stem cells.", ["SVF = stromal vascular fraction"]),
+        (
+            "One common method uses stromal vascular fraction, or SVF, which is rich in stem cells.",
+            ["SVF = stromal vascular fraction"]
+        ),
         ("- Mesenchymal Stem Cells (MSCs): Derived from bone marrow.", ["MSCs = Mesenchymal Stem Cells"]),
         ("- Platelet-Rich Plasma (PRP) Therapy: While not technically stem cells.", ["PRP = Platelet-Rich Plasma"]),
-        ("It also fuels issues like post-inflammatory hyperpigmentation (PIH).", ["PIH = post-inflammatory hyperpigmentation"]),
-        ("Treatments involving mesenchymal stem cells (MSCs) or stem cell-derived factors.", ["MSCs = mesenchymal stem cells"]),
+        (
+            "It also fuels issues like post-inflammatory hyperpigmentation (PIH).",
+            ["PIH = post-inflammatory hyperpigmentation"]
+        ),
+        (
+            "Treatments involving mesenchymal stem cells (MSCs) or stem cell-derived factors.",
+            ["MSCs = mesenchymal stem cells"]
+        ),
         ("Cells sit in the extracellular matrix (ECM) of the dermis.", ["ECM = extracellular matrix"]),
         ("It was cleared by the Food and Drug Administration (FDA) in 2020.", ["FDA = Food and Drug Administration"]),
         ("Doctors inject PRP (platelet-rich plasma) after microneedling.", ["PRP = platelet-rich plasma"]),
         ("Use stromal vascular fraction (SVF; see below) or fat grafts.", ["SVF = stromal vascular fraction"]),
-        ("Both (MSCs) and PRP (platelet-rich plasma) appear; PRP (platelet-rich plasma) again.", ["PRP = platelet-rich plasma"]),
+        (
+            "Both (MSCs) and PRP (platelet-rich plasma) appear; PRP (platelet-rich plasma) again.",
+            ["PRP = platelet-rich plasma"]
+        ),
         // Look-alikes that define nothing.
         ("- Atrophic (Depressed Scars): Includes ice-pick, boxcar, and rolling scars.", []),
         ("Collected from the patient’s own fat tissue (autologous stem cells).", []),

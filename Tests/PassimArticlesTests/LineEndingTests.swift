@@ -4,7 +4,8 @@ import Testing
 /// CRLF files, a byte order mark, and a missing final newline keep exact spans.
 @Suite struct LineEndingTests {
     @Test func crlfLinesParseLikeLF() throws {
-        let lf = "Title Here\n\(lead)\nThese scars can be:\n- Atrophic scars from collagen loss.\n- Raised scars from excess collagen.\n"
+        let lf =
+            "Title Here\n\(lead)\nThese scars can be:\n- Atrophic scars from collagen loss.\n- Raised scars from excess collagen.\n"
         let crlf = lf.replacing("\n", with: "\r\n")
         let unix = try parseArticle(lf)
         let windows = try parseArticle(crlf)
@@ -13,7 +14,10 @@ import Testing
         // Same text, except that line breaks inside a passage are the file's own `\r\n`.
         #expect(windows.passages.map { $0.text.replacing("\r\n", with: "\n") } == unix.passages.map(\.text))
         let list = try #require(windows.passages.last)
-        #expect(list.text == "These scars can be:\r\n- Atrophic scars from collagen loss.\r\n- Raised scars from excess collagen.")
+        #expect(
+            list.text
+                == "These scars can be:\r\n- Atrophic scars from collagen loss.\r\n- Raised scars from excess collagen."
+        )
         #expect(list.location.startLine == 3 && list.location.startColumn == 1)
         // The end is just after "collagen." on line 5: the `\r` is not part of the passage.
         #expect(list.location.endLine == 5 && list.location.endColumn == 37)

@@ -11,15 +11,28 @@ import Testing
     }
 
     static let titleCases: [TitleCase] = [
-        TitleCase(input: "Stem Cells for Acne Scars Explained\nAcne scars form when pimples damage deep skin.", title: "Stem Cells for Acne Scars Explained", derived: false),
-        TitleCase(input: "\n\nCan Stem Cells Fix Acne Scars?\n\nAcne scars form when pimples damage deep skin.", title: "Can Stem Cells Fix Acne Scars?", derived: false),
-        TitleCase(input: "# Regenerative Therapy\n\nAcne scars form when pimples damage deep skin.", title: "Regenerative Therapy", derived: false),
-        TitleCase(input: "Acne scars form when pimples damage skin. They last for years and years.", title: "Acne scars form when pimples damage skin", derived: true),
         TitleCase(
-            input: "Skin damage, scars, and stretch marks are common concerns caused by aging, injury, surgery, acne, or rapid weight changes. More text follows.",
+            input: "Stem Cells for Acne Scars Explained\nAcne scars form when pimples damage deep skin.",
+            title: "Stem Cells for Acne Scars Explained", derived: false),
+        TitleCase(
+            input: "\n\nCan Stem Cells Fix Acne Scars?\n\nAcne scars form when pimples damage deep skin.",
+            title: "Can Stem Cells Fix Acne Scars?", derived: false),
+        TitleCase(
+            input: "# Regenerative Therapy\n\nAcne scars form when pimples damage deep skin.",
+            title: "Regenerative Therapy", derived: false),
+        TitleCase(
+            input: "Acne scars form when pimples damage skin. They last for years and years.",
+            title: "Acne scars form when pimples damage skin", derived: true),
+        TitleCase(
+            input:
+                "Skin damage, scars, and stretch marks are common concerns caused by aging, injury, surgery, acne, or rapid weight changes. More text follows.",
             title: "Skin damage, scars, and stretch marks are common concerns caused by aging…", derived: true),
-        TitleCase(input: "A title-like line with nothing after it", title: "A title-like line with nothing after it", derived: true),
-        TitleCase(input: "- Reduce inflammation in damaged skin\n- Improve blood circulation in the skin", title: "Reduce inflammation in damaged skin", derived: true),
+        TitleCase(
+            input: "A title-like line with nothing after it", title: "A title-like line with nothing after it",
+            derived: true),
+        TitleCase(
+            input: "- Reduce inflammation in damaged skin\n- Improve blood circulation in the skin",
+            title: "Reduce inflammation in damaged skin", derived: true),
         TitleCase(input: "A | B\n---|---\n1 | 2", title: "case", derived: true),
         TitleCase(
             input: "Supercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilistic is long.",

@@ -134,12 +134,22 @@ import Testing
         ("NUL bytes", Array("Title\n".utf8) + [0x00, 0x01] + Array("text".utf8), .binary),
         ("mostly control bytes", [0x01, 0x02, 0x03, 0x1B, 0x41, 0x42, 0x43, 0x44], .binary),
         ("UTF-16 with BOM", [0xFF, 0xFE, 0x41, 0x00, 0x42, 0x00], .utf16),
-        ("Latin-1 é on line 2", Array("Title Line\nCaf".utf8) + [0xE9] + Array(" au lait.\n".utf8),
-         .invalidUTF8(byteOffset: 14, line: 2, column: 4, byte: 0xE9)),
-        ("truncated sequence at the end", Array("Some text here ".utf8) + [0xE2, 0x80],
-         .invalidUTF8(byteOffset: 15, line: 1, column: 16, byte: 0xE2)),
-        ("overlong encoding", Array("ok ".utf8) + [0xC0, 0xAF], .invalidUTF8(byteOffset: 3, line: 1, column: 4, byte: 0xC0)),
-        ("UTF-16 surrogate encoded in UTF-8", Array("ok ".utf8) + [0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 3, line: 1, column: 4, byte: 0xED)),
+        (
+            "Latin-1 é on line 2", Array("Title Line\nCaf".utf8) + [0xE9] + Array(" au lait.\n".utf8),
+            .invalidUTF8(byteOffset: 14, line: 2, column: 4, byte: 0xE9)
+        ),
+        (
+            "truncated sequence at the end", Array("Some text here ".utf8) + [0xE2, 0x80],
+            .invalidUTF8(byteOffset: 15, line: 1, column: 16, byte: 0xE2)
+        ),
+        (
+            "overlong encoding", Array("ok ".utf8) + [0xC0, 0xAF],
+            .invalidUTF8(byteOffset: 3, line: 1, column: 4, byte: 0xC0)
+        ),
+        (
+            "UTF-16 surrogate encoded in UTF-8", Array("ok ".utf8) + [0xED, 0xA0, 0x80],
+            .invalidUTF8(byteOffset: 3, line: 1, column: 4, byte: 0xED)
+        ),
     ]
 
     @Test(arguments: badContents.indices)
@@ -159,7 +169,10 @@ import Testing
 
     @Test func invalidUTF8MessageSaysWhereAndWhatToDo() {
         let error = ArticleError(path: "x.txt", reason: .invalidUTF8(byteOffset: 14, line: 2, column: 4, byte: 0xE9))
-        #expect(error.description == "x.txt: the file is not valid UTF-8: byte 0xE9 at offset 14 (line 2, column 4); convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8) or fix that byte")
+        #expect(
+            error.description
+                == "x.txt: the file is not valid UTF-8: byte 0xE9 at offset 14 (line 2, column 4); convert the file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8) or fix that byte"
+        )
     }
 
     @Test func noPassagesIsAParseError() throws {
@@ -172,15 +185,19 @@ import Testing
             _ = try ArticleParser().parse(file)
         }
         #expect(throws: ArticleError(path: "h.md", reason: .noPassages)) {
-            _ = try ArticleParser().parse(Array("# Only\n\n## Headings\n----\nLeave a Reply\n".utf8), id: "h", path: "h.md")
+            _ = try ArticleParser().parse(
+                Array("# Only\n\n## Headings\n----\nLeave a Reply\n".utf8), id: "h", path: "h.md")
         }
     }
 
     @Test func readsTheSeedCorpus() throws {
         let (ids, errors) = readAll([TestPaths.corpus.path])
         #expect(errors.isEmpty)
-        #expect(ids == ["000_c0039b83ab477ca1", "001_703ab0bc430d4bad", "002_b106e229ab5425a0",
-                        "003_37c1b6b32afb3691", "004_55efc0094c87fb09"])
+        #expect(
+            ids == [
+                "000_c0039b83ab477ca1", "001_703ab0bc430d4bad", "002_b106e229ab5425a0",
+                "003_37c1b6b32afb3691", "004_55efc0094c87fb09",
+            ])
     }
 
     static let fnvVectors: [(input: String, hash: String)] = [

@@ -55,7 +55,10 @@ import Testing
         StructureCase(
             "a fragment that introduces (ends with a colon) joins the next passage",
             "\(lead)\nAs a reminder:\nA second paragraph follows with more than eight words here.",
-            [leadPassage, "paragraph | - | As a reminder:\nA second paragraph follows with more than eight words here."]),
+            [
+                leadPassage,
+                "paragraph | - | As a reminder:\nA second paragraph follows with more than eight words here.",
+            ]),
         StructureCase(
             "fragments never merge across a heading",
             "\(lead)\nFirst Part\nShort line here.\nSecond Part\nAnother short one.",

@@ -11,11 +11,17 @@ import Testing
         StructureCase(
             "question heading",
             "\(lead)\nWhat Is Stem Cell Therapy?\nIt is a treatment that uses regenerative cells to repair skin.",
-            [leadPassage, "paragraph | What Is Stem Cell Therapy? | It is a treatment that uses regenerative cells to repair skin."]),
+            [
+                leadPassage,
+                "paragraph | What Is Stem Cell Therapy? | It is a treatment that uses regenerative cells to repair skin.",
+            ]),
         StructureCase(
             "heading with a colon inside",
             "\(lead)\n\nConclusion: A New Era for Skin Restoration\n\nStem cell therapy provides an innovative approach to scars.",
-            [leadPassage, "paragraph | Conclusion: A New Era for Skin Restoration | Stem cell therapy provides an innovative approach to scars."]),
+            [
+                leadPassage,
+                "paragraph | Conclusion: A New Era for Skin Restoration | Stem cell therapy provides an innovative approach to scars.",
+            ]),
         StructureCase(
             "numbered step heading after a lead-in sentence",
             "\(lead)\nThe therapy follows a multi-step process to rejuvenate the skin:\n1. Extraction of Stem Cells\nStem cells are collected from the patient's own fat tissue first.",
@@ -35,11 +41,17 @@ import Testing
         StructureCase(
             "dash heading",
             "\(lead)\n- The Challenge of Treating Atopic Acne Scars\nAtopic acne scars result from a combination of inflammation and sensitivity.",
-            [leadPassage, "paragraph | The Challenge of Treating Atopic Acne Scars | Atopic acne scars result from a combination of inflammation and sensitivity."]),
+            [
+                leadPassage,
+                "paragraph | The Challenge of Treating Atopic Acne Scars | Atopic acne scars result from a combination of inflammation and sensitivity.",
+            ]),
         StructureCase(
             "markdown heading",
             "\(lead)\n\n## Delivery Methods ##\n\nStem cells can be administered in several different ways today.",
-            [leadPassage, "paragraph | Delivery Methods | Stem cells can be administered in several different ways today."]),
+            [
+                leadPassage,
+                "paragraph | Delivery Methods | Stem cells can be administered in several different ways today.",
+            ]),
         StructureCase(
             "a lone sentence-case item after a lead-in is a one-item list",
             "\(lead)\nThe one thing to remember afterwards:\n- Wear sunscreen every morning\nThat is all there is to it, and it matters a lot.",
@@ -133,7 +145,10 @@ import Testing
         StructureCase(
             "a long wrapped line continues on a capitalized line",
             "\(lead)\nThe treatment mostly relies on cells that are called\nMesenchymal stem cells, taken from fat or bone marrow.",
-            [leadPassage, "paragraph | - | The treatment mostly relies on cells that are called\nMesenchymal stem cells, taken from fat or bone marrow."]),
+            [
+                leadPassage,
+                "paragraph | - | The treatment mostly relies on cells that are called\nMesenchymal stem cells, taken from fat or bone marrow.",
+            ]),
         StructureCase(
             "one paragraph per line: a finished sentence never continues",
             "\(lead)\nStem cells are special cells that act like builders.\nthey can make copies of themselves and heal the skin.",

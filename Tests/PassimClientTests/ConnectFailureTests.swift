@@ -7,14 +7,18 @@ import Testing
     @Test func nothingAtThePathIsNotRunning() async throws {
         let folder = try TemporaryFolder()
         let socket = folder.path + "/none.sock"
-        #expect(await clientError { () async throws(ClientError) in try await DaemonClient.connect(socketPath: socket) } == .notRunning(socket: socket))
+        #expect(
+            await clientError { () async throws(ClientError) in try await DaemonClient.connect(socketPath: socket) }
+                == .notRunning(socket: socket))
     }
 
     @Test func aSocketNobodyListensOnIsRefused() async throws {
         let folder = try TemporaryFolder()
         let socket = folder.path + "/stale.sock"
         try Self.bindAndAbandon(socket)
-        let error = await clientError { () async throws(ClientError) in try await DaemonClient.connect(socketPath: socket) }
+        let error = await clientError { () async throws(ClientError) in
+            try await DaemonClient.connect(socketPath: socket)
+        }
         #expect(error == .connectionRefused(socket: socket))
         #expect(error?.isDaemonUnavailable == true)
         #expect(error?.description.contains("passim serve") == true)
@@ -22,7 +26,9 @@ import Testing
 
     @Test func aPathTooLongForASocketCannotConnect() async throws {
         let socket = "/tmp/" + String(repeating: "x", count: 200) + ".sock"
-        let error = await clientError { () async throws(ClientError) in try await DaemonClient.connect(socketPath: socket) }
+        let error = await clientError { () async throws(ClientError) in
+            try await DaemonClient.connect(socketPath: socket)
+        }
         guard case .cannotConnect(let path, let reason) = error else {
             Issue.record("expected cannotConnect, got \(String(describing: error))")
             return

@@ -52,7 +52,9 @@ import Testing
             let answers = try await withThrowingTaskGroup(of: (String, Int, SearchResult).self) { group in
                 for limit in 3..<7 {
                     for query in Self.queries {
-                        group.addTask { (query, limit, try await client.search(SearchRequest(query: query, limit: limit))) }
+                        group.addTask {
+                            (query, limit, try await client.search(SearchRequest(query: query, limit: limit)))
+                        }
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -69,13 +71,19 @@ import Testing
         let corpus = try IndexedCorpus()
         try await withDaemon(corpus) { daemon in
             let client = try await DaemonClient.connect(socketPath: daemon.socket)
-            let syntax = try #require(await clientError { () async throws(ClientError) in try await client.search(SearchRequest(query: "(stem cells")) })
+            let syntax = try #require(
+                await clientError { () async throws(ClientError) in
+                    try await client.search(SearchRequest(query: "(stem cells"))
+                })
             #expect(syntax.serverCode == .querySyntax, "\(syntax)")
             #expect(!syntax.isDaemonUnavailable)
             if case .server(let response) = syntax {
                 #expect(try #require(response.data).decode(QuerySyntaxErrorData.self).offset == 11)
             }
-            let limit = try #require(await clientError { () async throws(ClientError) in try await client.search(SearchRequest(query: "cells", limit: 0)) })
+            let limit = try #require(
+                await clientError { () async throws(ClientError) in
+                    try await client.search(SearchRequest(query: "cells", limit: 0))
+                })
             #expect(limit.serverCode == .invalidParams, "\(limit)")
             // The connection stays usable after errors.
             try await client.ping()
@@ -128,7 +136,9 @@ import Testing
         let client = try await DaemonClient.connect(socketPath: daemon.socket)
         try await client.ping()
         await daemon.stop()
-        #expect(await clientError { () async throws(ClientError) in try await client.ping() } == .connectionClosed(socket: daemon.socket))
+        #expect(
+            await clientError { () async throws(ClientError) in try await client.ping() }
+                == .connectionClosed(socket: daemon.socket))
         await client.close()
     }
 }

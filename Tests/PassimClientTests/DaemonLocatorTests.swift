@@ -20,7 +20,9 @@ import Testing
         try await withDaemon(corpus) { daemon in
             // A generous handshake timeout: under a full parallel test run on 2 cores the daemon can be slow to answer.
             let locator = DaemonLocator(socket: daemon.socket, timeout: .seconds(30))
-            for same in [corpus.layout.directory, corpus.layout.directory + "/", link + "/index", link + "/./x/../index"] {
+            for same in [
+                corpus.layout.directory, corpus.layout.directory + "/", link + "/index", link + "/./x/../index",
+            ] {
                 guard case .serving(let client, let hello) = await locator.lookup(servingIndex: same) else {
                     Issue.record("\(same) was not recognised as the served index")
                     continue
@@ -29,14 +31,16 @@ import Testing
                 try await client.ping()
                 await client.close()
             }
-            guard case .otherIndex(let served) = await locator.lookup(servingIndex: corpus.folder.path + "/other") else {
+            guard case .otherIndex(let served) = await locator.lookup(servingIndex: corpus.folder.path + "/other")
+            else {
                 Issue.record("another index was taken for the served one")
                 return
             }
             #expect(served == corpus.layout.directory)
         }
-        guard case .unavailable(let error) = await DaemonLocator(socket: corpus.folder.path + "/d.sock")
-            .lookup(servingIndex: corpus.layout.directory)
+        guard
+            case .unavailable(let error) = await DaemonLocator(socket: corpus.folder.path + "/d.sock")
+                .lookup(servingIndex: corpus.layout.directory)
         else {
             Issue.record("a stopped daemon was found")
             return

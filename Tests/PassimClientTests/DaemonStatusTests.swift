@@ -44,7 +44,8 @@ import Testing
     @Test func aMissingDaemonSaysWhyAndWhatToDo() throws {
         let status = DaemonStatus(socket: "/run/p.sock", unavailable: .connectionRefused(socket: "/run/p.sock"))
         #expect(!status.running)
-        #expect(status.human.hasPrefix("daemon  not running\nsocket  /run/p.sock\nreason  nothing answers on /run/p.sock"))
+        #expect(
+            status.human.hasPrefix("daemon  not running\nsocket  /run/p.sock\nreason  nothing answers on /run/p.sock"))
         #expect(try status.json().hasPrefix(#"{"reason":"nothing answers on /run/p.sock"#))
         #expect(try status.json().hasSuffix(#""running":false,"socket":"/run/p.sock"}"# + "\n"))
     }

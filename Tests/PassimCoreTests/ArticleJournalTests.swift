@@ -44,16 +44,19 @@ import Testing
             try searcher.articleChanges(since: first)
                 == ArticleChanges(position: third, added: ["c"], updated: ["a"], removed: ["b"]))
         #expect(
-            try searcher.articleChanges(since: third) == ArticleChanges(position: third, added: [], updated: [], removed: []))
+            try searcher.articleChanges(since: third)
+                == ArticleChanges(position: third, added: [], updated: [], removed: []))
     }
 
     @Test func aJournalThatDoesNotReachBackAnswersNil() throws {
         let index = try TemporaryIndex()
-        let emptyPosition = try Searcher(layout: { () throws -> IndexLayout in
-            let writer = try IndexWriter(layout: index.layout)
-            try writer.close()
-            return index.layout
-        }()).journalPosition()
+        let emptyPosition = try Searcher(
+            layout: { () throws -> IndexLayout in
+                let writer = try IndexWriter(layout: index.layout)
+                try writer.close()
+                return index.layout
+            }()
+        ).journalPosition()
         let writer = try IndexWriter(layout: index.layout)
         try writer.replace(Self.article("a", "keratin"))
         try writer.commitBatch()

@@ -180,7 +180,8 @@ import Testing
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)
         #expect(try writer.beginFreshBuild())
-        #expect(try writer.replace(TemporaryIndex.article("a", "Notes\n\nThe first version mentions keratin.\n")) == false)
+        #expect(
+            try writer.replace(TemporaryIndex.article("a", "Notes\n\nThe first version mentions keratin.\n")) == false)
         try writer.replace(TemporaryIndex.article("b", "Other\n\nAn article about melanin that will be removed.\n"))
         #expect(try writer.replace(TemporaryIndex.article("a", "Notes\n\nThe second version mentions elastin.\n")))
         #expect(try writer.remove(articleID: "b"))

@@ -42,13 +42,14 @@ import Testing
         #expect(try PassageRecord.decode(Self.records[1].encoded()).passage.section == nil)
     }
 
-    @Test(arguments: [
-        [],
-        [0x05, 0x61],  // article id longer than the record
-        [0x01, 0x61, 0x01, 0x07],  // unknown passage kind
-        [0x01, 0x61, 0x01, 0x00, 0x00, 0x01, 0x02],  // location cut short
-        Array(#"{"a":"x","o":1,"k":"paragraph","t":"text","r":[0,4,1,1,1,5]}"#.utf8),  // a schema 1 record
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [],
+            [0x05, 0x61],  // article id longer than the record
+            [0x01, 0x61, 0x01, 0x07],  // unknown passage kind
+            [0x01, 0x61, 0x01, 0x00, 0x00, 0x01, 0x02],  // location cut short
+            Array(#"{"a":"x","o":1,"k":"paragraph","t":"text","r":[0,4,1,1,1,5]}"#.utf8),  // a schema 1 record
+        ] as [[UInt8]])
     func refusesBytesThatAreNotARecord(_ bytes: [UInt8]) {
         #expect {
             _ = try PassageRecord.decode(bytes)
@@ -58,7 +59,8 @@ import Testing
     }
 
     @Test func anArticleRecordDecodesWhatItEncodes() throws {
-        let text = "Stem Cells\n\nStem cells repair the dermis. (SC)\n\nSources:\nhttps://example.org/a\nhttps://b.example.com/x\n"
+        let text =
+            "Stem Cells\n\nStem cells repair the dermis. (SC)\n\nSources:\nhttps://example.org/a\nhttps://b.example.com/x\n"
         let article = try ArticleParser().parse(Array(text.utf8), id: "notes/日本", path: "/articles/notes/日本.txt")
         let record = ArticleRecord(article: article)
         #expect(record.sources.count == 2)
@@ -67,12 +69,15 @@ import Testing
         #expect(try ArticleRecord.decode(ArticleRecord(article: bare).encoded()) == ArticleRecord(article: bare))
     }
 
-    @Test(arguments: [
-        [],
-        [0x01, 0x61, 0x00, 0x00, 0x05],  // more sources than bytes
-        [0x01, 0x61, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x07],  // a byte past the passage count
-        Array(#"{"id":"a","title":"","path":"a.txt","sources":[],"contentHash":"0","byteCount":1,"passageCount":1}"#.utf8),
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [],
+            [0x01, 0x61, 0x00, 0x00, 0x05],  // more sources than bytes
+            [0x01, 0x61, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x07],  // a byte past the passage count
+            Array(
+                #"{"id":"a","title":"","path":"a.txt","sources":[],"contentHash":"0","byteCount":1,"passageCount":1}"#
+                    .utf8),
+        ] as [[UInt8]])
     func refusesBytesThatAreNotAnArticleRecord(_ bytes: [UInt8]) {
         #expect {
             _ = try ArticleRecord.decode(bytes)

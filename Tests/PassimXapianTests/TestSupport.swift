@@ -9,8 +9,7 @@ func withTemporaryDirectory<Result>(_ body: (String) throws -> Result) throws ->
 }
 
 /// Async variant of `withTemporaryDirectory`.
-func withTemporaryDirectory<Result>(_ body: (String) async throws -> Result) async throws -> Result
-{
+func withTemporaryDirectory<Result>(_ body: (String) async throws -> Result) async throws -> Result {
     let path = try makeTemporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: path) }
     return try await body(path)

@@ -122,8 +122,9 @@ enum TextShape {
             let lower = candidate.lowercased()
             guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
             else { return nil }
-            while let last = candidate.last, ".,;:!?\"'”>".contains(last)
-                || (last == ")" && !candidate.contains("(")) || (last == "]" && !candidate.contains("["))
+            while let last = candidate.last,
+                ".,;:!?\"'”>".contains(last)
+                    || (last == ")" && !candidate.contains("(")) || (last == "]" && !candidate.contains("["))
             {
                 candidate.removeLast()
             }

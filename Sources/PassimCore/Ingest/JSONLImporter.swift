@@ -251,7 +251,8 @@ private struct ImportRun {
 
     /// Writes the article gathered so far and starts article `id` at `line`; false (and a
     /// failure) when `id` was imported earlier in this file.
-    private mutating func begin(_ id: String, title: String?, source: String?, line: RawLine) throws(IndexError) -> Bool {
+    private mutating func begin(_ id: String, title: String?, source: String?, line: RawLine) throws(IndexError) -> Bool
+    {
         if let previous = written[id] ?? pending.flatMap({ $0.id == id ? ($0.firstLine, $0.lastLine) : nil }) {
             fail(
                 line,

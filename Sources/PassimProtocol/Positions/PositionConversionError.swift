@@ -28,7 +28,8 @@ public enum PositionConversionError: Error, Sendable, Hashable, CustomStringConv
         case .sourceChanged(let path):
             return "\(path) changed since it was indexed; run `passim ingest` to update it"
         case .sourceUnavailable(let path, let reason):
-            return "cannot read \(path) to convert positions: \(reason); if the file moved, run `passim ingest` on its new place"
+            return
+                "cannot read \(path) to convert positions: \(reason); if the file moved, run `passim ingest` on its new place"
         }
     }
 }

@@ -8,7 +8,8 @@ enum TestPaths {
         .deletingLastPathComponent()  // PassimArticlesTests
 
     /// The repository root (the folder with Package.swift).
-    static let repositoryRoot = testsDirectory
+    static let repositoryRoot =
+        testsDirectory
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 

@@ -10,7 +10,8 @@ final class TemporaryFolder: Sendable {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("passim-client-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -89,7 +90,8 @@ func withDaemon<T>(
     _ corpus: IndexedCorpus, name: String = "d", configure: (inout ServerConfiguration) -> Void = { _ in },
     _ body: (InProcessDaemon) async throws -> T
 ) async throws -> T {
-    let daemon = try await InProcessDaemon(layout: corpus.layout, folder: corpus.folder, name: name, configure: configure)
+    let daemon = try await InProcessDaemon(
+        layout: corpus.layout, folder: corpus.folder, name: name, configure: configure)
     do {
         let result = try await body(daemon)
         await daemon.stop()
