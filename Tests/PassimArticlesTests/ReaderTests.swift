@@ -35,6 +35,23 @@ import Testing
         #expect(ids == ["a", "b", "sub/deeper/c"])
     }
 
+    @Test func directoryEntriesOfEveryNameLengthAreListedWhole() throws {
+        // Names from 1 to 250 bytes (non-ASCII too) give readdir records of every size; each
+        // name must come back exactly, read up to its NUL and no further.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var expected: Set<String> = []
+        for length in 1...246 {
+            let name = String(
+                repeating: length.isMultiple(of: 7) ? "é" : "n", count: length.isMultiple(of: 7) ? length / 2 : length)
+            try dir.write(name + ".txt", body)
+            expected.insert(name + ".txt")
+        }
+        let listed = try FileSystem.entries(dir.path).get()
+        #expect(Set(listed) == expected)
+        #expect(listed.count == expected.count)
+    }
+
     @Test func pathsOfEntriesJoinTheRoot() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

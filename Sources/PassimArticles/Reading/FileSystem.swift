@@ -39,10 +39,15 @@ enum FileSystem {
         guard let directory = opendir(path) else { return .failure(error(path, errno)) }
         defer { closedir(directory) }
         var names: [String] = []
+        // The name is read in place, up to its NUL. Copying `d_name` (declared 256 bytes) reads
+        // past a short record at the end of readdir's buffer, which crashed on a page boundary
+        // while walking the benchmark's 256,885 article files.
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else {
+            preconditionFailure("dirent.d_name is a stored field")
+        }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let field = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = String(cString: field)
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names)
