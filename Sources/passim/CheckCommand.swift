@@ -5,7 +5,10 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Verify that every article in the index is complete and consistent.",
-        discussion: "Exit status 0 when the index is consistent, 1 when problems were found, 2 when it cannot be read."
+        discussion: """
+            Exit status 0 when the index is consistent, 1 when problems were found, 2 when it cannot be \
+            read, 3 when another version of passim wrote it (another schema: delete it and ingest again).
+            """
     )
 
     @OptionGroup var indexOptions: IndexOptions
@@ -23,7 +26,7 @@ struct CheckCommand: ParsableCommand {
             if !report.problems.isEmpty { throw ExitCode(1) }
         } catch let error as IndexError {
             Terminal.error("passim: \(error.message)\n")
-            throw ExitCode(2)
+            throw ExitCode(error.code == .incompatibleSchema ? 3 : 2)
         }
     }
 }

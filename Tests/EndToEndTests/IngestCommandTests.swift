@@ -65,6 +65,31 @@ import Testing
         #expect(try SearchJSON.decode(search.stdout).hits.map(\.article.id) == ["good"])
     }
 
+    @Test func checkTellsAnIndexOfAnotherSchemaByItsExitStatus() throws {
+        let dir = try TemporaryDirectory("passim-schema")
+        try Repository.copyCorpus(into: dir)
+        let ingest = try PassimProcess.run(["ingest", "--no-daemon", "--index", "idx", "corpus"], in: dir.url)
+        try #require(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try PassimProcess.run(["check", "--index", "idx"], in: dir.url).status == 0)
+        // What an older passim leaves: the same database under an older schema number
+        // (scripts/run rebuilds index/ when check exits 3).
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        python.arguments = [
+            "-c",
+            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN); "
+                + "db.set_metadata('passim:schema', '3'); db.commit()",
+            dir.path("idx/db"),
+        ]
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0, "python3-xapian is installed by scripts/setup")
+        let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+        #expect(check.status == 3)
+        #expect(check.stderr.contains("uses schema 3"), "\(check.stderr)")
+        #expect(check.stderr.contains("delete the index and ingest again"), "\(check.stderr)")
+    }
+
     @Test func anotherWriterGetsAClearMessage() throws {
         let dir = try TemporaryDirectory()
         try Repository.copyCorpus(into: dir)

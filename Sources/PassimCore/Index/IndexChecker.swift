@@ -25,6 +25,7 @@ public struct IndexChecker {
         }
         do {
             let database = try XapianDatabase(path: layout.database)
+            try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
             var problems: [String] = []
             let keys = try database.metadataKeys(prefix: IndexMetadata.articlePrefix)
             var expectedPassages = 0
@@ -53,8 +54,12 @@ public struct IndexChecker {
             }
             return Report(
                 revision: try database.revision(), articles: keys.count, passages: documents, problems: problems)
-        } catch {
+        } catch let error as IndexError {
+            throw error
+        } catch let error as XapianError {
             throw IndexError.from(error, path: layout.directory)
+        } catch {
+            throw IndexError(.backend, "the index at \(layout.directory) cannot be checked: \(error)")
         }
     }
 }
