@@ -73,17 +73,10 @@ import Testing
         #expect(try PassimProcess.run(["check", "--index", "idx"], in: dir.url).status == 0)
         // What an older passim leaves: the same database under an older schema number
         // (scripts/run rebuilds index/ when check exits 3).
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        python.arguments = [
-            "-c",
-            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN); "
-                + "db.set_metadata('passim:schema', '3'); db.commit()",
-            dir.path("idx/db"),
-        ]
-        try python.run()
-        python.waitUntilExit()
-        try #require(python.terminationStatus == 0, "python3-xapian is installed by scripts/setup")
+        let older = try XapianPython.run(
+            "db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN); db.set_metadata('passim:schema', '3'); "
+                + "db.commit()", [dir.path("idx/db")])
+        try #require(older, "python3-xapian is installed by scripts/setup")
         let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
         #expect(check.status == 3)
         #expect(check.stderr.contains("uses schema 3"), "\(check.stderr)")

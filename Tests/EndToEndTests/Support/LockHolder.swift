@@ -4,19 +4,15 @@ import Testing
 /// A real second writer on an index: Xapian's Python bindings open the database for writing,
 /// so its lock is held until `release` (or the end of the test).
 final class LockHolder {
-    private let process = Process()
+    private let process: Process
     private let input = Pipe()
 
     /// Opens `database` for writing and returns once the lock is held.
     init(database: String) throws {
         let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            "-c",
-            "import sys, xapian; db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); "
-                + "sys.stdin.read(); db.close()",
-            database,
-        ]
+        process = XapianPython.process(
+            "db = xapian.WritableDatabase(sys.argv[1]); print('locked', flush=True); sys.stdin.read(); db.close()",
+            [database])
         process.standardInput = input
         process.standardOutput = output
         try process.run()
