@@ -26,6 +26,17 @@ import Testing
         units(line(number, of: file).prefix(utf8Column - 1), encoding) + 1
     }
 
+    /// A client of `server` whose `initialize` asked for, and got, `encoding`.
+    private func converting(
+        _ server: ServerFixture, to encoding: String, _ framing: TestFraming = .lines
+    ) throws -> TestClient {
+        let client = try server.client(framing)
+        let handshake = try client.call(
+            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        #expect(handshake["result"]?["positionEncoding"] == .string(encoding))
+        return client
+    }
+
     @Test(arguments: ["utf-16", "utf-32"])
     func searchPositionsAreConverted(_ encoding: String) throws {
         let server = try ServerFixture()
@@ -36,10 +47,7 @@ import Testing
             .write(toFile: extra, atomically: false, encoding: .utf8)
         let plain = try server.client()
         #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
-        let converted = try server.client(.contentLength)
-        let handshake = try converted.call(
-            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
-        #expect(handshake["result"]?["positionEncoding"] == .string(encoding))
+        let converted = try converting(server, to: encoding, .contentLength)
 
         var differingOffsets = 0
         var differingColumns = 0
@@ -89,9 +97,7 @@ import Testing
         let server = try ServerFixture()
         defer { server.stop() }
         let plain = try server.client()
-        let converted = try server.client()
-        _ = try converted.call(
-            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        let converted = try converting(server, to: encoding)
         let params: JSONValue = ["id": "001_703ab0bc430d4bad", "includePassages": true]
         let bytes = try #require(try plain.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
         let units = try #require(try converted.call("article/get", params: params)["result"]).decoded(
@@ -140,9 +146,7 @@ import Testing
         let server = try ServerFixture()
         defer { server.stop() }
         let plain = try server.client()
-        let converted = try server.client()
-        _ = try converted.call(
-            "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
+        let converted = try converting(server, to: encoding)
         let query = "𝛼-helix body’s ✔ AND"
         let offset8 = try #require(
             try plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
