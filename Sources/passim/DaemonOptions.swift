@@ -6,11 +6,7 @@ import PassimCore
 /// `--socket` and `--no-daemon`, for commands that hand their work to a running daemon when one
 /// serves their index, and work in-process otherwise.
 struct DaemonOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The daemon's socket (default: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, "
-                + "else /tmp/passim-$UID/passim.sock).", valueName: "path"))
-    var socket: String?
+    @OptionGroup var socketOption: SocketOption
 
     @Flag(name: .customLong("no-daemon"), help: "Work in-process even when a daemon serves the index.")
     var noDaemon = false
@@ -20,7 +16,7 @@ struct DaemonOptions: ParsableArguments {
     func daemon(serving layout: IndexLayout) async -> DaemonClient? {
         guard !noDaemon else { return nil }
         let logger = Logger(label: "passim.client")
-        let locator = DaemonLocator(socket: socket)
+        let locator = socketOption.locator
         switch await locator.lookup(servingIndex: layout.directory) {
         case .serving(let client, _):
             logger.info("using the daemon", metadata: ["socket": "\(locator.socketPath)"])

@@ -11,18 +11,14 @@ struct StatusCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(
-        help: ArgumentHelp(
-            "The daemon's socket (default: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, "
-                + "else /tmp/passim-$UID/passim.sock).", valueName: "path"))
-    var socket: String?
+    @OptionGroup var socketOption: SocketOption
 
     @Flag(help: "Print one JSON object: {running, socket, stats?, reason?}; stats is the daemon's `stats` result.")
     var json = false
 
     func run() async throws {
         CLILogging.bootstrap()
-        let status = await DaemonStatus.check(DaemonLocator(socket: socket))
+        let status = await DaemonStatus.check(socketOption.locator)
         Terminal.write(json ? try status.json() : status.human)
         if !status.running { throw ExitCode(3) }
     }

@@ -14,11 +14,7 @@ struct StopCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(
-        help: ArgumentHelp(
-            "The daemon's socket (default: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, "
-                + "else /tmp/passim-$UID/passim.sock).", valueName: "path"))
-    var socket: String?
+    @OptionGroup var socketOption: SocketOption
 
     @Option(help: ArgumentHelp("Seconds to wait for the daemon to exit.", valueName: "seconds"))
     var wait: Double = 30
@@ -29,7 +25,7 @@ struct StopCommand: AsyncParsableCommand {
 
     func run() async throws {
         CLILogging.bootstrap()
-        let locator = DaemonLocator(socket: socket)
+        let locator = socketOption.locator
         let client: DaemonClient
         do {
             client = try await locator.connect()
