@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
             if !report.problems.isEmpty { throw ExitCode(1) }
         } catch let error as IndexError {
             Terminal.error("passim: \(error.message)\n")
-            throw ExitCode(error.code == .incompatibleSchema ? 3 : 2)
+            throw ExitCode(error.exitStatus)
         }
     }
 }

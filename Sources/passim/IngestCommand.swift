@@ -11,7 +11,7 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Unchanged articles are skipped; a changed article replaces its old version atomically. \
             Exit status 0 when every file was ingested, 1 when any failed, 2 when the index could \
-            not be written. When a daemon (`passim serve`) serves the same index, the daemon does \
+            not be written, 3 when another version of passim wrote it (delete it and ingest again). When a daemon (`passim serve`) serves the same index, the daemon does \
             the writing (its searches go on meanwhile, and --batch-size is the daemon's); otherwise \
             this process writes the index.
             """
@@ -82,7 +82,7 @@ struct IngestCommand: AsyncParsableCommand {
         } catch let error as IndexError {
             if showProgress { Terminal.error("\r\u{1B}[K") }
             Terminal.error("passim: \(error.message)\n")
-            throw ExitCode(2)
+            throw ExitCode(error.exitStatus)
         }
     }
 }
