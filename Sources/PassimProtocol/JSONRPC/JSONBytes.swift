@@ -70,21 +70,6 @@ public struct JSONBytes: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
-    public mutating func value(_ bool: Bool) {
-        separate()
-        bytes.append(contentsOf: (bool ? "true" : "false").utf8)
-    }
-
-    public mutating func null() {
-        separate()
-        bytes.append(contentsOf: "null".utf8)
-    }
-
-    /// Writes `value` (or `null`), as `JSONEncoder` writes an optional stored in a key.
-    public mutating func value(_ string: String?) {
-        if let string { value(string) } else { null() }
-    }
-
     /// An array of strings.
     public mutating func value(_ strings: [String]) {
         beginArray()
