@@ -106,6 +106,20 @@ cxapian_strings *cxapian_database_all_terms(cxapian_database *db, const char *pr
     });
 }
 
+cxapian_strings *cxapian_database_spelling_words(cxapian_database *db, const char *prefix,
+                                                 size_t length, uint32_t max, cxapian_error *err) {
+    return guarded_new<cxapian_strings>(err, [&] {
+        const Xapian::Database &handle = need(db, "database").db;
+        const std::string start = bytes(prefix, length);
+        Xapian::TermIterator it = handle.spellings_begin();
+        if (!start.empty()) {
+            it.skip_to(start);
+        }
+        return collect(it, handle.spellings_end(), start, max,
+                       [](const Xapian::TermIterator &t) { return t.get_termfreq(); });
+    });
+}
+
 cxapian_strings *cxapian_database_synonyms(cxapian_database *db, const char *key, size_t length,
                                            cxapian_error *err) {
     return guarded_new<cxapian_strings>(err, [&] {

@@ -140,6 +140,18 @@ public final class XapianDatabase {
         return takeStrings(list).map { (term: $0.string, frequency: $0.count) }
     }
 
+    /// The words of the spelling table that start with `prefix`, in byte order, with their
+    /// spelling frequencies; at most `max` of them (0: all).
+    public func spellingWords(
+        prefix: String, max: Int = 0
+    ) throws(XapianError) -> [(word: String, frequency: Int)] {
+        let limit = try Self.limit(max)
+        let list = try cxapianMake { error in
+            prefix.withCBytes { cxapian_database_spelling_words(handle, $0, $1, limit, &error) }
+        }
+        return takeStrings(list).map { (word: $0.string, frequency: $0.count) }
+    }
+
     /// Xapian's spelling correction for `word`, or nil when it has none.
     ///
     /// Xapian proposes corrections even for correctly spelled words, so offer one only when a

@@ -75,6 +75,24 @@ struct DatabaseReadingTests {
         }
     }
 
+    @Test func spellingWordsWithPrefixAndFrequencies() throws {
+        try withTemporaryDirectory { dir in
+            let writer = try WritableXapianDatabase(path: dir + "/db")
+            try writer.addSpelling("cells", frequency: 1)
+            try writer.addSpelling("platelet", frequency: 2)
+            try writer.addSpelling("cell", frequency: 3)
+            try writer.commit()
+            let reader = try XapianDatabase(path: dir + "/db")
+            let cells = try reader.spellingWords(prefix: "cell")
+            #expect(cells.map(\.word) == ["cell", "cells"])
+            #expect(cells.map(\.frequency) == [3, 1])
+            #expect(try reader.spellingWords(prefix: "cell", max: 1).map(\.word) == ["cell"])
+            #expect(try reader.spellingWords(prefix: "").map(\.word) == ["cell", "cells", "platelet"])
+            #expect(try reader.spellingWords(prefix: "nothing").isEmpty)
+            #expect(try reader.spellingWords(prefix: "cellsx").isEmpty)
+        }
+    }
+
     @Test func missingDocumentIsDocNotFound() throws {
         try withTemporaryDirectory { dir in
             try buildTermDatabase(at: dir + "/db")

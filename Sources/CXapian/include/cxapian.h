@@ -158,6 +158,10 @@ cxapian_strings *cxapian_database_doc_terms(cxapian_database *db, uint32_t docid
 /** All terms starting with `prefix` (sorted), with term frequencies; at most `max` (0 = all). */
 cxapian_strings *cxapian_database_all_terms(cxapian_database *db, const char *prefix,
                                             size_t length, uint32_t max, cxapian_error *err);
+/** The spelling table's words that start with `prefix`, in byte order, with their spelling
+ *  frequencies as counts; at most `max` (0 = all). */
+cxapian_strings *cxapian_database_spelling_words(cxapian_database *db, const char *prefix,
+                                                 size_t length, uint32_t max, cxapian_error *err);
 /** Xapian's spelling suggestion for `word` within `max_edit_distance`; empty if none. */
 int cxapian_database_spelling_suggestion(cxapian_database *db, const char *word, size_t length,
                                          uint32_t max_edit_distance, cxapian_string *out,
