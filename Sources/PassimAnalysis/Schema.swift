@@ -1,10 +1,11 @@
 /// How analyzed text is stored in the Xapian index: term prefixes, value slots, field weights.
 ///
 /// The indexer and the query compiler both build terms only through these functions, so the
-/// two sides cannot drift apart. Layout (P is the field prefix):
-/// - positional raw term `P + term` (phrases, NEAR, wildcards),
-/// - stem term `Z + P + stem` for `.word` tokens (ranked words, no positions),
-/// - bigram term `XB + P + bigram` (positional, bigram positions),
+/// two sides cannot drift apart. Each token is indexed once, with its positions, as the one
+/// term that both ranks it and places it in phrases (P is the field prefix):
+/// - stem term `Z + P + stem` for `.word` tokens,
+/// - raw term `P + term` for numbers, kana and ideographs (not stemmed),
+/// - bigram term `XB + P + bigram` (bigram positions),
 /// - boolean terms `Q + passage id`, `XA + article id`, `XD + source domain`,
 /// - value slot 0: the article id (collapse key).
 public enum Schema {
@@ -57,13 +58,22 @@ public enum Schema {
     /// Xapian's limit on the length of a term in bytes (prefix included).
     public static let maximumTermLength = 245
 
-    /// The positional term of a token: `P + term` for words, numbers, kana and ideographs,
-    /// `XB + P + term` for bigrams.
-    public static func positionalTerm(for token: Token, field: Field) -> String {
-        token.kind == .bigram ? bigramTerm(token.term, field: field) : field.prefix + token.term
+    /// The term a token is indexed and searched by, with its positions: the stem term for
+    /// `.word` tokens (`stem` is called only for them), `P + term` for numbers, kana and
+    /// ideographs, the bigram term for bigrams.
+    ///
+    /// Words are indexed by their stems only, as the peers index them: a phrase matches its
+    /// words' inflections (`"fat grafts"` finds "fat graft"), and an index without a second,
+    /// unstemmed term per word has half the postings to write, commit and merge.
+    public static func term(for token: Token, field: Field, stem: (String) -> String) -> String {
+        switch token.kind {
+        case .word: stemTerm(stem(token.term), field: field)
+        case .bigram: bigramTerm(token.term, field: field)
+        case .number, .kana, .ideographic: field.prefix + token.term
+        }
     }
 
-    /// The stem term `Z + P + stem` (no positions).
+    /// The stem term `Z + P + stem`.
     public static func stemTerm(_ stem: String, field: Field) -> String {
         stemPrefix + field.prefix + stem
     }
@@ -71,15 +81,6 @@ public enum Schema {
     /// The bigram term `XB + P + bigram`.
     public static func bigramTerm(_ bigram: String, field: Field) -> String {
         bigramPrefix + field.prefix + bigram
-    }
-
-    /// The term a bare query word is ranked by: the stem term for `.word` tokens
-    /// (`stem` is called only for them), the positional term for every other kind.
-    public static func rankingTerm(
-        for token: Token, field: Field, stem: (String) -> String
-    ) -> String {
-        token.kind == .word
-            ? stemTerm(stem(token.term), field: field) : positionalTerm(for: token, field: field)
     }
 
     /// The unique id term of a passage: `Q + passage id`.

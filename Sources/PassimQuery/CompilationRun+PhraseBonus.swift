@@ -12,8 +12,8 @@ extension CompilationRun {
         var matchedByOptional = false
     }
 
-    /// The PHRASE of a run of two or more words, stop words included, over the positional terms
-    /// the indexer writes; nil for shorter runs and where weights do not count.
+    /// The PHRASE of a run of two or more words, stop words included, over the terms the
+    /// indexer writes; nil for shorter runs and where weights do not count.
     ///
     /// BM25 scores each word as if the others were not there, so a passage that says `event
     /// loop` ranks no higher than one that says `event` in one sentence and `loop` in the next,
@@ -38,7 +38,8 @@ extension CompilationRun {
         for (offset, token) in tokens.enumerated() {
             terms.append(
                 try .term(
-                    Schema.positionalTerm(for: token, field: context.field), position: run.first + UInt32(offset)))
+                    Schema.term(for: token, field: context.field) { analyzer.stem($0) },
+                    position: run.first + UInt32(offset)))
         }
         let phrase = try XapianQuery.combine(.phrase, terms, parameter: UInt32(terms.count))
         return (phrase, run.matchedByOptional)

@@ -114,7 +114,7 @@ extension CompilationRun {
         guard analyzed.tokens.count == 1 else { return try exact(analyzed, in: context, at: first) }
         let token = analyzed.tokens[0]
         let query = try XapianQuery.term(
-            Schema.rankingTerm(for: token, field: context.field) { analyzer.stem($0) }, position: first)
+            Schema.term(for: token, field: context.field) { analyzer.stem($0) }, position: first)
         if context.positive {
             highlight.add(term: token.term)
             if token.kind == .word { highlight.add(stem: analyzer.stem(token.term)) }
@@ -145,7 +145,8 @@ extension CompilationRun {
         return try .joined(.phrase, terms, parameter: Self.window(analyzed.bigrams))
     }
 
-    /// Positional terms (`P+term`, `XB+P+bigram`) of tokens whose positions count from `first`.
+    /// The indexed terms of tokens whose positions count from `first`: stems of words, the
+    /// term itself for numbers and CJK words, `XB+P+bigram` for bigrams.
     private mutating func positionalTerms(_ tokens: [Token], in context: Context, at first: UInt32)
         throws(XapianError) -> [XapianQuery]
     {
@@ -153,12 +154,17 @@ extension CompilationRun {
         for token in tokens {
             terms.append(
                 try .term(
-                    Schema.positionalTerm(for: token, field: context.field),
+                    Schema.term(for: token, field: context.field) { analyzer.stem($0) },
                     position: first + UInt32(token.position - 1)))
             guard context.positive else { continue }
-            if token.kind == .bigram {
+            switch token.kind {
+            case .bigram:
                 highlight.add(bigram: token.term)
-            } else {
+            case .word:
+                // The phrase matched the stem, so every inflection of the word is a hit.
+                highlight.add(term: token.term)
+                highlight.add(stem: analyzer.stem(token.term))
+            case .number, .kana, .ideographic:
                 highlight.add(term: token.term)
             }
         }
@@ -191,19 +197,39 @@ extension CompilationRun {
         return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
     }
 
-    /// `graft*`: a wildcard over the field's positional terms (the most frequent expansions).
-    /// A prefix the Analyzer splits (`cell-deriv*`) is the phrase of its leading words AND the
-    /// wildcard: Xapian 1.4 cannot put a wildcard inside a phrase.
+    /// `graft*`: the stems of the most frequent indexed words that start with the prefix
+    /// (`expansion(of:in:)`). A prefix the Analyzer splits (`cell-deriv*`) is the phrase of its
+    /// leading words AND the wildcard: Xapian 1.4 cannot put a wildcard inside a phrase.
     mutating func prefix(_ word: QueryWord, in context: Context) throws(XapianError) -> XapianQuery? {
         var analyzed = analyzer.analyze(word.text)
         guard let last = analyzed.tokens.popLast() else { return nil }
         analyzed.bigrams.removeAll { $0.end > last.start }
         let first = reservePositions(analyzed.tokens.count + 1)
-        let wildcard = try XapianQuery.wildcard(
-            prefix: context.field.prefix + last.term, maxExpansion: Self.maximumWildcardExpansion)
+        let wildcard = try expansion(of: last, in: context)
         if context.positive { highlight.add(prefix: last.term) }
         guard !analyzed.tokens.isEmpty else { return wildcard }
         return try .combine(.and, [try exact(analyzed, in: context, at: first), wildcard])
+    }
+
+    /// The terms a prefix stands for, as one SYNONYM. Words are indexed by their stems, which
+    /// may be shorter than the prefix (`runn*` must find "running", whose stem is `run`), so
+    /// the words come from the lexicon (the index's spelling table, which holds every indexed
+    /// word), each mapped to its stem term; the prefix's own stem covers words too short for
+    /// the spelling table. Xapian's wildcard over the field's unstemmed terms adds numbers and
+    /// CJK words.
+    private mutating func expansion(of token: Token, in context: Context) throws(XapianError) -> XapianQuery {
+        var alternatives: [XapianQuery] = []
+        if token.kind == .word {
+            let limit = Int(Self.maximumWildcardExpansion)
+            var seen: Set<String> = []
+            for word in try [token.term] + lexicon.words(startingWith: token.term, limit: limit) {
+                let term = Schema.stemTerm(analyzer.stem(word), field: context.field)
+                if seen.insert(term).inserted { alternatives.append(try .term(term)) }
+            }
+        }
+        alternatives.append(
+            try .wildcard(prefix: context.field.prefix + token.term, maxExpansion: Self.maximumWildcardExpansion))
+        return try .joined(.synonym, alternatives) ?? alternatives[0]
     }
 }
 

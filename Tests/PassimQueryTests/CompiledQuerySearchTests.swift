@@ -37,6 +37,11 @@ private final class SchemaIndex {
             }
             try xapian.setData(Array(document.name.utf8))
             try database.add(xapian)
+            // The spelling table is the word list wildcards expand over, as the indexer fills it.
+            for token in analyzer.analyze(document.body).tokens where token.kind == .word && token.term.utf8.count >= 3
+            {
+                try database.addSpelling(token.term, frequency: 1)
+            }
         }
         try database.commit()
         try database.close()
@@ -50,11 +55,13 @@ private final class SchemaIndex {
         let analyzed = analyzer.analyze(text)
         for token in analyzed.tokens + analyzed.bigrams {
             try document.addPosting(
-                Schema.positionalTerm(for: token, field: field), position: UInt32(token.position))
-            if token.kind == .word {
-                try document.addTerm(Schema.stemTerm(analyzer.stem(token.term), field: field))
-            }
+                Schema.term(for: token, field: field, stem: analyzer.stem), position: UInt32(token.position))
         }
+    }
+
+    /// The index's synonym and spelling tables.
+    func lexicon() throws -> DatabaseLexicon {
+        DatabaseLexicon(database: try XapianDatabase(path: path))
     }
 
     /// Names of the matching documents, sorted.
@@ -121,10 +128,25 @@ private let searchCases: [(query: String, names: [String])] = [
         let many = (0..<150).map { SchemaIndex.Document(name: "m\($0)", body: "term\($0)") }
         let extra = (0..<10).map { SchemaIndex.Document(name: "x\($0)", body: "term\($0)") }
         let index = try SchemaIndex(many + extra, analyzer: analyzer)
-        let compiled = try QueryCompiler(analyzer: analyzer).compile(QueryParser().parse("term*"))
+        let compiled = try QueryCompiler(analyzer: analyzer, lexicon: index.lexicon())
+            .compile(QueryParser().parse("term*"))
         let names = try index.matches(compiled.xapian)
         #expect(names.count == 110)
         #expect(Set((0..<10).map { "x\($0)" }).isSubset(of: names))
+    }
+
+    /// Words are indexed by their stems, which can be shorter than a typed prefix: `runni*`
+    /// must still find "running" (stem `run`), through the spelling table's word list.
+    @Test func wildcardFindsWordsWhoseStemIsShorterThanThePrefix() throws {
+        let index = try SchemaIndex(
+            [.init(name: "a", body: "Running late."), .init(name: "b", body: "Runners wait.")], analyzer: analyzer)
+        let compiler = QueryCompiler(analyzer: analyzer, lexicon: try index.lexicon())
+        #expect(try index.matches(compiler.compile(QueryParser().parse("runni*")).xapian) == ["a"])
+        #expect(try index.matches(compiler.compile(QueryParser().parse("runner*")).xapian) == ["b"])
+        #expect(try index.matches(compiler.compile(QueryParser().parse("run*")).xapian) == ["a", "b"])
+        // Without the word list only the prefix's own stem is left.
+        let bare = QueryCompiler(analyzer: analyzer)
+        #expect(try index.matches(bare.compile(QueryParser().parse("runni*")).xapian) == [])
     }
 
     @Test func compiledQueriesFindTheExpectedDocuments() throws {

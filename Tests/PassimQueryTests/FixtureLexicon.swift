@@ -23,6 +23,8 @@ struct FixtureLexicon: QueryLexicon {
     func synonyms(of key: String) throws(XapianError) -> [String] {
         table[key] ?? []
     }
+
+    func words(startingWith prefix: String, limit: Int) throws(XapianError) -> [String] { [] }
 }
 
 /// Records every key the compiler asks about.
@@ -33,12 +35,20 @@ final class RecordingLexicon: QueryLexicon {
         keys.append(key)
         return []
     }
+
+    func words(startingWith prefix: String, limit: Int) throws(XapianError) -> [String] { [] }
 }
 
 /// A lexicon whose index has gone away, to check that its errors reach the caller.
 struct FailingLexicon: QueryLexicon {
     func synonyms(of key: String) throws(XapianError) -> [String] {
-        throw XapianError(
-            code: .databaseModified, type: "DatabaseModifiedError", message: "revision moved on")
+        throw Self.modified
     }
+
+    func words(startingWith prefix: String, limit: Int) throws(XapianError) -> [String] {
+        throw Self.modified
+    }
+
+    private static let modified = XapianError(
+        code: .databaseModified, type: "DatabaseModifiedError", message: "revision moved on")
 }

@@ -6,7 +6,7 @@ import Testing
 private let highlightCases: [(query: String, passage: String, hits: [String])] = [
     ("stem cells -acne", "Stem cell therapy treats acne.", ["stem", "cell"]),
     ("stem NOT acne", "acne and stem", ["stem"]),
-    ("\"stem cells\"", "Stem cell; stem cells.", ["stem", "stem", "cells"]),
+    ("\"stem cells\"", "Stem cell; stem cells.", ["stem", "cell", "stem", "cells"]),
     ("graft*", "Grafting and grafts, not a craft.", ["grafting", "grafts"]),
     ("title:fat", "fat grafting", ["fat"]),
     ("source:nih.gov", "nih.gov says so", []),

@@ -18,7 +18,12 @@ final class DocumentBuilder {
         stems = StemCache(analyzer: analyzer, capacity: 200_000)
     }
 
-    /// Words for Xapian's spelling table, with how often the article uses them.
+    /// Words for Xapian's spelling table, with the number of the article's passages that
+    /// contain each (in their text, title or heading).
+    ///
+    /// Words are indexed by their stems only, so the spelling table is the index's list of
+    /// words: wildcards expand over it and `suggest` completes from it, most frequent first.
+    /// Counting passages, not occurrences, keeps that order Xapian's document frequency.
     private(set) var spellingWords: [String: UInt32] = [:]
 
     /// Writes `article` into `database`: its passages, its acronyms as synonyms and its record.
@@ -41,30 +46,30 @@ final class DocumentBuilder {
     func documents(for article: Article) throws(XapianError) -> [XapianDocument] {
         spellingWords.removeAll(keepingCapacity: true)
         let title = analyzer.analyze(article.title)
+        let titleWords = Self.spellingWords(of: title)
         let domains = SourceDomains.domains(of: article.sources)
-        collectSpelling(title)
-        var sectionCache: (text: String, analyzed: AnalyzedText)?
+        var sectionCache: (text: String, analyzed: AnalyzedText, words: Set<String>)?
         var documents: [XapianDocument] = []
         documents.reserveCapacity(article.passages.count)
         for passage in article.passages {
             let document = XapianDocument()
             let body = analyzer.analyze(passage.text)
-            collectSpelling(body)
+            var words = Self.spellingWords(of: body).union(titleWords)
             try index(body, field: .body, into: document)
             try index(title, field: .title, into: document)
             try boost(title, by: Schema.titleWeight, into: document)
             if let section = passage.section {
-                let analyzed: AnalyzedText
-                if let cached = sectionCache, cached.text == section {
-                    analyzed = cached.analyzed
-                } else {
-                    analyzed = analyzer.analyze(section)
-                    sectionCache = (section, analyzed)
-                    collectSpelling(analyzed)
+                if sectionCache?.text != section {
+                    let analyzed = analyzer.analyze(section)
+                    sectionCache = (section, analyzed, Self.spellingWords(of: analyzed))
                 }
-                try index(analyzed, field: .section, into: document)
-                try boost(analyzed, by: Schema.sectionWeight, into: document)
+                if let cached = sectionCache {
+                    words.formUnion(cached.words)
+                    try index(cached.analyzed, field: .section, into: document)
+                    try boost(cached.analyzed, by: Schema.sectionWeight, into: document)
+                }
             }
+            for word in words { spellingWords[word, default: 0] += 1 }
             let passageID = PassageID(article: article.id, ordinal: passage.ordinal)
             try addBoolean(Schema.passageIDTerm(passageID.description), to: document)
             try addBoolean(Schema.articleTerm(article.id), to: document)
@@ -98,18 +103,10 @@ final class DocumentBuilder {
     }
 
     private func index(_ text: AnalyzedText, field: Schema.Field, into document: XapianDocument) throws(XapianError) {
-        for token in text.tokens {
-            let raw = Schema.positionalTerm(for: token, field: field)
-            guard raw.utf8.count <= Self.maximumTermBytes else { continue }
-            try document.addPosting(raw, position: UInt32(token.position))
-            if token.kind == .word {
-                try document.addTerm(Schema.stemTerm(stem(token.term), field: field))
-            }
-        }
-        for bigram in text.bigrams {
-            let term = Schema.positionalTerm(for: bigram, field: field)
+        for token in text.tokens + text.bigrams {
+            let term = Schema.term(for: token, field: field, stem: stem)
             guard term.utf8.count <= Self.maximumTermBytes else { continue }
-            try document.addPosting(term, position: UInt32(bigram.position))
+            try document.addPosting(term, position: UInt32(token.position))
         }
     }
 
@@ -118,7 +115,7 @@ final class DocumentBuilder {
     /// list per query word.
     private func boost(_ text: AnalyzedText, by wdf: UInt32, into document: XapianDocument) throws(XapianError) {
         for token in text.tokens {
-            let term = Schema.rankingTerm(for: token, field: .body, stem: stem)
+            let term = Schema.term(for: token, field: .body, stem: stem)
             guard term.utf8.count <= Self.maximumTermBytes else { continue }
             try document.addTerm(term, wdfIncrement: wdf)
         }
@@ -129,9 +126,12 @@ final class DocumentBuilder {
         try document.addBooleanTerm(term)
     }
 
-    private func collectSpelling(_ text: AnalyzedText) {
+    /// The words of `text` that go into the spelling table: letters, three bytes or more.
+    private static func spellingWords(of text: AnalyzedText) -> Set<String> {
+        var words: Set<String> = []
         for token in text.tokens where token.kind == .word && token.term.utf8.count >= 3 {
-            spellingWords[token.term, default: 0] += 1
+            words.insert(token.term)
         }
+        return words
     }
 }

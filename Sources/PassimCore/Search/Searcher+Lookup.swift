@@ -7,7 +7,7 @@ import PassimXapian
 /// articles, prefix completions, and counts. Each read retries like `search` when a concurrent
 /// commit invalidates the reader.
 extension Searcher {
-    /// How many index terms a completion scans at most, so a one-letter prefix stays cheap.
+    /// How many words and terms a completion scans at most, so a one-letter prefix stays cheap.
     static let completionScanLimit = 20_000
 
     /// The index's path, revision and counts as this searcher sees them.
@@ -65,16 +65,21 @@ extension Searcher {
     }
 
     /// Indexed words starting with `prefix` (normalized like query words), most frequent first.
+    ///
+    /// Words come from the spelling table, the index's word list (words are indexed by their
+    /// stems); numbers and CJK words, indexed as they are, from the terms.
     public func completions(of prefix: String, limit: Int) throws(IndexError) -> SuggestResult {
         let normalized = analyzer.normalize(prefix.trimmingWhitespace())
         guard !normalized.isEmpty, limit > 0 else { return SuggestResult(prefix: prefix, completions: []) }
-        let terms = try retryingOnModified { () throws(XapianError) in
-            try database.allTerms(prefix: normalized, max: Self.completionScanLimit)
+        let candidates = try retryingOnModified { () throws(XapianError) in
+            let words = try database.spellingWords(prefix: normalized, max: Self.completionScanLimit).map {
+                (term: $0.word, frequency: $0.frequency)
+            }
+            let terms = try database.allTerms(prefix: normalized, max: Self.completionScanLimit)
+            // Field, stem and boolean terms start with an upper-case prefix; indexed words never do.
+            return words + terms.filter { $0.term.first.map { !$0.isUppercase } ?? false }
         }
-        // Field and boolean terms start with an upper-case prefix; normalized words never do.
-        let words = terms.filter { $0.term.first.map { !$0.isUppercase } ?? false }
-            .sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }
-            .prefix(limit)
+        let words = candidates.sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }.prefix(limit)
         return SuggestResult(
             prefix: prefix, completions: words.map { Completion(term: $0.term, frequency: $0.frequency) })
     }

@@ -111,7 +111,7 @@ public final class Searcher {
     }
 
     private func runOnce(_ parsed: ParsedQuery, request: SearchParameters) throws -> SearchResult {
-        let compiled = try QueryCompiler(analyzer: analyzer, lexicon: IndexLexicon(database: database))
+        let compiled = try QueryCompiler(analyzer: analyzer, lexicon: DatabaseLexicon(database: database))
             .compile(parsed)
         var options = XapianSearchOptions()
         options.offset = UInt32(request.offset)
@@ -152,7 +152,7 @@ public final class Searcher {
                 let term = analyzer.normalize(plain.word.text)
                 guard !term.isEmpty, try !isKnown(term),
                     let suggestion = try database.spellingSuggestion(term), suggestion != term,
-                    try database.termFrequency(suggestion) > 0
+                    try isKnown(suggestion)
                 else { continue }
                 replacements.append((plain.word.range, suggestion))
             }
@@ -163,8 +163,8 @@ public final class Searcher {
         return parsed.replacing(replacements)
     }
 
-    /// Whether the index has `term` in any field: as a body word, or (through the body's
-    /// ranking space, where titles and headings are boosted in) as a stem.
+    /// Whether the index has `term` in any field: as a number or CJK word, or (through the
+    /// body's ranking space, where titles and headings are boosted in) as a word's stem.
     private func isKnown(_ term: String) throws(XapianError) -> Bool {
         if try database.termFrequency(term) > 0 { return true }
         return try database.termFrequency(Schema.stemTerm(analyzer.stem(term), field: .body)) > 0
