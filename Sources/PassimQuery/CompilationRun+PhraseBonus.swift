@@ -36,10 +36,7 @@ extension CompilationRun {
         guard tokens.count >= 2 else { return nil }
         var terms: [XapianQuery] = []
         for (offset, token) in tokens.enumerated() {
-            terms.append(
-                try .term(
-                    Schema.term(for: token, field: context.field) { analyzer.stem($0) },
-                    position: run.first + UInt32(offset)))
+            terms.append(try .term(indexedTerm(of: token, in: context), position: run.first + UInt32(offset)))
         }
         let phrase = try XapianQuery.combine(.phrase, terms, parameter: UInt32(terms.count))
         return (phrase, run.matchedByOptional)

@@ -106,25 +106,22 @@ extension CompilationRun {
         return try XapianQuery.joined(.synonym, alternatives) ?? original
     }
 
-    /// One word as ranked: its ranking term (`Z`+P+stem, or P+term for numbers and CJK, plus
+    /// One word as ranked: its indexed term (`Z`+P+stem, or P+term for numbers and CJK, plus
     /// a bigram phrase for CJK); a word the Analyzer splits (`cell-derived`) is a phrase.
     private mutating func ranked(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
         throws(XapianError) -> XapianQuery
     {
         guard analyzed.tokens.count == 1 else { return try exact(analyzed, in: context, at: first) }
         let token = analyzed.tokens[0]
-        let query = try XapianQuery.term(
-            Schema.term(for: token, field: context.field) { analyzer.stem($0) }, position: first)
-        if context.positive {
-            highlight.add(term: token.term)
-            if token.kind == .word { highlight.add(stem: analyzer.stem(token.term)) }
-        }
+        let query = try XapianQuery.term(indexedTerm(of: token, in: context), position: first)
+        if context.positive { markForHighlighting(token) }
         guard let bigrams = try bigramPhrase(analyzed, in: context, at: first) else { return query }
         return try .combine(.or, [query, bigrams])
     }
 
-    /// The tokens in order and adjacent (PHRASE of positional terms); for CJK text also the
-    /// phrase of its bigrams, so a differently segmented document still matches.
+    /// The tokens in order and adjacent (PHRASE of their indexed terms, so each word in any of
+    /// its forms); for CJK text also the phrase of its bigrams, so a differently segmented
+    /// document still matches.
     private mutating func exact(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
         throws(XapianError) -> XapianQuery
     {
@@ -153,22 +150,29 @@ extension CompilationRun {
         var terms: [XapianQuery] = []
         for token in tokens {
             terms.append(
-                try .term(
-                    Schema.term(for: token, field: context.field) { analyzer.stem($0) },
-                    position: first + UInt32(token.position - 1)))
-            guard context.positive else { continue }
-            switch token.kind {
-            case .bigram:
-                highlight.add(bigram: token.term)
-            case .word:
-                // The phrase matched the stem, so every inflection of the word is a hit.
-                highlight.add(term: token.term)
-                highlight.add(stem: analyzer.stem(token.term))
-            case .number, .kana, .ideographic:
-                highlight.add(term: token.term)
-            }
+                try .term(indexedTerm(of: token, in: context), position: first + UInt32(token.position - 1)))
+            if context.positive { markForHighlighting(token) }
         }
         return terms
+    }
+
+    /// The term the indexer writes for `token` in the context's field (`Schema.term`).
+    func indexedTerm(of token: Token, in context: Context) -> String {
+        Schema.term(for: token, field: context.field) { analyzer.stem($0) }
+    }
+
+    /// Marks `token` for highlighting: a word matched through its stem, so every form of it is
+    /// a hit; other kinds as they are.
+    private mutating func markForHighlighting(_ token: Token) {
+        switch token.kind {
+        case .bigram:
+            highlight.add(bigram: token.term)
+        case .word:
+            highlight.add(term: token.term)
+            highlight.add(stem: analyzer.stem(token.term))
+        case .number, .kana, .ideographic:
+            highlight.add(term: token.term)
+        }
     }
 
     /// The PHRASE window that spans the tokens' positions (their count when consecutive).
@@ -184,7 +188,7 @@ extension CompilationRun {
         return try exact(analyzed, in: context, at: reservePositions(analyzed.tokens.count))
     }
 
-    /// `a NEAR/n b`: NEAR over positional terms; as in Xapian's QueryParser the window is
+    /// `a NEAR/n b`: NEAR over the words' terms; as in Xapian's QueryParser the window is
     /// n + (terms - 1), so two words may be n positions apart.
     mutating func near(_ words: [QueryWord], distance: Int, in context: Context) throws(XapianError)
         -> XapianQuery?

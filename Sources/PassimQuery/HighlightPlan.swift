@@ -8,7 +8,8 @@ import PassimAnalysis
 public struct HighlightPlan: Sendable, Hashable {
     /// Normalized terms matched exactly (phrase, NEAR and bare words, synonyms).
     public private(set) var terms: Set<String>
-    /// Stems of ranked bare words, matched against the stem of a passage's `.word` token.
+    /// Stems of query words (bare, phrase and NEAR words, synonyms), matched against the stem
+    /// of a passage's `.word` token: the index matched them through their stems.
     public private(set) var stems: Set<String>
     /// Normalized wildcard prefixes (`graft*` -> `graft`), matched as UTF-8 byte prefixes.
     public private(set) var prefixes: Set<String>

@@ -3,22 +3,27 @@ import PassimXapian
 
 /// Turns a parsed query into a Xapian query, analyzing every word with the document Analyzer.
 ///
-/// Rules (P is the field prefix from `Schema`: body "", `title:` "S", `section:` "XS"):
-/// - bare word: its ranking term (`Z`+P+stem for words, P+term for numbers and CJK); a CJK word
-///   also ORs the PHRASE of its `XB` bigrams; a word the Analyzer splits (`cell-derived`) is the
-///   PHRASE of its positional terms; bare stop words are dropped unless nothing else is left;
-/// - `"phrase"`: PHRASE of positional terms (stop words kept), plus the bigram phrase for CJK;
-/// - `a NEAR/n b`: NEAR of positional terms with window n + terms - 1 (Xapian's convention);
-/// - `prefix*`: WILDCARD on P+normalized prefix, at most 100 expansions (most frequent first);
+/// Rules (P is the field prefix from `Schema`: body "", `title:` "S", `section:` "XS"). Every
+/// token has one indexed term, with positions (`Schema.term`): `Z`+P+stem for words, P+term for
+/// numbers and CJK words, `XB`+P+bigram for bigrams.
+/// - bare word: its term; a CJK word also ORs the PHRASE of its bigrams; a word the Analyzer
+///   splits (`cell-derived`) is the PHRASE of its terms; bare stop words are dropped unless
+///   nothing else is left;
+/// - `"phrase"`: PHRASE of its terms (stop words kept, each word in any of its forms), plus the
+///   bigram phrase for CJK;
+/// - `a NEAR/n b`: NEAR of the terms with window n + terms - 1 (Xapian's convention);
+/// - `prefix*`: SYNONYM of the stem terms of the 100 most frequent indexed words with that
+///   prefix (the lexicon's word list), the prefix's own stem, and a WILDCARD on P+prefix for
+///   numbers and CJK words;
 /// - `article:`/`source:`: `XA`/`XD` boolean terms applied with FILTER (OR within one field, AND
 ///   across fields); a query of filters alone matches everything they allow;
 /// - sequence: `(AND(+items) AND_MAYBE OR(items)) AND_NOT OR(-items)`; only `-items` give
 ///   `<alldocuments> AND_NOT ...`; each run of two or more juxtaposed bare words (`+` or not)
-///   also puts the PHRASE of its positional terms, stop words included, among the OR items: a
+///   also puts the PHRASE of its terms, stop words included, among the OR items: a
 ///   bonus for passages that hold the words together, never a match of its own;
 /// - synonyms: single words and runs of 2-4 plain words found in the lexicon become
 ///   `original SYNONYM synonym...`; a run's original is the AND of its words, a multi-word
-///   synonym is a phrase. Phrases are exact and get no synonyms.
+///   synonym is a phrase. Quoted phrases get no synonyms.
 ///
 /// Not thread safe (the Analyzer is not): use one compiler per thread.
 public struct QueryCompiler {

@@ -59,15 +59,17 @@ final class DocumentBuilder {
             try index(title, field: .title, into: document)
             try boost(title, by: Schema.titleWeight, into: document)
             if let section = passage.section {
-                if sectionCache?.text != section {
+                let cached: (text: String, analyzed: AnalyzedText, words: Set<String>)
+                if let hit = sectionCache, hit.text == section {
+                    cached = hit
+                } else {
                     let analyzed = analyzer.analyze(section)
-                    sectionCache = (section, analyzed, Self.spellingWords(of: analyzed))
+                    cached = (section, analyzed, Self.spellingWords(of: analyzed))
+                    sectionCache = cached
                 }
-                if let cached = sectionCache {
-                    words.formUnion(cached.words)
-                    try index(cached.analyzed, field: .section, into: document)
-                    try boost(cached.analyzed, by: Schema.sectionWeight, into: document)
-                }
+                words.formUnion(cached.words)
+                try index(cached.analyzed, field: .section, into: document)
+                try boost(cached.analyzed, by: Schema.sectionWeight, into: document)
             }
             for word in words { spellingWords[word, default: 0] += 1 }
             let passageID = PassageID(article: article.id, ordinal: passage.ordinal)
@@ -103,11 +105,13 @@ final class DocumentBuilder {
     }
 
     private func index(_ text: AnalyzedText, field: Schema.Field, into document: XapianDocument) throws(XapianError) {
-        for token in text.tokens + text.bigrams {
+        func add(_ token: Token) throws(XapianError) {
             let term = Schema.term(for: token, field: field, stem: stem)
-            guard term.utf8.count <= Self.maximumTermBytes else { continue }
+            guard term.utf8.count <= Self.maximumTermBytes else { return }
             try document.addPosting(term, position: UInt32(token.position))
         }
+        for token in text.tokens { try add(token) }
+        for bigram in text.bigrams { try add(bigram) }
     }
 
     /// Adds title or section words to the body's ranking terms with a higher wdf, so a bare
