@@ -110,7 +110,10 @@ let package = Package(
             ]
         ),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.
-        .testTarget(name: "EndToEndTests", dependencies: ["PassimProtocol", "PassimTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["PassimProtocol", "PassimTestSupport"],
+            // Read from the source tree by path (Snapshot.directory), not bundled.
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "PassimClientTests",
             dependencies: [
