@@ -1,5 +1,6 @@
 import Foundation
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 /// Clients that half-close, say nothing, vanish, or come and go a thousand times.
@@ -18,6 +19,69 @@ import Testing
             #expect(message["error"] == nil, "\(message)")
         }
         #expect(answered == [search, ping])
+    }
+
+    /// An answer far larger than the socket's buffer reaches a client that half-closed right
+    /// after asking: the daemon closes the connection once the last byte is written, not when
+    /// it is queued (before, the client got the first 219 KB of about 1 MB).
+    @Test func aHalfClosedClientGetsALargeAnswerWhole() throws {
+        let server = try ServerFixture(start: false)
+        defer { server.stop() }
+        // Enough passages about collagen for an answer of well over a socket buffer.
+        let paragraph = "Collagen and scar tissue: a cell makes collagen fibres as the wound heals. "
+        for article in 0..<60 {
+            var text = "Collagen notes \(article)\n\n"
+            for passage in 0..<20 {
+                text += String(repeating: paragraph, count: 4) + "Note \(article).\(passage).\n\n"
+            }
+            try text.write(toFile: server.corpus + "/collagen-\(article).txt", atomically: false, encoding: .utf8)
+        }
+        let ingest = try PassimBinary.run(["ingest", "--index", server.index, server.corpus])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        try server.start()
+        let request = Array(
+            #"{"jsonrpc":"2.0","id":3,"method":"search","params":{"query":"collagen OR scar OR cell","limit":1000}}"#
+                .utf8)
+        let open = try server.client()
+        try open.send(raw: TestFraming.lines.frame(request))
+        let whole = try #require(try open.readMessage())
+        #expect(whole.count > 512 * 1024, "the answer must be larger than a socket buffer to test this")
+
+        let halfClosed = try server.client()
+        try halfClosed.send(raw: TestFraming.lines.frame(request))
+        halfClosed.shutdownWrite()
+        let received = try #require(try halfClosed.readMessage())
+        #expect(received.count == whole.count)
+        #expect(received == whole)
+        #expect(try halfClosed.readMessage() == nil)
+    }
+
+    /// Every one of 10,000 pipelined requests is answered when the client half-closes after
+    /// the last one (before, about a tenth of the answers were lost).
+    @Test func everyPipelinedRequestIsAnsweredAfterAHalfClose() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        let count = 10_000
+        var bytes: [UInt8] = []
+        for id in 1...count {
+            bytes += TestFraming.lines.frame(Array(#"{"jsonrpc":"2.0","id":\#(id),"method":"ping"}"#.utf8))
+        }
+        // The daemon stops reading while its answers wait to be read: send from another thread.
+        let sent = DispatchSemaphore(value: 0)
+        let payload = bytes
+        DispatchQueue.global().async {
+            try? client.send(raw: payload)
+            client.shutdownWrite()
+            sent.signal()
+        }
+        var answered: Set<Int> = []
+        while let message = try client.next() {
+            answered.insert(try #require(message["id"]?.int))
+        }
+        sent.wait()
+        let missing = Set(1...count).subtracting(answered)
+        #expect(missing.isEmpty, "\(missing.count) of \(count) answers missing")
     }
 
     @Test func halfClosingInsideAMessageIsAParseError() throws {

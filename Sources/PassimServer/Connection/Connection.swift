@@ -48,11 +48,22 @@ struct Connection {
                     await reader.read(inbound)
                     outbox.finish()
                 }
+                await Self.flushed(channel.channel)
             }
         } catch {
             logger.debug("connection closed with an error", metadata: ["error": "\(error)"])
         }
         logger.debug("connection closed")
+    }
+
+    /// Returns once every answer handed to `channel` has reached the kernel (or the peer is gone).
+    ///
+    /// The outbox's writer returns when an answer is queued on the channel, not when it is
+    /// written; closing the channel then would drop what a slow reader has not taken yet, which
+    /// is every answer but the first few for a client that half-closes after sending. Writes
+    /// complete in order, so an empty write's completion means all before it were written.
+    private static func flushed(_ channel: any Channel) async {
+        try? await channel.writeAndFlush(ByteBuffer()).get()
     }
 
     /// SO_PEERCRED: only the daemon's own user may talk to it, whatever the socket's mode.
