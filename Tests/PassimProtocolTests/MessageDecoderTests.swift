@@ -54,6 +54,31 @@ let badInputs: [BadInput] = [
     BadInput("a batch", "[\(request("ping", "{}"))]", .invalidRequest, says: "batches (JSON arrays) are not supported"),
     BadInput("an empty batch", "[]", .invalidRequest, says: "batches"),
     BadInput("5,000 nested arrays", deepNesting, .parseError, says: "not valid"),
+    // Strict JSON (RFC 8259): what Foundation alone let through or reported as a param's type.
+    BadInput(
+        "raw control character in a string", request("search", "{\"query\":\"a\u{01}b\"}"), .parseError,
+        says: "raw control character U+0001 in a string"),
+    BadInput(
+        "raw tab in a string", request("search", "{\"query\":\"a\tb\"}"), .parseError,
+        says: "raw control character U+0009"),
+    BadInput(
+        "lone high surrogate escape", request("search", #"{"query":"\ud800"}"#), .parseError,
+        says: "lone surrogate \\uD800"),
+    BadInput(
+        "high surrogate escape followed by a letter", request("search", #"{"query":"\ud800x"}"#), .parseError,
+        says: "lone surrogate"),
+    BadInput(
+        "lone low surrogate escape", request("search", #"{"query":"\udc00"}"#), .parseError,
+        says: "lone surrogate \\uDC00"),
+    BadInput(
+        "trailing comma in an object", #"{"jsonrpc":"2.0","id":1,"method":"ping",}"#, .parseError,
+        says: "trailing comma at byte 39"),
+    BadInput(
+        "trailing comma in an array", request("ingest", #"{"paths":["a",]}"#), .parseError,
+        says: "trailing comma"),
+    BadInput("a leading zero", #"{"jsonrpc":"2.0","id":01,"method":"ping"}"#, .parseError, says: "not valid JSON"),
+    BadInput(
+        "an unknown escape", request("search", #"{"query":"\q"}"#), .parseError, says: "invalid escape \\q"),
     // The envelope.
     BadInput("missing jsonrpc", #"{"id":1,"method":"ping"}"#, .invalidRequest, id: 1, says: "missing `jsonrpc`"),
     BadInput(

@@ -26,12 +26,16 @@ public struct MessageDecoder: Sendable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return .invalid(id: nil, error: .parseError("the message is not valid UTF-8"))
         }
+        if let problem = StrictJSON.problem(in: bytes) {
+            return .invalid(id: nil, error: .parseError("the message is not valid JSON: \(problem)"))
+        }
         let decoder = JSONDecoder()
         decoder.userInfo[MessageClassifier.registryKey] = registry
         do {
             return try decoder.decode(MessageClassifier.self, from: Data(bytes)).message
         } catch {
-            // The classifier never throws, so this is the JSON itself failing to parse.
+            // The classifier never throws and the syntax was checked: only Foundation's own
+            // limits (such as its nesting depth) end here.
             return .invalid(id: nil, error: .parseError("the message is not valid JSON (\(bytes.count) bytes)"))
         }
     }

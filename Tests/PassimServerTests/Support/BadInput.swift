@@ -58,6 +58,14 @@ extension BadInput {
         line("a batch", #"[{"jsonrpc":"2.0","id":1,"method":"ping"}]"#, .error(invalidRequest, id: .null)),
         line("an empty batch", "[]", .error(invalidRequest, id: .null)),
         line("deeply nested arrays", String(repeating: "[", count: 100_000), .error(parse, id: .null)),
+        line("a trailing comma", #"{"jsonrpc":"2.0","id":1,"method":"ping",}"#, .error(parse, id: .null)),
+        line(
+            "a raw control character in a string",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"search\",\"params\":{\"query\":\"a\u{1B}b\"}}",
+            .error(parse, id: .null)),
+        line(
+            "a lone surrogate escape", #"{"jsonrpc":"2.0","id":1,"method":"search","params":{"query":"\ud800"}}"#,
+            .error(parse, id: .null)),
     ]
 
     static let envelope: [BadInput] = [
