@@ -47,11 +47,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The socket's safety rules shared by daemon and client: directory checks, peer credentials.
+        .target(
+            name: "PassimSocket",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
         // The daemon: Unix socket listener, framing, dispatch, searcher pool, index watcher.
         .target(
             name: "PassimServer",
             dependencies: [
-                "PassimCore", "PassimProtocol",
+                "PassimCore", "PassimProtocol", "PassimSocket",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -63,7 +68,7 @@ let package = Package(
         .target(
             name: "PassimClient",
             dependencies: [
-                "PassimProtocol",
+                "PassimProtocol", "PassimSocket",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -105,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "PassimServerTests",
             dependencies: [
-                "PassimServer", "PassimCore", "PassimProtocol", "PassimTestSupport",
+                "PassimServer", "PassimCore", "PassimProtocol", "PassimSocket", "PassimTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

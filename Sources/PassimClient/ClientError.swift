@@ -9,6 +9,9 @@ public enum ClientError: Error, Sendable, Hashable, CustomStringConvertible {
     case connectionRefused(socket: String)
     /// The socket cannot be used: no permission, not a socket, a path too long, ...
     case cannotConnect(socket: String, reason: String)
+    /// The socket is not safe to talk to: another user could have put it there, or another
+    /// user's process answers on it. Nothing was sent.
+    case untrusted(socket: String, reason: String)
     /// The daemon speaks a protocol major version this client does not.
     case incompatibleProtocol(socket: String, version: ProtocolVersion)
     /// No answer in time; the request was cancelled with `$/cancelRequest`.
@@ -26,7 +29,7 @@ public enum ClientError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isDaemonUnavailable: Bool {
         switch self {
         case .notRunning, .connectionRefused, .cannotConnect, .incompatibleProtocol: return true
-        case .timeout, .cancelled, .connectionClosed, .invalidResponse, .server: return false
+        case .untrusted, .timeout, .cancelled, .connectionClosed, .invalidResponse, .server: return false
         }
     }
 
@@ -46,6 +49,9 @@ public enum ClientError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "start one with `passim serve`, which takes the socket over"
         case .cannotConnect(let socket, let reason):
             return "cannot connect to \(socket): \(reason)"
+        case .untrusted(let socket, let reason):
+            return "refusing the daemon socket \(socket): \(reason); someone else may be posing as your daemon. "
+                + "Remove it if it is yours, choose another socket (--socket or PASSIM_SOCKET), or pass --no-daemon"
         case .incompatibleProtocol(let socket, let version):
             return "the daemon on \(socket) speaks protocol \(version), this passim speaks \(ProtocolVersion.current); "
                 + "restart the daemon with this version of passim"

@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PassimProtocol
+import PassimSocket
 
 /// A connection to the Passim daemon's Unix socket, with one typed async call per method.
 ///
@@ -25,13 +26,21 @@ public final class DaemonClient: Sendable {
     }
 
     /// Connects to the daemon at `socketPath`. Fails with `.notRunning`, `.connectionRefused`
-    /// or `.cannotConnect` when no daemon answers there.
+    /// or `.cannotConnect` when no daemon answers there, and with `.untrusted` when the socket
+    /// sits where another user could have put it or is answered by another user's process.
     public static func connect(
         socketPath: String, timeout: Duration = .seconds(2)
     ) async throws(ClientError) -> DaemonClient {
+        // The daemon's own rules for its directory, checked before a byte is sent: otherwise
+        // another user's socket would get this user's queries and paths, and answer with hits
+        // of its choosing.
+        if let problem = SocketSafety.problem(socket: socketPath) {
+            throw .untrusted(socket: socketPath, reason: problem.description)
+        }
         let pending = PendingRequests()
+        let channel: any Channel
         do {
-            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.nanoseconds(Int64(timeout.seconds * 1e9)))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -41,10 +50,18 @@ public final class DaemonClient: Sendable {
                 }
                 .connect(unixDomainSocketPath: socketPath)
                 .get()
-            return DaemonClient(socketPath: socketPath, channel: channel, pending: pending)
         } catch {
             throw ConnectFailure.classify(error, socket: socketPath)
         }
+        // Whoever listens must be this user (SO_PEERCRED), as the daemon requires of its clients.
+        let peer = try? await PeerCredentials.read(channel).get()
+        guard let peer, peer.uid == getuid() else {
+            try? await channel.close()
+            let who =
+                peer.map { "a process of user \($0.uid) (pid \($0.pid))" } ?? "a process that cannot be identified"
+            throw .untrusted(socket: socketPath, reason: "it is answered by \(who), not by one of yours (\(getuid()))")
+        }
+        return DaemonClient(socketPath: socketPath, channel: channel, pending: pending)
     }
 
     /// Closes the connection; calls still waiting fail with `.connectionClosed`.

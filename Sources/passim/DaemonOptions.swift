@@ -13,7 +13,9 @@ struct DaemonOptions: ParsableArguments {
 
     /// An initialized connection to a daemon serving `layout` (the caller closes it), or nil to
     /// work in-process; why a daemon is not used is logged at `info` (PASSIM_LOG_LEVEL=info).
-    func daemon(serving layout: IndexLayout) async -> DaemonClient? {
+    /// A socket that may belong to someone else is an error, not a reason to work in-process
+    /// quietly: the user must learn that someone may be posing as their daemon.
+    func daemon(serving layout: IndexLayout) async throws -> DaemonClient? {
         guard !noDaemon else { return nil }
         let logger = Logger(label: "passim.client")
         let locator = socketOption.locator
@@ -26,6 +28,9 @@ struct DaemonOptions: ParsableArguments {
                 "not using the daemon: it serves another index",
                 metadata: ["socket": "\(locator.socketPath)", "served": "\(served ?? "an index it cannot open")"])
             return nil
+        case .unavailable(let error) where !error.isDaemonUnavailable:
+            Terminal.error("passim: \(error)\n")
+            throw ExitCode.failure
         case .unavailable(let error):
             logger.info("not using a daemon", metadata: ["socket": "\(locator.socketPath)", "reason": "\(error)"])
             return nil

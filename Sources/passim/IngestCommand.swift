@@ -45,7 +45,7 @@ struct IngestCommand: AsyncParsableCommand {
         let layout = indexOptions.layout
         let paths = self.paths.isEmpty ? ["corpus"] : self.paths
         // The daemon's `ingest` takes article files; a JSON Lines import is written here.
-        if jsonl == nil, let daemon = await daemonOptions.daemon(serving: layout) {
+        if jsonl == nil, let daemon = try await daemonOptions.daemon(serving: layout) {
             let outcome = await DaemonIngest(paths: IngestPaths(paths), prune: prune, wait: wait, layout: layout)
                 .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
             await daemon.close()

@@ -52,7 +52,7 @@ struct SearchCommand: AsyncParsableCommand {
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
         let layout = indexOptions.layout
         var answered: SearchResult?
-        if let daemon = await daemonOptions.daemon(serving: layout) {
+        if let daemon = try await daemonOptions.daemon(serving: layout) {
             answered = await Self.search(request, on: daemon)
             await daemon.close()
         }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import PassimCore
 import PassimProtocol
+import PassimSocket
 import PassimTestSupport
 import Testing
 

@@ -144,6 +144,23 @@ import Testing
         #expect(refused.stderr.contains("belongs to user 65534"), "\(refused.stderr)")
     }
 
+    /// In a sticky directory anyone may write (such as /tmp), another user could create the lock
+    /// file first; the daemon refuses a lock file that is not its own user's (before, it took it).
+    @Test(.enabled(if: getuid() == 0, "needs root to give a file to another user"))
+    func aLockFileOfAnotherUserIsRefused() throws {
+        let server = try ServerFixture(start: false)
+        let directory = server.directory.path("sticky")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+        #expect(chmod(directory, 0o1777) == 0)
+        let socket = directory + "/passim.sock"
+        #expect(FileManager.default.createFile(atPath: socket + ".lock", contents: nil))
+        #expect(chown(socket + ".lock", 65_534, 65_534) == 0)
+        let refused = try server.serveExpectingRefusal(socket: socket)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("lock file \(socket).lock belongs to user 65534"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: socket))
+    }
+
     @Test(.enabled(if: getuid() == 0, "needs root to connect as another user"))
     func aPeerOfAnotherUserIsRefused() throws {
         let server = try ServerFixture()

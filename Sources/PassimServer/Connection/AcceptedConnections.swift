@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import PassimSocket
 
 /// A connection as the listener hands it over: the channel and who is on the other end.
 struct AcceptedConnection: Sendable {

@@ -2,6 +2,7 @@ import Glibc
 import Logging
 import NIOCore
 import PassimProtocol
+import PassimSocket
 
 /// One client connection, from the peer check to the last reply.
 ///

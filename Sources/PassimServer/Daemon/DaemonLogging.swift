@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import PassimSocket
 
 /// Where the daemon's logs go: standard error, or a file. Never the socket, never stdout.
 public enum DaemonLogging {

@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PassimProtocol
+import PassimSocket
 import ServiceLifecycle
 
 /// The Passim daemon: listens on a Unix socket and answers protocol requests over the index.

@@ -2,6 +2,7 @@ import Glibc
 import Logging
 import NIOConcurrencyHelpers
 import PassimProtocol
+import PassimSocket
 
 /// The daemon's hold on its socket path, from before bind until after the socket is removed.
 ///
@@ -70,6 +71,17 @@ final class SocketClaim: Sendable {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(SocketLocation.socketMode))
         guard descriptor >= 0 else {
             throw DaemonError(.socket, "cannot open the lock file \(lockPath): \(SystemText.errno())")
+        }
+        // In a directory others may write to (a sticky /tmp), another user can create the lock
+        // file first and so decide who may serve this socket: use only a lock file of our own.
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_uid == getuid() else {
+            let owner = status.st_uid
+            close(descriptor)
+            throw DaemonError(
+                .unsafeDirectory,
+                "the lock file \(lockPath) belongs to user \(owner), not to you (\(getuid())); "
+                    + "choose another --socket or set PASSIM_SOCKET (or ask that user to remove it)")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = String(decoding: readAll(descriptor).filter { (0x30...0x39).contains($0) }, as: UTF8.self)

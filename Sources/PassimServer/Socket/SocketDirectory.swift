@@ -1,6 +1,7 @@
 import Glibc
 import Logging
 import PassimProtocol
+import PassimSocket
 
 /// Makes sure the socket's directory exists and that no other user can replace the socket.
 ///
@@ -11,7 +12,7 @@ import PassimProtocol
 enum SocketDirectory {
     /// Creates or checks the directory that will hold `socketPath`.
     static func prepare(for socketPath: String, logger: Logger) throws(DaemonError) {
-        let directory = parent(of: socketPath)
+        let directory = SocketSafety.parent(of: socketPath)
         var status = stat()
         if lstat(directory, &status) != 0 {
             guard errno == ENOENT else {
@@ -24,14 +25,8 @@ enum SocketDirectory {
         try check(directory, status)
     }
 
-    /// The directory part of `path` (`.` for a bare name).
-    static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
     private static func create(_ directory: String) throws(DaemonError) {
-        let grandparent = parent(of: directory)
+        let grandparent = SocketSafety.parent(of: directory)
         var status = stat()
         if lstat(grandparent, &status) != 0 && errno == ENOENT {
             try create(grandparent)
@@ -47,47 +42,7 @@ enum SocketDirectory {
     }
 
     private static func check(_ directory: String, _ status: stat) throws(DaemonError) {
-        let type = status.st_mode & S_IFMT
-        guard type == S_IFDIR else {
-            throw DaemonError(
-                .unsafeDirectory,
-                "\(directory) is not a directory (it is \(SystemText.fileType(status.st_mode))); "
-                    + "remove it or choose another --socket")
-        }
-        let owner = status.st_uid
-        if owner != getuid() && owner != 0 {
-            throw DaemonError(
-                .unsafeDirectory,
-                "the socket directory \(directory) belongs to user \(owner), not to you (\(getuid())); "
-                    + "choose another --socket or set PASSIM_SOCKET")
-        }
-        let othersMayWrite = status.st_mode & (S_IWGRP | S_IWOTH) != 0
-        if othersMayWrite && status.st_mode & S_ISVTX == 0 {
-            throw DaemonError(
-                .unsafeDirectory,
-                "the socket directory \(directory) is writable by other users; "
-                    + "run `chmod 700 \(directory)` or choose another --socket")
-        }
-    }
-}
-
-/// Short texts for system errors and file types in messages.
-enum SystemText {
-    /// The message of the current `errno`.
-    static func errno() -> String {
-        String(cString: strerror(Glibc.errno))
-    }
-
-    /// "a regular file", "a directory", ... for an `st_mode`.
-    static func fileType(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFREG: return "a regular file"
-        case S_IFDIR: return "a directory"
-        case S_IFLNK: return "a symbolic link"
-        case S_IFSOCK: return "a socket"
-        case S_IFIFO: return "a named pipe"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "a special file"
-        }
+        guard let problem = SocketSafety.problem(directory: directory, status: status) else { return }
+        throw DaemonError(.unsafeDirectory, "\(problem); choose another --socket or set PASSIM_SOCKET")
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PassimSocket
 
 /// Asks whether a process listens on a Unix socket path, by connecting and hanging up.
 enum UnixSocketProbe {
