@@ -105,7 +105,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PassimCoreTests",
-            dependencies: ["PassimCore", "PassimAnalysis", "PassimArticles", "PassimProtocol", "PassimXapian"]
+            dependencies: [
+                "PassimCore", "PassimAnalysis", "PassimArticles", "PassimProtocol", "PassimXapian", "PassimTestSupport",
+            ]
         ),
         .testTarget(
             name: "PassimServerTests",

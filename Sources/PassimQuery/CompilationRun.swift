@@ -21,6 +21,11 @@ struct CompilationRun {
     var position: UInt32 = 0
     var highlight = HighlightPlan()
     var ignoredStopWords: [String] = []
+    /// Phrase bonuses the caller adds above the whole query, each as `query AND_MAYBE phrase`
+    /// (see `sequence`).
+    var hoistedBonuses: [XapianQuery] = []
+    /// Whether the next node compiled is the query's root.
+    private var atRoot = true
 
     init(analyzer: Analyzer, lexicon: any QueryLexicon, dropStopWords: Bool) {
         self.analyzer = analyzer
@@ -29,6 +34,8 @@ struct CompilationRun {
     }
 
     mutating func compile(_ node: QueryNode, in context: Context) throws(XapianError) -> QueryPart {
+        let isRoot = atRoot
+        atRoot = false
         switch node {
         case .word(let word):
             return QueryPart(scored: try bareWord(analyzer.analyze(word.text), in: context, droppable: true))
@@ -44,7 +51,7 @@ struct CompilationRun {
         case .filter(let field, let value):
             return QueryPart(filter: try filterTerm(field, value))
         case .sequence(let clauses):
-            return try sequence(clauses, in: context)
+            return try sequence(clauses, in: context, isRoot: isRoot)
         case .and(let nodes):
             var parts: [QueryPart] = []
             for node in nodes { parts.append(try compile(node, in: context)) }
@@ -77,9 +84,19 @@ struct CompilationRun {
     /// `+required optional -excluded`, plus filters: `(AND(required) AND_MAYBE OR(optional))
     /// AND_NOT OR(excluded)`, filtered by the filter items (OR within a field, AND across fields,
     /// as Xapian's QueryParser does for boolean prefixes). Each run of two or more juxtaposed
-    /// words also adds its phrase bonus to the optional side (`phraseBonus(of:in:)`).
-    private mutating func sequence(_ clauses: [QueryClause], in context: Context) throws(XapianError)
-        -> QueryPart
+    /// words also gets its phrase bonus (`phraseBonus(of:in:)`).
+    ///
+    /// Where the bonus goes is a matter of correctness in Xapian 1.4. In an OR whose other
+    /// items are the phrase's own words, the phrase is exact only while that OR is the top of
+    /// the query: once the OR sits under a FILTER, an AND or the right side of AND_MAYBE,
+    /// Xapian checks it document by document and then counts the phrase for passages whose
+    /// words are not side by side (a filtered search scored some passages twice as high as
+    /// the same search unfiltered). So the bonus stays in the OR only for a root sequence of
+    /// optional words alone, the common case and the fast one; anywhere else it is hoisted
+    /// (`hoistedBonuses`) and added over the whole query as `query AND_MAYBE phrase`, which
+    /// Xapian evaluates exactly and which adds the same weight to the same passages.
+    private mutating func sequence(_ clauses: [QueryClause], in context: Context, isRoot: Bool)
+        throws(XapianError) -> QueryPart
     {
         var parts = SequenceParts()
         var run = WordRun(first: position + 1)
@@ -116,10 +133,16 @@ struct CompilationRun {
             }
         }
         if let bonus = try phraseBonus(of: run, in: context) { bonuses.append(bonus) }
-        // On the optional side a bonus must not match alone: beside required items it cannot
-        // (AND_MAYBE), and in a plain OR only when one of its words is an OR term of its own.
-        for bonus in bonuses where bonus.matchedByOptional || !parts.required.isEmpty {
-            parts.optional.append(bonus.phrase)
+        // A bonus must not match alone: beside required items it cannot (AND_MAYBE), and in a
+        // plain OR only when one of its words is an OR term of its own.
+        let kept = bonuses.filter { $0.matchedByOptional || !parts.required.isEmpty }.map(\.phrase)
+        let stayInOR =
+            isRoot && parts.required.isEmpty && parts.excluded.isEmpty && parts.fieldFilters.isEmpty
+            && parts.otherFilters.isEmpty
+        if stayInOR {
+            parts.optional += kept
+        } else {
+            hoistedBonuses += kept
         }
         var scored = try XapianQuery.joined(.or, parts.optional)
         if let all = try XapianQuery.joined(.and, parts.required) {

@@ -19,8 +19,9 @@ import PassimXapian
 ///   across fields); a query of filters alone matches everything they allow;
 /// - sequence: `(AND(+items) AND_MAYBE OR(items)) AND_NOT OR(-items)`; only `-items` give
 ///   `<alldocuments> AND_NOT ...`; each run of two or more juxtaposed bare words (`+` or not)
-///   also puts the PHRASE of its terms, stop words included, among the OR items: a
-///   bonus for passages that hold the words together, never a match of its own;
+///   also gets the PHRASE of its terms, stop words included: a bonus for passages that hold
+///   the words together, never a match of its own, among the OR items of a root sequence of
+///   optional words and as `query AND_MAYBE phrase` over the whole query elsewhere;
 /// - synonyms: single words and runs of 2-4 plain words found in the lexicon become
 ///   `original SYNONYM synonym...`; a run's original is the AND of its words, a multi-word
 ///   synonym is a phrase. Quoted phrases get no synonyms.
@@ -56,7 +57,12 @@ public struct QueryCompiler {
     private func run(_ root: QueryNode, dropStopWords: Bool) throws(XapianError) -> CompiledQuery {
         var run = CompilationRun(analyzer: analyzer, lexicon: lexicon, dropStopWords: dropStopWords)
         let part = try run.compile(root, in: CompilationRun.Context(field: .body, positive: true))
-        return CompiledQuery(
-            xapian: try part.finished(), highlight: run.highlight, ignoredStopWords: run.ignoredStopWords)
+        var query = try part.finished()
+        // One AND_MAYBE per bonus: under an OR of several, Xapian would check each phrase
+        // inside that OR, the inexact case the hoisting avoids.
+        for bonus in run.hoistedBonuses {
+            query = try .combine(.andMaybe, [query, bonus])
+        }
+        return CompiledQuery(xapian: query, highlight: run.highlight, ignoredStopWords: run.ignoredStopWords)
     }
 }

@@ -116,7 +116,9 @@ public final class Searcher {
         var options = XapianSearchOptions()
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
-        options.checkAtLeast = UInt32(request.offset + request.limit + 1)
+        // Every match is scored, none skipped on its weight bound: Xapian 1.4 loses true top
+        // hits and inflates scores when its matcher prunes (see `exhaustiveMatching`).
+        options.checkAtLeast = try Self.exhaustiveMatching(database)
         if let perArticle = request.perArticle {
             options.collapseSlot = Schema.articleSlot
             options.collapseMax = UInt32(perArticle)
@@ -142,6 +144,18 @@ public final class Searcher {
                     highlights: highlighter.highlights(in: passage)))
         }
         return SearchResult(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+    }
+
+    /// The `check_at_least` that makes Xapian score every match: the number of passages.
+    ///
+    /// With less, Xapian 1.4's matcher starts pruning once it holds `limit` hits, and two of its
+    /// shortcuts are wrong: an OR that turns into an AND can skip a document its other side has
+    /// already reached (a true top hit goes missing), and an OR with a PHRASE inside a filter
+    /// can count the phrase for a passage whose words are not side by side (a doubled score).
+    /// Scoring everything costs time (BENCHMARKS.md) but makes every page of results exact,
+    /// and makes `estimatedTotal` the exact number of matches.
+    static func exhaustiveMatching(_ database: XapianDatabase) throws -> UInt32 {
+        UInt32(clamping: try database.documentCount())
     }
 
     /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
