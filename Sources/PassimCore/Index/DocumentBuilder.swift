@@ -85,6 +85,29 @@ final class DocumentBuilder {
         return documents
     }
 
+    /// The spelling words an article already in `database` added when it was written, with
+    /// their passage counts: what replacing or removing it must take back out of the spelling
+    /// table. The same analysis of the same stored text gives the same words as `documents`.
+    func storedSpellingWords(of id: String, in database: XapianDatabase) throws -> [String: UInt32] {
+        let recordBytes = try database.metadata(IndexMetadata.articleKey(id))
+        guard !recordBytes.isEmpty else { return [:] }
+        let titleWords = Self.spellingWords(of: analyzer.analyze(try ArticleRecord.decode(recordBytes).title))
+        var counts: [String: UInt32] = [:]
+        var sectionCache: (text: String, words: Set<String>)?
+        for document in try database.postings(Schema.articleTerm(id)) {
+            let passage = try PassageRecord.decode(try database.documentData(document)).passage
+            var words = Self.spellingWords(of: analyzer.analyze(passage.text)).union(titleWords)
+            if let section = passage.section {
+                if sectionCache?.text != section {
+                    sectionCache = (section, Self.spellingWords(of: analyzer.analyze(section)))
+                }
+                words.formUnion(sectionCache?.words ?? [])
+            }
+            for word in words { counts[word, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Learns acronyms as synonyms both ways, keyed by normalized words joined by spaces.
     private func addSynonyms(for acronyms: [Acronym], to database: WritableXapianDatabase) throws(XapianError) {
         for acronym in acronyms {

@@ -184,12 +184,19 @@ final class FreshBuild {
         }
     }
 
-    /// Deletes from finished blocks the articles a later change replaced or removed.
-    private func deleteSuperseded(in blocks: [Int: String]) throws(XapianError) {
+    /// Deletes from finished blocks the articles a later change replaced or removed, with the
+    /// spelling words they added to their block.
+    private func deleteSuperseded(in blocks: [Int: String]) throws {
+        guard !superseded.isEmpty else { return }
+        let builder = DocumentBuilder(analyzer: try Analyzer())
         for (sequence, ids) in superseded {
             guard let path = blocks[sequence] else { continue }
             let database = try WritableXapianDatabase(path: path, options: [.createOrOpen, .noSync])
             for id in ids {
+                let words = try builder.storedSpellingWords(of: id, in: database.readView())
+                for word in words.keys.sorted() {
+                    try database.removeSpelling(word, frequency: words[word, default: 0])
+                }
                 try database.deleteDocuments(withTerm: Schema.articleTerm(id))
                 try database.setMetadata(IndexMetadata.articleKey(id), [])
             }

@@ -16,9 +16,11 @@ public final class IndexWriter {
     private let database: WritableXapianDatabase
     private let builder: DocumentBuilder
     private var inTransaction = false
-    /// Spelling words of the open batch with their counts. Xapian looks a word up in its
-    /// spelling table on every add_spelling call, so the batch adds each word once, at commit.
-    private var batchSpelling: [String: UInt32] = [:]
+    /// What the open batch changes in the spelling table: each word's passage count, up for
+    /// articles written, down for the versions they replace and for articles removed (or the
+    /// table would offer words no passage holds any more). Xapian looks a word up in its
+    /// spelling table on every call, so the batch changes each word once, at commit.
+    private var batchSpelling: [String: Int64] = [:]
     /// What the open batch did to each article, for its journal entry (see `ArticleJournal`).
     private var batchChanges: [String: ArticleJournal.Kind] = [:]
     private var articleCount: Int
@@ -164,8 +166,9 @@ public final class IndexWriter {
         }
         try beginBatch()
         let existed = try record(of: article.id) != nil
+        if existed { try takeBackSpelling(of: article.id) }
         try guarded { () throws(XapianError) in try builder.write(article, into: database, replacing: true) }
-        batchSpelling.merge(builder.spellingWords, uniquingKeysWith: +)
+        for (word, count) in builder.spellingWords { batchSpelling[word, default: 0] += Int64(count) }
         ArticleJournal.record(existed ? .updated : .added, article.id, into: &batchChanges)
         if !existed { articleCount += 1 }
         return existed
@@ -181,6 +184,7 @@ public final class IndexWriter {
         }
         try beginBatch()
         guard try record(of: id) != nil else { return false }
+        try takeBackSpelling(of: id)
         try guarded { () throws(XapianError) in
             try database.deleteDocuments(withTerm: Schema.articleTerm(id))
             try database.setMetadata(IndexMetadata.articleKey(id), [])
@@ -218,12 +222,30 @@ public final class IndexWriter {
         batchChanges.removeAll(keepingCapacity: true)
     }
 
-    /// Adds the batch's spelling words, in order: sorted keys walk Xapian's spelling B-tree
-    /// sequentially.
+    /// Counts down the spelling words the stored version of article `id` added.
+    private func takeBackSpelling(of id: String) throws(IndexError) {
+        let words: [String: UInt32]
+        do {
+            words = try builder.storedSpellingWords(of: id, in: database.readView())
+        } catch let error as IndexError {
+            throw error
+        } catch let error as XapianError {
+            throw IndexError.from(error, path: layout.directory)
+        } catch {
+            throw IndexError(.backend, "cannot read the stored passages of article \(id): \(error)")
+        }
+        for (word, count) in words { batchSpelling[word, default: 0] -= Int64(count) }
+    }
+
+    /// Applies the batch's spelling changes, in order: sorted keys walk Xapian's spelling
+    /// B-tree sequentially.
     private func flushSpelling() throws(XapianError) {
         for word in batchSpelling.keys.sorted() {
-            if let count = batchSpelling[word] {
-                try database.addSpelling(word, frequency: count)
+            guard let change = batchSpelling[word], change != 0 else { continue }
+            if change > 0 {
+                try database.addSpelling(word, frequency: UInt32(clamping: change))
+            } else {
+                try database.removeSpelling(word, frequency: UInt32(clamping: -change))
             }
         }
         batchSpelling.removeAll(keepingCapacity: true)
