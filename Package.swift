@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "PassimServer",
             dependencies: [
-                "PassimCore", "PassimProtocol", "PassimSocket",
+                "PassimCore", "PassimArticles", "PassimProtocol", "PassimSocket",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "passim",
             dependencies: [
-                "PassimCore", "PassimProtocol", "PassimServer", "PassimClient",
+                "PassimCore", "PassimArticles", "PassimProtocol", "PassimServer", "PassimClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

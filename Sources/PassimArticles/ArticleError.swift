@@ -22,6 +22,8 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case noPassages
         /// Another file of the same scan already has this article id.
         case duplicateID(id: String, firstPath: String)
+        /// The file is larger than the limit for one article file (`bytes` is its size).
+        case tooLarge(bytes: Int, limit: Int)
     }
 
     /// The file (or directory) the error is about, as given or found.
@@ -59,6 +61,10 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noPassages:
             "no passages found: the file has no paragraph, list or table (only a title, headings, "
                 + "links or page chrome); add body text or remove the file"
+        case .tooLarge(let bytes, let limit):
+            "the file is \(ByteSize.text(bytes)), more than the \(ByteSize.text(limit)) one article file may have; "
+                + "split it into articles, or raise the limit with --max-file-size (e.g. --max-file-size "
+                + "\(ByteSize.suggestion(above: bytes)))"
         case .duplicateID(let id, let firstPath):
             "has the same article id '\(id)' as \(firstPath) (the id is the path without its "
                 + "extension); rename or remove one of them"

@@ -1,4 +1,5 @@
 import Foundation
+import PassimArticles
 import PassimClient
 import PassimCore
 import PassimProtocol
@@ -9,6 +10,7 @@ import PassimProtocol
 struct DaemonIngest {
     let paths: IngestPaths
     let prune: Bool
+    let maxFileBytes: Int
     let wait: Bool
     let layout: IndexLayout
 
@@ -38,7 +40,9 @@ struct DaemonIngest {
     }
 
     private func attempts(on daemon: DaemonClient, showProgress: Bool) async -> Int32 {
-        let request = IngestRequest(paths: paths.absolute, prune: prune ? true : nil)
+        let request = IngestRequest(
+            paths: paths.absolute, prune: prune ? true : nil,
+            maxFileBytes: maxFileBytes == ArticleReader.defaultMaxFileBytes ? nil : maxFileBytes)
         let paths = self.paths
         let progress = showProgress ? Self.progressLine(paths) : nil
         while true {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PassimArticles
 import PassimClient
 import PassimCore
 import PassimProtocol
@@ -33,6 +34,19 @@ struct IngestCommand: AsyncParsableCommand {
     var batchSize = 256
 
     @Option(
+        name: .customLong("max-file-size"),
+        help: ArgumentHelp(
+            "The largest article file to read (bytes, or with K, M, G: 64M, 1G); larger files are reported and skipped.",
+            valueName: "size"),
+        transform: { text in
+            guard let bytes = ByteSize.parse(text), bytes >= 1 else {
+                throw ValidationError("--max-file-size takes a size such as 64M, 1G or 200000, got '\(text)'")
+            }
+            return bytes
+        })
+    var maxFileBytes: Int = ArticleReader.defaultMaxFileBytes
+
+    @Option(
         help: ArgumentHelp(
             "Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
     var jsonl: String?
@@ -46,8 +60,10 @@ struct IngestCommand: AsyncParsableCommand {
         let paths = self.paths.isEmpty ? ["corpus"] : self.paths
         // The daemon's `ingest` takes article files; a JSON Lines import is written here.
         if jsonl == nil, let daemon = try await daemonOptions.daemon(serving: layout) {
-            let outcome = await DaemonIngest(paths: IngestPaths(paths), prune: prune, wait: wait, layout: layout)
-                .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
+            let outcome = await DaemonIngest(
+                paths: IngestPaths(paths), prune: prune, maxFileBytes: maxFileBytes, wait: wait, layout: layout
+            )
+            .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
             await daemon.close()
             if outcome != 0 { throw ExitCode(outcome) }
             return
@@ -70,7 +86,8 @@ struct IngestCommand: AsyncParsableCommand {
                     at: jsonl, options: .init(batchSize: batchSize), progress: show)
             } else {
                 report = try ingestor.ingest(
-                    paths: paths, options: .init(prune: prune, batchSize: batchSize), progress: show)
+                    paths: paths, options: .init(prune: prune, batchSize: batchSize, maxFileBytes: maxFileBytes),
+                    progress: show)
             }
             try writer.close()
             if showProgress { Terminal.error("\r\u{1B}[K") }

@@ -65,6 +65,25 @@ import Testing
         #expect(try SearchJSON.decode(search.stdout).hits.map(\.article.id) == ["good"])
     }
 
+    @Test func filesOverTheSizeLimitAreReportedAndTheRestIngested() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("notes/small.txt", "Small Note\n\nA short note about collagen that fits any limit.\n")
+        try dir.write(
+            "notes/long.txt", "Long Note\n\n" + String(repeating: "Collagen and elastin fibres. ", count: 100))
+        let limited = try PassimProcess.run(
+            ["ingest", "--index", "idx", "--max-file-size", "1K", "notes"], in: dir.url)
+        #expect(limited.status == 1)
+        #expect(limited.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 1\n")
+        #expect(
+            limited.stderr.contains("passim: notes/long.txt: the file is 2.8 KiB, more than the 1 KiB"),
+            "\(limited.stderr)")
+        let raised = try PassimProcess.run(["ingest", "--index", "idx", "--max-file-size", "1M", "notes"], in: dir.url)
+        #expect(raised.stdout == "added 1, updated 0, unchanged 1, removed 0, failed 0\n", "\(raised.stderr)")
+        let bad = try PassimProcess.run(["ingest", "--index", "idx", "--max-file-size", "lots", "notes"], in: dir.url)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--max-file-size takes a size such as 64M"), "\(bad.stderr)")
+    }
+
     @Test func checkAndIngestTellAnIndexOfAnotherSchemaByTheirExitStatus() throws {
         let dir = try TemporaryDirectory("passim-schema")
         try Repository.copyCorpus(into: dir)

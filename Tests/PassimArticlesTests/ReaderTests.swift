@@ -20,6 +20,41 @@ import Testing
         return (ids, errors)
     }
 
+    /// A sparse terabyte is refused from its size, before a byte is read or allocated (before,
+    /// the read reserved the file's size and the process died), and the scan goes on.
+    @Test func aFileOverTheSizeLimitIsAPerFileErrorAndNothingIsAllocated() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("a.txt", body)
+        let huge = try dir.write("huge.txt", "")
+        #expect(truncate(huge, 1 << 40) == 0)
+        let (ids, errors) = readAll([dir.path])
+        #expect(ids == ["a"])
+        #expect(errors.map(\.reason) == [.tooLarge(bytes: 1 << 40, limit: ArticleReader.defaultMaxFileBytes)])
+        #expect(errors.first?.message.contains("the file is 1 TiB, more than the 64 MiB") == true)
+        #expect(errors.first?.message.contains("--max-file-size 2T") == true, "\(errors)")
+
+        let small = CorpusEntry(id: "a", path: dir.path + "/a.txt")
+        #expect(throws: ArticleError(path: small.path, reason: .tooLarge(bytes: body.utf8.count, limit: 10))) {
+            _ = try ArticleReader.read(small, maxBytes: 10)
+        }
+        #expect(try ArticleReader.read(small, maxBytes: body.utf8.count).bytes.count == body.utf8.count)
+    }
+
+    @Test(arguments: [
+        ("64M", 64 << 20), ("64m", 64 << 20), ("1G", 1 << 30), ("1GiB", 1 << 30), ("1.5K", 1536), ("200000", 200_000),
+        ("2T", 2 << 40), ("10MB", 10 << 20),
+    ])
+    func sizesAreParsedAsPeopleWriteThem(text: String, bytes: Int) {
+        #expect(ByteSize.parse(text) == bytes)
+    }
+
+    @Test func nonSizesAreRefused() {
+        for text in ["", "M", "-1M", "12Q", "1..5M", "1e400"] {
+            #expect(ByteSize.parse(text) == nil, "\(text)")
+        }
+    }
+
     @Test func idsAreRelativePathsWithoutExtension() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

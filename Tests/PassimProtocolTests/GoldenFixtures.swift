@@ -63,6 +63,8 @@ enum GoldenFixtures {
             "ingest", id: 9,
             IngestRequest(paths: ["/home/ana/passim/corpus"], prune: true, workDoneToken: "ingest-1")),
         .request(
+            "ingest.limit", id: 11, IngestRequest(paths: ["/home/ana/passim/dumps"], maxFileBytes: 268_435_456)),
+        .request(
             "ingest.text", id: 10, IngestRequest(text: "Draft\nPlatelet-rich plasma...\n", name: "notes/draft.md")),
     ]
 

@@ -177,6 +177,33 @@ import Testing
         #expect(again["result"]?["unchanged"] == 1, "\(again)")
     }
 
+    /// A terabyte file in the folder is one failure among the files; before, the daemon
+    /// tried to allocate it and died. `maxFileBytes` raises or lowers the limit.
+    @Test func aFileOverTheSizeLimitFailsAloneAndTheDaemonKeepsServing() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        let folder = server.directory.path("big")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try VersionedArticle.text(marker: "thetamarker", paragraphs: 2).write(
+            toFile: folder + "/small.txt", atomically: false, encoding: .utf8)
+        #expect(FileManager.default.createFile(atPath: folder + "/huge.txt", contents: nil))
+        #expect(truncate(folder + "/huge.txt", 1 << 40) == 0)
+
+        let answer = try client.call("ingest", params: ["paths": [.string(folder)]])
+        #expect(answer["result"]?["added"] == 1, "\(answer)")
+        #expect(answer["result"]?["failed"] == 1, "\(answer)")
+        #expect(answer["result"]?["failures"]?[0]?["path"]?.string == folder + "/huge.txt", "\(answer)")
+        #expect(answer["result"]?["failures"]?[0]?["message"]?.string?.contains("more than the 64 MiB") == true)
+        #expect(try client.call("search", params: ["query": "thetamarker"])["result"]?["hits"]?[0] != nil)
+
+        let lowered = try client.call("ingest", params: ["paths": [.string(folder)], "maxFileBytes": 10])
+        #expect(lowered["result"]?["failed"] == 2, "\(lowered)")
+        let refused = try client.call("ingest", params: ["paths": [.string(folder)], "maxFileBytes": 0])
+        #expect(refused.errorCode == ErrorCode.invalidParams.rawValue, "\(refused)")
+        #expect(server.process?.isRunning == true)
+    }
+
     @Test func anExternalWriterMakesIngestAnswerWriterBusy() throws {
         let server = try ServerFixture()
         defer { server.stop() }

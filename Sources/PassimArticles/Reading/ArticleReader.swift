@@ -40,9 +40,15 @@ public struct ArticleReader: Sequence, Sendable {
         Iterator(entries: scanner.scan().makeIterator())
     }
 
-    /// Reads and checks one file.
-    public static func read(_ entry: CorpusEntry) throws(ArticleError) -> SourceFile {
-        let bytes = try FileSystem.read(entry.path).get()
+    /// The largest article file read by default: far above any article (the seed articles
+    /// are a few KB, a long report a few MB), far below what would strain the daemon's memory.
+    public static let defaultMaxFileBytes = 64 << 20
+
+    /// Reads and checks one file of at most `maxBytes` bytes.
+    public static func read(_ entry: CorpusEntry, maxBytes: Int = defaultMaxFileBytes) throws(ArticleError)
+        -> SourceFile
+    {
+        let bytes = try FileSystem.read(entry.path, maxBytes: maxBytes).get()
         try ContentCheck.validate(bytes, path: entry.path)
         return SourceFile(id: entry.id, path: entry.path, bytes: bytes)
     }

@@ -53,8 +53,10 @@ enum FileSystem {
         return .success(names)
     }
 
-    /// The whole content of a regular file.
-    static func read(_ path: String) -> Result<[UInt8], ArticleError> {
+    /// The whole content of a regular file of at most `maxBytes` bytes: a larger file is an
+    /// error before anything is read, and so is one that grows past the limit while it is read,
+    /// so memory stays bounded whatever is at the path (a sparse terabyte, a file being written).
+    static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ArticleError> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
@@ -64,8 +66,12 @@ enum FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(ArticleError(path: path, reason: .notRegularFile))
         }
+        let size = Int(info.st_size)
+        guard size <= maxBytes else {
+            return .failure(ArticleError(path: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
+        bytes.reserveCapacity(size)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { buffer in
@@ -75,6 +81,10 @@ enum FileSystem {
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 return .failure(error(path, errno))
+            }
+            guard bytes.count + count <= maxBytes else {
+                return .failure(
+                    ArticleError(path: path, reason: .tooLarge(bytes: bytes.count + count, limit: maxBytes)))
             }
             bytes += chunk[0..<count]
         }

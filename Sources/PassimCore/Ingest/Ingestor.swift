@@ -16,10 +16,16 @@ public final class Ingestor {
         /// Asked after each file; when it answers true the run commits what it wrote and stops
         /// (the daemon's `$/cancelRequest`). Pruning is skipped then.
         public var shouldStop: (@Sendable () -> Bool)?
+        /// Files larger than this many bytes are refused with a per-file error.
+        public var maxFileBytes: Int
 
-        public init(prune: Bool = false, batchSize: Int = 256, shouldStop: (@Sendable () -> Bool)? = nil) {
+        public init(
+            prune: Bool = false, batchSize: Int = 256, maxFileBytes: Int = ArticleReader.defaultMaxFileBytes,
+            shouldStop: (@Sendable () -> Bool)? = nil
+        ) {
             self.prune = prune
             self.batchSize = max(1, batchSize)
+            self.maxFileBytes = max(1, maxFileBytes)
             self.shouldStop = shouldStop
         }
     }
@@ -64,7 +70,7 @@ public final class Ingestor {
                     path = found.path
                     seen.insert(found.id)
                     do {
-                        let file = try ArticleReader.read(found)
+                        let file = try ArticleReader.read(found, maxBytes: options.maxFileBytes)
                         if try ingest(file, into: &report) { inBatch += 1 }
                     } catch let error as ArticleError {
                         report.failures.append(.init(path: error.path, message: error.message))

@@ -19,11 +19,17 @@ public struct IngestRequest: RequestType {
     public var prune: Bool?
     /// The token for `$/progress` notifications; none are sent without it.
     public var workDoneToken: ProgressToken?
+    /// With `paths`: the largest file to read, in bytes (64 MiB when absent, as for `passim
+    /// ingest`); a larger one is a per-file failure and the others go on.
+    public var maxFileBytes: Int?
 
     /// Ingest files or directories.
-    public init(paths: [String], prune: Bool? = nil, workDoneToken: ProgressToken? = nil) {
+    public init(
+        paths: [String], prune: Bool? = nil, maxFileBytes: Int? = nil, workDoneToken: ProgressToken? = nil
+    ) {
         self.paths = paths
         self.prune = prune
+        self.maxFileBytes = maxFileBytes
         self.workDoneToken = workDoneToken
     }
 
@@ -35,7 +41,7 @@ public struct IngestRequest: RequestType {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case paths, text, name, prune, workDoneToken
+        case paths, text, name, prune, workDoneToken, maxFileBytes
     }
 
     /// Decodes and checks that exactly one source is given and that paths and name are usable.
@@ -46,7 +52,10 @@ public struct IngestRequest: RequestType {
         name = try container.decodeIfPresent(String.self, forKey: .name)
         prune = try container.decodeIfPresent(Bool.self, forKey: .prune)
         workDoneToken = try container.decodeIfPresent(ProgressToken.self, forKey: .workDoneToken)
-        if let problem = IngestRequest.problem(paths: paths, text: text, name: name, prune: prune) {
+        maxFileBytes = try container.decodeIfPresent(Int.self, forKey: .maxFileBytes)
+        if let problem = IngestRequest.problem(paths: paths, text: text, name: name, prune: prune)
+            ?? IngestRequest.limitProblem(maxFileBytes, hasPaths: paths != nil)
+        {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: container.codingPath, debugDescription: problem))
         }
@@ -72,6 +81,14 @@ public struct IngestRequest: RequestType {
             guard let name else { return "`text` needs a `name`, e.g. \"notes/idea.md\"" }
             return nameProblem(name)
         }
+    }
+
+    /// What is wrong with `maxFileBytes`, or `nil`.
+    static func limitProblem(_ maxFileBytes: Int?, hasPaths: Bool) -> String? {
+        guard let maxFileBytes else { return nil }
+        if !hasPaths { return "`maxFileBytes` goes with `paths`, not with `text`" }
+        if maxFileBytes < 1 { return "`maxFileBytes` must be at least 1, found \(maxFileBytes)" }
+        return nil
     }
 
     /// Why `name` cannot name an article, or `nil`.

@@ -1,6 +1,7 @@
 import Logging
 import NIOConcurrencyHelpers
 import NIOPosix
+import PassimArticles
 import PassimCore
 import PassimProtocol
 
@@ -100,7 +101,10 @@ final class IngestCoordinator: Sendable {
             var total = 1
             if let paths = request.paths {
                 report = try ingestor.ingest(
-                    paths: paths, options: .init(prune: request.prune ?? false, shouldStop: shouldStop)
+                    paths: paths,
+                    options: .init(
+                        prune: request.prune ?? false,
+                        maxFileBytes: request.maxFileBytes ?? ArticleReader.defaultMaxFileBytes, shouldStop: shouldStop)
                 ) { step in
                     total = step.total
                     begin(total: step.total)
