@@ -24,6 +24,10 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case duplicateID(id: String, firstPath: String)
         /// The file is larger than the limit for one article file (`bytes` is its size).
         case tooLarge(bytes: Int, limit: Int)
+        /// The article id (the path without extension) is longer than the index can hold.
+        case idTooLong(bytes: Int, limit: Int)
+        /// The file's name is not valid UTF-8; `bytes` are the name's bytes.
+        case invalidFileName(bytes: [UInt8])
     }
 
     /// The file (or directory) the error is about, as given or found.
@@ -65,6 +69,12 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
             "the file is \(ByteSize.text(bytes)), more than the \(ByteSize.text(limit)) one article file may have; "
                 + "split it into articles, or raise the limit with --max-file-size (e.g. --max-file-size "
                 + "\(ByteSize.suggestion(above: bytes)))"
+        case .idTooLong(let bytes, let limit):
+            "the article id (the path below the folder given to ingest, without its extension) is \(bytes) "
+                + "bytes, and the index holds ids of at most \(limit): shorten the file's name or its folders' names"
+        case .invalidFileName(let bytes):
+            "the file's name is not valid UTF-8 (its bytes: \(bytes.map(Self.hex).joined(separator: " "))); "
+                + "rename it to UTF-8, e.g. with `convmv -f latin1 -t utf8 --notest` on it"
         case .duplicateID(let id, let firstPath):
             "has the same article id '\(id)' as \(firstPath) (the id is the path without its "
                 + "extension); rename or remove one of them"

@@ -84,6 +84,24 @@ import Testing
         #expect(bad.stderr.contains("--max-file-size takes a size such as 64M"), "\(bad.stderr)")
     }
 
+    /// An id too long for Xapian's terms failed the whole ingest with a raw "Key too long" and
+    /// none of the new files was indexed; now it is that file's failure.
+    @Test func anArticleIDTooLongForTheIndexFailsAlone() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("notes/short.txt", "Short Name\n\nA note about collagen with a short file name.\n")
+        let folder = String(repeating: "f", count: 120)
+        let name = String(repeating: "n", count: 130)
+        try dir.write("notes/\(folder)/\(name).txt", "Long Name\n\nA note about elastin with a long file name.\n")
+        let result = try PassimProcess.run(["ingest", "--index", "idx", "notes"], in: dir.url)
+        #expect(result.status == 1)
+        #expect(result.stdout == "added 1, updated 0, unchanged 0, removed 0, failed 1\n", "\(result.stderr)")
+        #expect(result.stderr.contains("the article id (the path below the folder given to ingest"), "\(result.stderr)")
+        #expect(result.stderr.contains("is 251 bytes, and the index holds ids of at most 236"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Key too long"))
+        let search = try PassimProcess.run(["search", "--index", "idx", "--json", "collagen"], in: dir.url)
+        #expect(try SearchJSON.decode(search.stdout).hits.map(\.article.id) == ["short"])
+    }
+
     @Test func checkAndIngestTellAnIndexOfAnotherSchemaByTheirExitStatus() throws {
         let dir = try TemporaryDirectory("passim-schema")
         try Repository.copyCorpus(into: dir)

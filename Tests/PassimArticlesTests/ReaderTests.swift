@@ -82,9 +82,29 @@ import Testing
             try dir.write(name + ".txt", body)
             expected.insert(name + ".txt")
         }
-        let listed = try FileSystem.entries(dir.path).get()
+        let listed = try FileSystem.entries(dir.path).get().map(\.text)
         #expect(Set(listed) == expected)
         #expect(listed.count == expected.count)
+    }
+
+    /// A name in Latin-1 cannot be carried in a path string: before, it was reported as "no such
+    /// file" (the name was repaired on reading and no longer existed); now the error says why,
+    /// and the other files are read.
+    @Test func aFileNameThatIsNotUTF8GetsItsOwnError() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try dir.write("good.txt", body)
+        let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        let path = dir.path + "/" + String(decoding: latin1, as: UTF8.self)
+        let descriptor = (Array(dir.path.utf8) + [0x2F] + latin1 + [0]).withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let (ids, errors) = readAll([dir.path])
+        #expect(ids == ["good"])
+        #expect(errors == [ArticleError(path: path, reason: .invalidFileName(bytes: latin1))])
+        #expect(errors.first?.message.contains("not valid UTF-8 (its bytes: 63 61 66 E9 2E 74 78 74)") == true)
     }
 
     @Test func pathsOfEntriesJoinTheRoot() throws {

@@ -204,6 +204,20 @@ import Testing
         #expect(server.process?.isRunning == true)
     }
 
+    /// An inline name too long for the index is the request's invalid param (before, Xapian's
+    /// "Key too long" came back as indexUnavailable).
+    @Test func anInlineNameTooLongForTheIndexIsAnInvalidParam() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let client = try server.client()
+        let name = String(repeating: "n", count: 250) + ".md"
+        let text = VersionedArticle.text(marker: "iotamarker", paragraphs: 2)
+        let answer = try client.call("ingest", params: ["text": .string(text), "name": .string(name)])
+        #expect(answer.errorCode == ErrorCode.invalidParams.rawValue, "\(answer)")
+        #expect(answer["error"]?["message"]?.string?.contains("at most 236") == true, "\(answer)")
+        #expect(try client.call("ping")["result"] == [:])
+    }
+
     @Test func anExternalWriterMakesIngestAnswerWriterBusy() throws {
         let server = try ServerFixture()
         defer { server.stop() }

@@ -94,18 +94,26 @@ public struct CorpusScanner: Sendable {
         }
 
         mutating func walk(directory: String, relative: String) {
-            let names: [String]
+            let entries: [FileSystem.Name]
             switch FileSystem.entries(directory) {
             case .failure(let error):
                 results.append(.failure(error))
                 return
             case .success(let found):
-                names = found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                entries = found.sorted { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
             }
-            for name in names where !name.hasPrefix(".") {
+            for entry in entries where !entry.text.hasPrefix(".") {
+                let name = entry.text
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let isArticle = CorpusScanner.isArticleName(name)
+                if let bytes = entry.invalidBytes {
+                    // Its path cannot be opened from a String: say why, if it may hold articles.
+                    if isArticle || entry.isDirectory {
+                        results.append(.failure(ArticleError(path: path, reason: .invalidFileName(bytes: bytes))))
+                    }
+                    continue
+                }
                 switch FileSystem.status(path) {
                 case .failure(let error):
                     // A dangling link named like an article is worth a word; others are noise.

@@ -34,21 +34,41 @@ enum FileSystem {
         return .success(Status(kind: kind, identity: identity))
     }
 
+    /// A directory entry's name: its text, or, for a name that is not valid UTF-8 (which
+    /// Passim cannot carry in paths, ids and JSON), its bytes with the text repaired for display.
+    struct Name {
+        var text: String
+        /// The name's bytes when they are not valid UTF-8.
+        var invalidBytes: [UInt8]? = nil
+        /// Whether readdir says the entry is a directory (false when it cannot tell).
+        var isDirectory = false
+    }
+
     /// The names in a directory, without `.` and `..`.
-    static func entries(_ path: String) -> Result<[String], ArticleError> {
+    static func entries(_ path: String) -> Result<[Name], ArticleError> {
         guard let directory = opendir(path) else { return .failure(error(path, errno)) }
         defer { closedir(directory) }
-        var names: [String] = []
+        var names: [Name] = []
         // The name is read in place, up to its NUL. Copying `d_name` (declared 256 bytes) reads
         // past a short record at the end of readdir's buffer, which crashed on a page boundary
         // while walking the benchmark's 256,885 article files.
-        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else {
+        guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name),
+            let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)
+        else {
             preconditionFailure("dirent.d_name is a stored field")
         }
         while let entry = readdir(directory) {
             let field = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self)
-            let name = String(cString: field)
-            if name != "." && name != ".." { names.append(name) }
+            guard let name = String(validatingCString: field) else {
+                let bytes = UnsafeBufferPointer(start: field, count: strlen(field)).map { UInt8(bitPattern: $0) }
+                let type = UnsafeRawPointer(entry).load(fromByteOffset: typeOffset, as: UInt8.self)
+                names.append(
+                    Name(
+                        text: String(decoding: bytes, as: UTF8.self), invalidBytes: bytes,
+                        isDirectory: type == UInt8(DT_DIR)))
+                continue
+            }
+            if name != "." && name != ".." { names.append(Name(text: name)) }
         }
         return .success(names)
     }

@@ -1,3 +1,6 @@
+import PassimAnalysis
+import PassimArticles
+
 /// Metadata keys Passim keeps in the Xapian database, and the schema version they describe.
 enum IndexMetadata {
     /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage
@@ -10,6 +13,22 @@ enum IndexMetadata {
     static let articlePrefix = "article:"
 
     static func articleKey(_ id: String) -> String { articlePrefix + id }
+
+    /// The longest article id (in UTF-8 bytes) whose terms and keys Xapian accepts: its passage
+    /// id terms (`Q<id>#<ordinal>`, ordinals of up to 7 digits), its article term and its
+    /// record's key must all fit in Xapian's 245 bytes.
+    static let maximumArticleIDBytes =
+        Schema.maximumTermLength
+        - max(
+            Schema.passageIDPrefix.utf8.count + "#".utf8.count + 7, Schema.articlePrefix.utf8.count,
+            articlePrefix.utf8.count)
+
+    /// The per-file error for an id too long to index, or nil when it fits.
+    static func idProblem(_ id: String, path: String) -> ArticleError? {
+        let bytes = id.utf8.count
+        guard bytes > maximumArticleIDBytes else { return nil }
+        return ArticleError(path: path, reason: .idTooLong(bytes: bytes, limit: maximumArticleIDBytes))
+    }
 
     /// Refuses an index whose stored schema (`stored`, empty when none was written yet) is
     /// not the one this build reads and writes.

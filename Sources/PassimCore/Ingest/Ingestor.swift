@@ -101,6 +101,11 @@ public final class Ingestor {
         return report
     }
 
+    /// Why `name` cannot file an inline text (its id is too long for the index), or nil.
+    public static func inlineNameProblem(_ name: String) -> String? {
+        IndexMetadata.idProblem(articleID(forName: name), path: name).map { "`name` \($0.message)" }
+    }
+
     /// Ingests one article given as text (the daemon's inline `ingest`), filed under the relative
     /// path `name`; its id is `name` without the extension, as a scan of that file would give.
     public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
@@ -123,6 +128,7 @@ public final class Ingestor {
 
     /// Parses and writes one file unless it is unchanged. Returns true if the index changed.
     private func ingest(_ file: SourceFile, into report: inout IngestReport, absolutePath: Bool = true) throws -> Bool {
+        if let problem = IndexMetadata.idProblem(file.id, path: file.path) { throw problem }
         let path = absolutePath ? Self.absolute(file.path) : file.path
         let previous = try writer.record(of: file.id)
         // Unchanged files are recognised by their fingerprint before any parsing.
