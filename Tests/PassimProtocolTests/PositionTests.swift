@@ -38,7 +38,7 @@ private final class Loads: @unchecked Sendable {
 }
 
 private func converter(_ encoding: PositionEncoding, text: String = file, loads: Loads = Loads()) -> PositionConverter {
-    PositionConverter(encoding: encoding) { requested in
+    PositionConverter(encoding: encoding) { requested, _ in
         loads.paths.append(requested)
         return SourceText(text)
     }
@@ -170,7 +170,7 @@ struct PositionTests {
 
     @Test func anUnreadableFileIsReported() {
         struct Gone: Error, CustomStringConvertible { var description: String { "no such file" } }
-        let failing = PositionConverter(encoding: .utf16) { _ in throw Gone() }
+        let failing = PositionConverter(encoding: .utf16) { _, _ in throw Gone() }
         #expect(throws: PositionConversionError.sourceUnavailable(path: path, reason: "no such file")) {
             try failing.convert(searchResult)
         }

@@ -37,6 +37,31 @@ import Testing
         return client
     }
 
+    /// A file that grew to a terabyte (sparse) after it was indexed keeps its indexed part, so
+    /// its hits still convert, reading only that part: before, the daemon read the whole file
+    /// (a 2 GB file took one UTF-16 search past 3 GB of memory).
+    @Test func aFileThatGrewHugeIsConvertedFromItsIndexedPartOnly() throws {
+        let server = try ServerFixture()
+        defer { server.stop() }
+        let extra = server.corpus + "/zz_grown.txt"
+        try "Grown notes\n\nThe 𝛼-helix kappamarker passage, indexed before the file grew.\n"
+            .write(toFile: extra, atomically: false, encoding: .utf8)
+        let plain = try server.client()
+        #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
+        #expect(truncate(extra, 1 << 40) == 0)
+        let converted = try converting(server, to: "utf-16")
+        let answer = try converted.call("search", params: ["query": "kappamarker"])
+        let hit = try #require(answer["result"]?["hits"]?[0], "\(answer)")
+        #expect(hit["location"]?["startLine"] == 3)
+        // "The 𝛼-helix kappamarker": 𝛼 is two UTF-16 units, four UTF-8 bytes.
+        #expect(hit["highlights"]?[0]?["column"] == 14, "\(hit)")
+        let status = try String(contentsOfFile: "/proc/\(server.pid)/status", encoding: .utf8)
+        let peakKB =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        #expect(peakKB > 0 && peakKB < 1 << 20, "the daemon's peak memory: \(peakKB) kB")
+    }
+
     @Test(arguments: ["utf-16", "utf-32"])
     func searchPositionsAreConverted(_ encoding: String) throws {
         let server = try ServerFixture()

@@ -58,14 +58,26 @@ import Testing
         let chunk = String(repeating: "x", count: SourceLoader.maxInlineBytes / 3 + 1)
         sources.rememberInline(name: "a.md", text: "first")
         sources.rememberInline(name: "a.md", text: "second")
-        #expect(try sources.load("a.md").bytes == Array("second".utf8))
+        #expect(try sources.load("a.md", prefix: 1 << 20).bytes == Array("second".utf8))
         sources.rememberInline(name: "b.md", text: chunk)
         sources.rememberInline(name: "c.md", text: chunk)
         sources.rememberInline(name: "d.md", text: chunk)
-        #expect(throws: PositionConversionError.self) { try sources.load("a.md") }
-        #expect(throws: PositionConversionError.self) { try sources.load("b.md") }
-        #expect(try sources.load("d.md").bytes.count == chunk.utf8.count)
-        #expect(throws: PositionConversionError.self) { try sources.load("/no/such/file.txt") }
+        #expect(throws: PositionConversionError.self) { try sources.load("a.md", prefix: 1 << 20) }
+        #expect(throws: PositionConversionError.self) { try sources.load("b.md", prefix: 1 << 20) }
+        #expect(try sources.load("d.md", prefix: 1 << 20).bytes.count == chunk.utf8.count)
+        #expect(throws: PositionConversionError.self) { try sources.load("/no/such/file.txt", prefix: 1 << 20) }
+    }
+
+    /// Only the first bytes a conversion needs are read: a file that grew to a terabyte after
+    /// it was indexed costs what its indexed part costs (before, the whole file was read).
+    @Test func filesAreReadOnlyUpToTheBytesAConversionNeeds() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("grown.txt")
+        try "Title\n\nThe indexed text.\n".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(truncate(path, 1 << 40) == 0)
+        let sources = SourceLoader()
+        #expect(try sources.load(path, prefix: 9).bytes == Array("Title\n\nTh".utf8))
+        #expect(try sources.load(path, prefix: 4096).bytes.count == 4096)
     }
 
     @Test func theProbeTellsALiveSocketFromAStaleOne() throws {

@@ -8,17 +8,23 @@
 /// - `Highlight.start`/`end`: offsets into `passage.text`;
 /// - a `querySyntax` error's `offset`: an offset into the query.
 /// Lines never change. Converting file positions needs the file, so the converter asks
-/// `loadSource` for it by path (`ArticleSummary.path`), once per file per call. Before using a
-/// file it checks that the bytes at each passage's location are the passage's text, so a file
-/// edited since indexing fails with `.sourceChanged` instead of giving wrong columns.
+/// `loadSource` for it by path (`ArticleSummary.path`), once per file per call, and only for its
+/// first bytes up to the end of the last passage it converts there: the offsets and columns it
+/// needs lie before that, and a file that grew (or was replaced by a huge one) is not read
+/// whole. Before using a file it checks that the bytes at each passage's location are the
+/// passage's text, so a file edited since indexing fails with `.sourceChanged` instead of
+/// giving wrong columns.
 public struct PositionConverter {
+    /// Reads the source at `path`: at least its first `prefix` bytes (all of it when shorter).
+    public typealias SourceLoading = (_ path: String, _ prefix: Int) throws -> SourceText
+
     /// The encoding results are converted to.
     public let encoding: PositionEncoding
-    private let loadSource: (_ path: String) throws -> SourceText
+    private let loadSource: SourceLoading
 
     /// A converter to `encoding` that reads files through `loadSource` (e.g. reading the file,
     /// or a cache keyed by path and index revision).
-    public init(encoding: PositionEncoding, loadSource: @escaping (_ path: String) throws -> SourceText) {
+    public init(encoding: PositionEncoding, loadSource: @escaping SourceLoading) {
         self.encoding = encoding
         self.loadSource = loadSource
     }
@@ -28,6 +34,7 @@ public struct PositionConverter {
     public func convert(_ result: SearchResult) throws(PositionConversionError) -> SearchResult {
         guard encoding != .utf8 else { return result }
         var sources = SourceCache(load: loadSource)
+        for hit in result.hits { sources.need(hit.article.path, through: hit.location.end) }
         var converted = result
         for index in converted.hits.indices {
             let hit = converted.hits[index]
@@ -49,6 +56,9 @@ public struct PositionConverter {
         guard encoding != .utf8 else { return result }
         let path = result.article.path
         var sources = SourceCache(load: loadSource)
+        for record in [result.passage] + result.before + result.after {
+            sources.need(path, through: record.location.end)
+        }
         let source = try sources.source(for: path)
         var converted = result
         converted.passage = try convert(result.passage, path: path, in: source)
@@ -61,6 +71,7 @@ public struct PositionConverter {
     public func convert(_ result: ArticleGetResult) throws(PositionConversionError) -> ArticleGetResult {
         guard encoding != .utf8, let passages = result.passages else { return result }
         var sources = SourceCache(load: loadSource)
+        for record in passages { sources.need(result.article.path, through: record.location.end) }
         var converted = result
         converted.passages = try convert(
             passages, path: result.article.path, in: sources.source(for: result.article.path))
@@ -120,15 +131,22 @@ public struct PositionConverter {
     }
 }
 
-/// Files read during one conversion, so several hits in one article read it once.
+/// Files read during one conversion, so several hits in one article read it once, each up to
+/// the furthest byte a conversion needs in it.
 private struct SourceCache {
-    let load: (_ path: String) throws -> SourceText
+    let load: PositionConverter.SourceLoading
     var sources: [String: SourceText] = [:]
+    var needed: [String: Int] = [:]
+
+    /// Notes that positions up to byte `end` of `path` will be converted.
+    mutating func need(_ path: String, through end: Int) {
+        needed[path] = max(needed[path] ?? 0, end)
+    }
 
     mutating func source(for path: String) throws(PositionConversionError) -> SourceText {
         if let source = sources[path] { return source }
         do {
-            let source = try load(path)
+            let source = try load(path, needed[path] ?? 0)
             sources[path] = source
             return source
         } catch let error as PositionConversionError {

@@ -22,7 +22,7 @@ enum ErrorMapping {
     {
         switch error {
         case .syntax(let syntax):
-            let converter = PositionConverter(encoding: encoding) { path in
+            let converter = PositionConverter(encoding: encoding) { path, _ in
                 throw PositionConversionError.sourceUnavailable(path: path, reason: "not needed for a query offset")
             }
             let offset = (try? converter.convertQueryOffset(syntax.offset, in: query)) ?? syntax.offset

@@ -38,8 +38,9 @@ final class SourceLoader: Sendable {
         }
     }
 
-    /// The source at `path`: an inline text by that name, else the file.
-    func load(_ path: String) throws -> SourceText {
+    /// The source at `path`: an inline text by that name, else the file's first `prefix` bytes
+    /// (the converter needs nothing past them, and the file may have grown to any size).
+    func load(_ path: String, prefix: Int) throws -> SourceText {
         if let bytes = inline.withLockedValue({ $0.texts[path] }) {
             return SourceText(bytes: bytes)
         }
@@ -48,8 +49,9 @@ final class SourceLoader: Sendable {
                 path: path, reason: "no such file (the text was ingested inline)")
         }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return SourceText(bytes: Array(data))
+            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? file.close() }
+            return SourceText(bytes: Array(try file.read(upToCount: max(prefix, 0)) ?? Data()))
         } catch {
             throw PositionConversionError.sourceUnavailable(path: path, reason: error.localizedDescription)
         }
@@ -57,7 +59,7 @@ final class SourceLoader: Sendable {
 
     /// A converter to `encoding` reading through this loader.
     func converter(for encoding: PositionEncoding) -> PositionConverter {
-        PositionConverter(encoding: encoding) { [self] path in try load(path) }
+        PositionConverter(encoding: encoding) { [self] path, prefix in try load(path, prefix: prefix) }
     }
 
     /// `value` with its positions in `encoding`, or the error to answer when a file changed
