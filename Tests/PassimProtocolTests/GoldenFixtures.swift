@@ -154,6 +154,7 @@ enum GoldenFixtures {
         .error(.writerBusy(), id: 9),
         .error(.notFound(.passage, id: "000_c0039b83ab477ca1#99"), id: 3),
         .error(.serverShuttingDown(), id: 2),
+        .error(.tooManyConnections(limit: 9), id: nil),
         .error(.requestCancelled(), id: 2),
     ]
 }

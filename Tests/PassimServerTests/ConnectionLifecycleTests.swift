@@ -127,6 +127,34 @@ import Testing
         #expect(server.process?.isRunning == true)
     }
 
+    /// Under a small descriptor limit, clients past what the daemon can hold get
+    /// `tooManyConnections` and a closed connection, and the daemon serves again once they go.
+    /// Before, `accept` failed with EMFILE while the socket stayed readable: the event loop
+    /// spun at 100% CPU, the new client got nothing, and the log blamed a missing index.
+    @Test func connectionsPastTheDescriptorBudgetAreRefusedWithAnError() throws {
+        let server = try ServerFixture(start: false)
+        defer { server.stop() }
+        try server.start(descriptorLimit: 64)
+        var held: [TestClient] = []
+        for _ in 0..<100 { held.append(try server.client()) }
+        let refused = try #require(try held[99].next(timeout: 30), "no answer for a client past the limit")
+        #expect(refused.errorCode == ErrorCode.tooManyConnections.rawValue, "\(refused)")
+        #expect(refused["error"]?["message"]?.string?.contains("ulimit -n") == true)
+        #expect(try held[99].next(timeout: 30) == nil)
+
+        for client in held { client.close() }
+        held = []
+        // The daemon notices the closes in its own time: ask until it answers (bounded).
+        var pong: JSONValue?
+        for _ in 0..<100 where pong?["result"] == nil {
+            pong = try? server.client().call("ping", timeout: 5)
+            if pong?["result"] == nil { usleep(50_000) }
+        }
+        #expect(pong?["result"] == [:], "\(String(describing: pong))")
+        #expect(try server.client().call("search", params: ["query": "stem cells"])["result"] != nil)
+        #expect(!server.log.contains("no index"), "\(server.log)")
+    }
+
     @Test func aThousandConnectionsLeakNoDescriptors() throws {
         let server = try ServerFixture()
         defer { server.stop() }

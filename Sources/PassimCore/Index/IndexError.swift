@@ -1,5 +1,11 @@
 import PassimXapian
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A failure of the index layer, with a code callers can switch on and a message for people.
 public struct IndexError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, independent of the message wording.
@@ -32,8 +38,19 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
+    /// The system's texts for EMFILE and ENFILE, as Xapian appends them to its messages.
+    private static let outOfDescriptors = [EMFILE, ENFILE].map { String(cString: strerror($0)) }
+
     /// Translates a Xapian failure on the index at `path` into a user-facing error.
     static func from(_ error: XapianError, path: String) -> IndexError {
+        // Xapian reports a file it could not open as a missing database whatever the reason;
+        // out of descriptors, "no index, run passim ingest" would send the user the wrong way.
+        if Self.outOfDescriptors.contains(where: { error.message.hasSuffix("(\($0))") }) {
+            return IndexError(
+                .io,
+                "cannot open the index at \(path): the process is out of file descriptors (\(error.message)); "
+                    + "close some clients or raise the limit (ulimit -n)")
+        }
         switch error.code {
         case .databaseNotFound, .databaseOpening:
             return IndexError(

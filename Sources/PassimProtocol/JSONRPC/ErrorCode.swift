@@ -39,13 +39,15 @@ public struct ErrorCode: RawRepresentable, Codable, Hashable, Sendable {
     /// The server is stopping and takes no new work.
     public static let serverShuttingDown = ErrorCode(rawValue: -32016)
     /// The client cancelled the request with `$/cancelRequest` (LSP's `RequestCancelled`).
+    /// The daemon holds as many connections as its file descriptors allow; this one is closed.
+    public static let tooManyConnections = ErrorCode(rawValue: -32017)
     public static let requestCancelled = ErrorCode(rawValue: -32800)
 
     /// Every code Passim sends, in the order PROTOCOL.md lists them.
     public static let all: [ErrorCode] = [
         .parseError, .invalidRequest, .methodNotFound, .invalidParams, .internalError,
         .querySyntax, .indexUnavailable, .requestTooLarge, .deadlineExceeded, .writerBusy,
-        .notFound, .serverShuttingDown, .requestCancelled,
+        .notFound, .serverShuttingDown, .tooManyConnections, .requestCancelled,
     ]
 
     /// The code's name as PROTOCOL.md spells it, e.g. `"invalidParams"`; `nil` for unknown codes.
@@ -63,6 +65,7 @@ public struct ErrorCode: RawRepresentable, Codable, Hashable, Sendable {
         case .writerBusy: return "writerBusy"
         case .notFound: return "notFound"
         case .serverShuttingDown: return "serverShuttingDown"
+        case .tooManyConnections: return "tooManyConnections"
         case .requestCancelled: return "requestCancelled"
         default: return nil
         }

@@ -100,6 +100,14 @@ extension ResponseError {
             data: ["kind": .string(kind.rawValue), "id": .string(id)])
     }
 
+    /// The daemon holds as many connections as it can; this one is closed after the answer.
+    public static func tooManyConnections(limit: Int) -> ResponseError {
+        ResponseError(
+            code: .tooManyConnections,
+            message: "The daemon already serves \(limit) connections, all its file descriptors allow; "
+                + "close idle clients or raise its limit (ulimit -n) and restart it")
+    }
+
     /// The server is stopping.
     public static func serverShuttingDown() -> ResponseError {
         ResponseError(

@@ -28,6 +28,12 @@ struct Connection {
             try? await channel.executeThenClose { _, _ in }
             return
         }
+        let admission = services.connections.admit()
+        guard admission.admitted else {
+            await refuse(limit: admission.limit, logger: logger)
+            return
+        }
+        defer { services.connections.release() }
         logger.debug("connection opened")
         let channel = self.channel
         let services = self.services
@@ -55,6 +61,19 @@ struct Connection {
             logger.debug("connection closed with an error", metadata: ["error": "\(error)"])
         }
         logger.debug("connection closed")
+    }
+
+    /// Tells a client past the connection limit why, then closes: the descriptors it would
+    /// take are kept for the index and for the connections already served.
+    private func refuse(limit: Int, logger: Logger) async {
+        logger.warning(
+            "refused a connection: too many open",
+            metadata: ["open": "\(limit)", "hint": "raise the daemon's descriptor limit (ulimit -n) or close clients"])
+        let answer = ResponseEncoding.error(.tooManyConnections(limit: limit), id: nil)
+        try? await channel.executeThenClose { _, outbound in
+            try await outbound.write(ByteBuffer(bytes: Framing.lines.frame(answer)))
+            await Self.flushed(channel.channel)
+        }
     }
 
     /// Returns once every answer handed to `channel` has reached the kernel (or the peer is gone).

@@ -17,9 +17,32 @@ final class ConnectionRegistry: Sendable {
         var entries: [Int: Entry] = [:]
         var nextID = 1
         var shuttingDown = false
+        /// Connections admitted and not yet finished, and how many may be.
+        var admitted = 0
+        var maxConnections = Int.max
     }
 
     private let state = NIOLockedValueBox(State())
+
+    /// Sets how many connections may be open at once (see `DescriptorBudget`).
+    func limit(to maxConnections: Int) {
+        state.withLockedValue { $0.maxConnections = max(1, maxConnections) }
+    }
+
+    /// Admits one more connection unless as many as allowed are open; the caller calls
+    /// `release` when an admitted connection ends. Returns the limit when it is refused.
+    func admit() -> (admitted: Bool, limit: Int) {
+        state.withLockedValue { state in
+            guard state.admitted < state.maxConnections else { return (false, state.maxConnections) }
+            state.admitted += 1
+            return (true, state.maxConnections)
+        }
+    }
+
+    /// Ends an admitted connection.
+    func release() {
+        state.withLockedValue { $0.admitted -= 1 }
+    }
 
     /// A fresh connection id.
     func makeID() -> Int {

@@ -74,11 +74,14 @@ public final class PassimDaemon: Service {
         pool.start()
         ingest.start()
         await watcher.start()
+        let budget = DescriptorBudget.take()
+        connections.limit(to: budget.maxConnections)
         logger.notice(
             "listening",
             metadata: [
                 "socket": "\(configuration.socketPath)", "index": "\(configuration.index.directory)",
                 "searchers": "\(configuration.searcherThreads)",
+                "maxConnections": "\(budget.maxConnections)", "descriptorLimit": "\(budget.limit)",
             ])
         return PassimDaemon(
             configuration: configuration, claim: claim, server: server, services: services, stopping: stopping,

@@ -49,9 +49,11 @@ final class ServerFixture: @unchecked Sendable {
     /// The daemon's log so far (for failure messages).
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
 
-    /// Launches `passim serve` and waits (bounded) until it answers a ping.
-    func start(environment: [String: String] = [:], socket: String? = nil) throws {
-        let process = try launch(environment: environment, socket: socket ?? self.socket)
+    /// Launches `passim serve` and waits (bounded) until it answers a ping; with
+    /// `descriptorLimit`, under that `ulimit -n`.
+    func start(environment: [String: String] = [:], socket: String? = nil, descriptorLimit: Int? = nil) throws {
+        let process = try launch(
+            environment: environment, socket: socket ?? self.socket, descriptorLimit: descriptorLimit)
         self.process = process
         for _ in 0..<400 {
             if !process.isRunning {
@@ -81,11 +83,20 @@ final class ServerFixture: @unchecked Sendable {
 
     /// Starts another `passim serve` with these arguments and returns it unwaited.
     func launch(
-        environment: [String: String] = [:], socket: String, extra: [String] = [], stderr: Pipe? = nil
+        environment: [String: String] = [:], socket: String, extra: [String] = [], stderr: Pipe? = nil,
+        descriptorLimit: Int? = nil
     ) throws -> Process {
         let process = Process()
-        process.executableURL = PassimBinary.url
-        process.arguments = ["serve", "--index", index, "--socket", socket, "--log-file", logFile] + extra
+        let arguments = ["serve", "--index", index, "--socket", socket, "--log-file", logFile] + extra
+        if let descriptorLimit {
+            // The shell sets the limit and becomes passim (exec), so the pid is the daemon's.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments =
+                ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", PassimBinary.url.path] + arguments
+        } else {
+            process.executableURL = PassimBinary.url
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["PASSIM_LOG_LEVEL"] = "debug"
         for (key, value) in environment { env[key] = value }
