@@ -1,3 +1,4 @@
+import Foundation
 import PassimArticles
 import PassimProtocol
 import Testing
@@ -29,6 +30,41 @@ import Testing
         #expect(positions.position(of: 4) == (8, 1))
         #expect(positions.position(of: 7) == (9, 1))
         #expect(positions.position(of: 9) == (9, 3))
+    }
+
+    /// Escape sequences in an article (or in a forged answer) are shown, not obeyed: before,
+    /// the human and vimgrep outputs passed them to the terminal as they were.
+    @Test func controlCharactersInWhatIsShownAreMadeVisible() throws {
+        let escape = "\u{1B}]0;pwned\u{07}\u{1B}[2J"
+        let result = SearchResult(
+            query: "collagen\u{1B}[31m", estimatedTotal: 1,
+            hits: [
+                SearchHit(
+                    rank: 1, score: 1,
+                    article: ArticleSummary(
+                        id: "a", title: "Title \(escape)", path: "/c/a\u{1B}[1m.txt", sources: []),
+                    passage: PassageInfo(
+                        id: "a#1", ordinal: 1, section: "Section \u{9B}31m", text: "collagen \(escape) end\u{7F}"),
+                    location: TextRange(start: 0, end: 10, startLine: 3, startColumn: 1, endLine: 3, endColumn: 11),
+                    highlights: [Highlight(start: 0, end: 8, line: 3, column: 1, endLine: 3, endColumn: 9)])
+            ])
+        for color in [false, true] {
+            let human = SearchOutput.human(result, style: OutputStyle(color: color), relativeTo: "/c")
+            // With colour on, the only escapes left are the colour codes this output adds.
+            let stripped = human.replacingOccurrences(of: #"\u{1B}\[[0-9;]*m"#, with: "", options: .regularExpression)
+            #expect(
+                !stripped.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+            #expect(human.contains("␛]0;pwned␇␛[2J"), "\(human)")
+        }
+        let vimgrep = SearchOutput.vimgrep(result, relativeTo: "/c")
+        #expect(vimgrep == "a␛[1m.txt:3:1:collagen ␛]0;pwned␇␛[2J end␡\n", "\(vimgrep)")
+        let json = try SearchOutput.json(result)
+        #expect(!json.contains("\u{1B}"))
+        #expect(json.contains(#"\u001b]0;pwned\u0007"#), "\(json)")
+        let empty = SearchOutput.human(
+            SearchResult(query: "x\u{1B}[2J", estimatedTotal: 0, hits: []), style: OutputStyle(color: false),
+            relativeTo: "/")
+        #expect(empty == "No passages match \"x␛[2J\".\n")
     }
 
     @Test func snippetsFoldWhitespaceAndMarkMatches() {

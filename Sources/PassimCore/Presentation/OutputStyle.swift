@@ -18,7 +18,10 @@ public struct OutputStyle: Sendable {
     func match(_ text: String) -> String { wrap(text, "1;31") }
     func dim(_ text: String) -> String { wrap(text, "2") }
 
+    /// `text` made safe for a terminal, in colour when colour is on: only the escapes added
+    /// here reach the terminal.
     private func wrap(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let safe = TerminalSafe.text(text)
+        return color ? "\u{1B}[\(code)m\(safe)\u{1B}[0m" : safe
     }
 }

@@ -4,13 +4,14 @@ import PassimProtocol
 /// Renders a search result for the command line, in one of the CLI's formats.
 public enum SearchOutput {
     /// Grouped by article: a header per article, then `line:column` and a marked snippet per hit.
+    /// Control characters in what is shown are made visible, not obeyed (`TerminalSafe`).
     public static func human(_ result: SearchResult, style: OutputStyle, relativeTo directory: String) -> String {
         var lines: [String] = []
         if let corrected = result.correctedQuery {
             lines.append(style.dim("No good match for \"\(result.query)\"; showing results for \"\(corrected)\"."))
         }
         if result.hits.isEmpty {
-            lines.append("No passages match \"\(result.correctedQuery ?? result.query)\".")
+            lines.append("No passages match \"\(TerminalSafe.text(result.correctedQuery ?? result.query))\".")
             return lines.joined(separator: "\n") + "\n"
         }
         var currentArticle: String?
@@ -41,7 +42,8 @@ public enum SearchOutput {
     }
 
     /// `path:line:column:text` per hit (Vim's quickfix `%f:%l:%c:%m`, Emacs grep-mode), at the
-    /// first highlight of each passage, the text folded onto one line.
+    /// first highlight of each passage, the text folded onto one line and its control characters
+    /// made visible (`TerminalSafe`).
     public static func vimgrep(_ result: SearchResult, relativeTo directory: String) -> String {
         var out = ""
         for hit in result.hits {
@@ -49,7 +51,7 @@ public enum SearchOutput {
             let column = hit.highlights.first?.column ?? hit.location.startColumn
             let text = Snippet.render(
                 text: hit.passage.text, highlights: hit.highlights, style: OutputStyle(color: false))
-            out += "\(relative(hit.article.path, to: directory)):\(line):\(column):\(text)\n"
+            out += "\(TerminalSafe.text(relative(hit.article.path, to: directory))):\(line):\(column):\(text)\n"
         }
         return out
     }

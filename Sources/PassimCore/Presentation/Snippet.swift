@@ -58,7 +58,7 @@ struct Snippet {
                 lastSpace = false
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return TerminalSafe.text(String(decoding: out, as: UTF8.self))
     }
 }
 
