@@ -25,8 +25,10 @@ struct SocketTrustTests {
         #expect(!search.stdout.contains("FORGED"), "\(search.stdout)")
 
         try dir.write("corpus/a.txt", "A title\n\nSome text about collagen and scars, long enough to be a passage.\n")
+        // At info level a command that works in-process says why it did not use the socket.
         let ingest = try PassimProcess.run(
-            ["ingest", "--index", "idx", "--socket", impostor.socket, "corpus"], in: dir.url)
+            ["ingest", "--index", "idx", "--socket", impostor.socket, "corpus"], in: dir.url,
+            environment: ["PASSIM_LOG_LEVEL": "info"])
         #expect(ingest.status == 1)
         #expect(ingest.stderr.contains("refusing the daemon socket"), "\(ingest.stderr)")
         #expect(impostor.heard().isEmpty, "the impostor received: \(impostor.heard())")
@@ -93,13 +95,14 @@ final class Impostor: @unchecked Sendable {
                 os.setuid(user)
             server.listen(8)
             print("ready", flush=True)
+            forged = b'{"jsonrpc":"2.0","id":1,"result":{"query":"x","estimatedTotal":1,"hits":[{"text":"FORGED \\x1b]0;pwned\\x07"}]}}\\n'
             while True:
                 connection, _ = server.accept()
-                data = connection.recv(65536)
-                with open(heard, "ab") as f:
-                    f.write(data)
-                forged = b'{"jsonrpc":"2.0","id":1,"result":{"query":"x","estimatedTotal":1,"hits":[{"text":"FORGED \\x1b]0;pwned\\x07"}]}}\\n'
+                # A client that hangs up at once (as a refusing one does) must not end the loop.
                 try:
+                    data = connection.recv(65536)
+                    with open(heard, "ab") as f:
+                        f.write(data)
                     connection.sendall(forged)
                 except OSError:
                     pass

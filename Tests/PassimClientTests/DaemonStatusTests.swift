@@ -27,7 +27,7 @@ import Testing
             latencyMs: LatencyPercentiles(p50: 1.234, p90: 3.5, p99: 18.25, samples: 120))
         #expect(
             DaemonStatus(socket: "/tmp/passim-1000/passim.sock", stats: stats).human == """
-                daemon       running (passim 0.1.0, protocol 1.0)
+                daemon       running (passim 0.1.0, protocol \(ProtocolVersion.current))
                 socket       /tmp/passim-1000/passim.sock
                 index        /home/ana/index
                 revision     12
