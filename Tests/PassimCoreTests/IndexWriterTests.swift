@@ -32,6 +32,20 @@ import Testing
         try writer.close()
     }
 
+    /// A first ingest killed while Xapian created the database leaves `db/` with table files
+    /// and no version file; every later ingest then failed with "no index" (seen in
+    /// FreshBuildKillTests). The writer clears it and creates the database again.
+    @Test func aDatabaseLeftWithoutItsVersionFileIsCreatedAgain() throws {
+        let index = try TemporaryIndex()
+        try FileManager.default.createDirectory(atPath: index.layout.database, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: index.layout.database + "/postlist.glass", contents: Data()))
+        #expect(FileManager.default.createFile(atPath: index.layout.database + "/termlist.glass", contents: Data()))
+        let writer = try IndexWriter(layout: index.layout)
+        try writer.replace(try TemporaryIndex.article("notes", Self.first))
+        try writer.close()
+        #expect(try Searcher(layout: index.layout).search(SearchParameters(query: "fibroblasts")).hits.count == 1)
+    }
+
     @Test func cancellingABatchKeepsThePreviousVersion() throws {
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)

@@ -45,7 +45,7 @@ public final class IndexWriter {
         if wait { options.insert(.retryLock) }
         let analyzer: Analyzer
         do {
-            database = try WritableXapianDatabase(path: layout.database, options: options)
+            database = try Self.open(layout, options: options)
             analyzer = try Analyzer()
         } catch let error as XapianError {
             throw IndexError.from(error, path: layout.directory)
@@ -58,6 +58,27 @@ public final class IndexWriter {
         articleCount = try readArticleCount()
         // This writer holds the lock, so no fresh build is running: clear what a killed one left.
         try FreshBuild.removeStale(layout)
+    }
+
+    /// Opens (or creates) the writable database. A `db/` without Xapian's version file is what
+    /// a first ingest killed while Xapian created the database leaves: nothing was ever
+    /// committed there, and Xapian refuses to open or create over it, so every later ingest
+    /// failed with "no index". Its files are removed and the database created again. (A writer
+    /// creating it at that moment holds the lock, and the first open would have said so.)
+    private static func open(
+        _ layout: IndexLayout, options: WritableXapianDatabase.OpenOptions
+    ) throws(XapianError) -> WritableXapianDatabase {
+        do {
+            return try WritableXapianDatabase(path: layout.database, options: options)
+        } catch {
+            guard error.code == .databaseOpening || error.code == .databaseNotFound, !layout.exists,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: layout.database)
+            else { throw error }
+            for name in names where name != "flintlock" {
+                try? FileManager.default.removeItem(atPath: layout.database + "/" + name)
+            }
+            return try WritableXapianDatabase(path: layout.database, options: options)
+        }
     }
 
     deinit {
