@@ -24,10 +24,11 @@ extension CompilationRun {
     /// counts more than a common one; the phrase's stop words weigh almost nothing but place the
     /// other words. It only reorders: `sequence` puts it where it cannot match on its own, and
     /// a passage must hold every word of it to match it, so Xapian checks positions only in
-    /// passages holding all the words, rarest first. (Not `OR AND_MAYBE PHRASE`: Xapian 1.4
-    /// re-checks the phrase for every passage the OR matches, 50 times the OR's cost.)
-    /// Measured on the benchmark's 10% cut: phrase queries' MRR@10 0.72 -> 0.88, heading queries'
-    /// nDCG@10 0.41 -> 0.42, for about a tenth more time per query (median).
+    /// passages holding all the words, rarest first. In a root sequence of optional words it
+    /// is an item of their OR; elsewhere `sequence` hoists it over the whole query as
+    /// `query AND_MAYBE phrase`, which is exact there but re-checks the phrase for every
+    /// passage the query matches, so it is kept for the cases that need it (BENCHMARKS.md has
+    /// the bonus's gain and cost).
     mutating func phraseBonus(of run: WordRun, in context: Context) throws(XapianError)
         -> (phrase: XapianQuery, matchedByOptional: Bool)?
     {
