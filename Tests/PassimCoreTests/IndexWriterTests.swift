@@ -46,6 +46,29 @@ import Testing
         #expect(try Searcher(layout: index.layout).search(SearchParameters(query: "fibroblasts")).hits.count == 1)
     }
 
+    /// A damaged article record is an error naming the article (before, it was read as absent,
+    /// so a re-ingest added the article again and the count drifted).
+    @Test func anUnreadableArticleRecordIsCorruptNotAbsent() throws {
+        let index = try TemporaryIndex()
+        let writer = try IndexWriter(layout: index.layout)
+        try writer.replace(try TemporaryIndex.article("notes", Self.first))
+        try writer.close()
+        let database = try WritableXapianDatabase(path: index.layout.database)
+        try database.setMetadata(IndexMetadata.articleKey("notes"), [0xFF, 0xFF, 0xFF])
+        try database.close()
+
+        let again = try IndexWriter(layout: index.layout)
+        #expect {
+            try again.replace(try TemporaryIndex.article("notes", Self.second))
+        } throws: { error in
+            guard let error = error as? IndexError else { return false }
+            return error.code == .corrupt && error.message.contains("article notes")
+        }
+        #expect(again.articles == 1)
+        try again.cancelBatch()
+        try again.close()
+    }
+
     @Test func cancellingABatchKeepsThePreviousVersion() throws {
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)

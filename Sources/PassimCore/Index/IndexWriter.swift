@@ -125,7 +125,16 @@ public final class IndexWriter {
             try database.readView().metadata(IndexMetadata.articleKey(id))
         }
         guard !bytes.isEmpty else { return nil }
-        return try? ArticleRecord.decode(bytes)
+        // A record that cannot be read is damage, not absence: read as absent, the article
+        // would be added again beside its old passages and the article count would drift.
+        do {
+            return try ArticleRecord.decode(bytes)
+        } catch {
+            throw IndexError(
+                .corrupt,
+                "the stored record of article \(id) in \(layout.directory) cannot be read: "
+                    + "delete the index and ingest again")
+        }
     }
 
     /// Every article id in the index, sorted.
