@@ -124,7 +124,8 @@ let package = Package(
         .testTarget(
             name: "PassimClientTests",
             dependencies: [
-                "PassimClient", "PassimServer", "PassimCore", .product(name: "Logging", package: "swift-log"),
+                "PassimClient", "PassimServer", "PassimCore", "PassimTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

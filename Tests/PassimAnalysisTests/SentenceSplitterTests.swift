@@ -1,5 +1,6 @@
 import Foundation
 import PassimAnalysis
+import PassimTestSupport
 import Testing
 
 @Suite struct SentenceSplitterTests {
@@ -59,9 +60,7 @@ import Testing
 
     /// On every corpus article the ranges tile the text exactly, in order.
     @Test func rangesCoverCorpusFiles() throws {
-        let corpus = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("corpus")
+        let corpus = Repository.corpus
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
             .filter { $0.hasSuffix(".txt") }
         #expect(files.count >= 5)

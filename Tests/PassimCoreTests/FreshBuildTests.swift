@@ -1,13 +1,13 @@
 import Foundation
 import PassimArticles
+import PassimTestSupport
 import PassimXapian
 import Testing
 
 @testable import PassimCore
 
 @Suite struct FreshBuildTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("corpus")
+    static let corpus = Repository.corpus
 
     /// The seed corpus's articles, parsed by the real parser.
     static func articles() throws -> [Article] {

@@ -25,6 +25,7 @@ public enum Repository {
     public static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The seed articles in `corpus/`.
-    public static var corpus: URL { root.appendingPathComponent("corpus") }
+    /// The five seed articles the tests are written against: a copy in `Tests/Fixtures`, never
+    /// the repository's `corpus/`, which holds whatever articles the user keeps there.
+    public static var corpus: URL { root.appendingPathComponent("Tests/Fixtures/SeedCorpus") }
 }

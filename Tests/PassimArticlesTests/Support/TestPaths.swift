@@ -13,7 +13,8 @@ enum TestPaths {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()
 
-    static let corpus = repositoryRoot.appendingPathComponent("corpus")
+    /// The seed articles (a fixture copy; see `Repository.corpus`).
+    static let corpus = repositoryRoot.appendingPathComponent("Tests/Fixtures/SeedCorpus")
 
     /// The golden files in the source tree (read and re-recorded in place, not from the bundle).
     static let golden = testsDirectory.appendingPathComponent("Golden")

@@ -4,6 +4,7 @@ import PassimClient
 import PassimCore
 import PassimProtocol
 import PassimServer
+import PassimTestSupport
 
 /// A temporary folder, removed when the test ends.
 final class TemporaryFolder: Sendable {
@@ -35,8 +36,7 @@ struct IndexedCorpus {
 
     init() throws {
         folder = try TemporaryFolder()
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus")
+        let corpus = Repository.corpus
         let copy = folder.path + "/corpus"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where name.hasSuffix(".txt") {
