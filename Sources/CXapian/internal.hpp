@@ -10,7 +10,6 @@
 #include <xapian.h>
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -104,14 +103,6 @@ std::string bytes(const char *data, size_t length);
 /// Copies `value` into a malloc'd cxapian_string owned by the caller.
 void copy_out(const std::string &value, cxapian_string *out);
 
-/// Serialises every operation that copies or releases a shared Xapian::Query.
-///
-/// Xapian 1.4 counts references to query nodes with a plain `unsigned` (intrusive_base::_refs),
-/// not an atomic, so two threads copying or freeing queries that share nodes race. Swift shares
-/// one query between threads (XapianQuery is Sendable), so every refcount change on a query
-/// reachable from a cxapian_query happens under this lock, and a search runs on a private
-/// deep copy of its query (see search.cpp).
-std::mutex &query_lock();
 
 }  // namespace cxapian
 

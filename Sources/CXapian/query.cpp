@@ -1,4 +1,5 @@
-// query.cpp — building immutable query trees; see query_lock() for why they are locked.
+// query.cpp — building query trees. A tree and the trees built from it belong to one thread
+// (Xapian 1.4 counts references to query nodes with a plain, non-atomic integer).
 #include "internal.hpp"
 
 using cxapian::guarded;
@@ -51,7 +52,6 @@ cxapian_query *cxapian_query_combine(cxapian_op op, const cxapian_query *const *
         if (count != 0 && subqueries == nullptr) {
             throw Xapian::InvalidArgumentError("subqueries is NULL");
         }
-        std::lock_guard<std::mutex> hold(cxapian::query_lock());
         std::vector<Xapian::Query> parts;
         parts.reserve(count);
         for (size_t i = 0; i < count; ++i) {
@@ -78,7 +78,6 @@ cxapian_query *cxapian_query_wildcard(const char *prefix, size_t length, uint32_
 cxapian_query *cxapian_query_scale(const cxapian_query *query, double factor,
                                    cxapian_error *err) {
     return guarded_new<cxapian_query>(err, [&] {
-        std::lock_guard<std::mutex> hold(cxapian::query_lock());
         return new cxapian_query{
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, need(query, "query").query, factor)};
     });
@@ -86,12 +85,7 @@ cxapian_query *cxapian_query_scale(const cxapian_query *query, double factor,
 
 int cxapian_query_describe(const cxapian_query *query, cxapian_string *out, cxapian_error *err) {
     return guarded(err, [&] {
-        std::string text;
-        {
-            std::lock_guard<std::mutex> hold(cxapian::query_lock());
-            text = need(query, "query").query.get_description();
-        }
-        cxapian::copy_out(text, out);
+        cxapian::copy_out(need(query, "query").query.get_description(), out);
     });
 }
 
@@ -103,7 +97,6 @@ void cxapian_query_free(cxapian_query *query) {
     if (query == nullptr) {
         return;
     }
-    std::lock_guard<std::mutex> hold(cxapian::query_lock());
     delete query;
 }
 

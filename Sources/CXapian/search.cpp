@@ -11,16 +11,6 @@ bool uses_default_bm25(const cxapian_search_options &o) {
            o.bm25_min_normlen == 0;
 }
 
-/// A copy of `query` that shares no nodes with it, so this thread may use it without the lock.
-Xapian::Query private_copy(const cxapian_query &query) {
-    std::string serialised;
-    {
-        std::lock_guard<std::mutex> hold(cxapian::query_lock());
-        serialised = query.query.serialise();
-    }
-    return Xapian::Query::unserialise(serialised);
-}
-
 }  // namespace
 
 extern "C" {
@@ -30,7 +20,7 @@ cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
     return cxapian::guarded_new<cxapian_mset>(err, [&] {
         const cxapian_search_options &o = need(options, "search options");
         Xapian::Enquire enquire(need(db, "database").db);
-        enquire.set_query(private_copy(need(query, "query")));
+        enquire.set_query(need(query, "query").query);
         if (uses_default_bm25(o)) {
             enquire.set_weighting_scheme(Xapian::BM25Weight());
         } else {

@@ -34,11 +34,6 @@ void copy_out(const std::string &value, cxapian_string *out) {
     out->length = value.size();
 }
 
-std::mutex &query_lock() {
-    static std::mutex lock;
-    return lock;
-}
-
 }  // namespace cxapian
 
 extern "C" {

@@ -1,7 +1,8 @@
 import PassimXapian
 
-/// A query ready to run: the Xapian query plus what the searcher needs around it.
-public struct CompiledQuery: Sendable {
+/// A query ready to run: the Xapian query plus what the searcher needs around it. Like its
+/// `XapianQuery`, it stays on the thread that compiled it.
+public struct CompiledQuery {
     /// The query to hand to `XapianDatabase.search`; `isEmpty` when nothing searchable was left
     /// (e.g. a query of punctuation).
     public let xapian: XapianQuery

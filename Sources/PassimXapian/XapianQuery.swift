@@ -1,14 +1,12 @@
 import CXapian
 
-/// An immutable Xapian query tree, safe to share between threads.
+/// An immutable Xapian query tree, confined to the thread that built it.
 ///
-/// Why `@unchecked Sendable` is sound: a query is never mutated after creation, but Xapian 1.4
-/// counts references to query nodes with a plain, non-atomic `unsigned`, so copying or freeing
-/// trees that share nodes from two threads would race. The shim therefore does every copy and
-/// release of a query node under one process-wide lock, and a search runs on a private deep
-/// copy of its query (serialised and unserialised under that lock). With that, any number of
-/// threads may combine, describe, search with and release the same `XapianQuery`.
-public final class XapianQuery: @unchecked Sendable, CustomStringConvertible {
+/// Not `Sendable`: Xapian 1.4 counts references to query nodes with a plain, non-atomic
+/// integer, so copying or freeing trees that share nodes from two threads would race. Each
+/// search builds its query on the thread that runs it (a searcher compiles and searches in one
+/// call), so no lock and no private copy are needed.
+public final class XapianQuery: CustomStringConvertible {
     /// How `combine` joins its subqueries.
     public enum Operator: Sendable, CaseIterable {
         case and, or, andNot, xor, andMaybe, filter, near, phrase, eliteSet, synonym, max
