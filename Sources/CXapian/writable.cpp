@@ -43,11 +43,10 @@ cxapian_writable *cxapian_writable_open(const char *path, int flags, cxapian_err
 }
 
 void cxapian_writable_free(cxapian_writable *db) {
-    // Xapian's destructor commits (or cancels an open transaction) and may throw.
-    try {
-        delete db;
-    } catch (...) {
-    }
+    // Xapian's destructor commits (or cancels an open transaction) and swallows its own errors:
+    // a destructor is noexcept, so nothing could be caught here anyway. Callers that need to
+    // know whether the commit worked call cxapian_writable_close first.
+    delete db;
 }
 
 int cxapian_writable_close(cxapian_writable *db, cxapian_error *err) {

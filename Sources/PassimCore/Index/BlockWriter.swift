@@ -22,8 +22,8 @@ struct ArticleBlock: Sendable {
 /// merges the lists of many small tables in one pass.
 final class BlockWriter: @unchecked Sendable {
     /// Documents written between commits of a block. Xapian's own default (10,000) holds more
-    /// postings in memory and was no faster (10% cut: 158 MB and 6.4-6.7 s at 4,000 against
-    /// 120 MB and 6.6-6.9 s at 2,000); without fsync a commit is cheap.
+    /// postings in memory and was no faster (BENCHMARKS.md, "Levers measured and left"); without
+    /// fsync a commit is cheap.
     static let commitEvery = 2_000
 
     private let queue: BoundedQueue<ArticleBlock>

@@ -6,8 +6,10 @@ import PassimXapian
 ///
 /// Not thread safe: it owns an analyzer and a stem cache. One per writer.
 final class DocumentBuilder {
-    /// Xapian rejects terms longer than 245 bytes; longer tokens (pasted hashes, URLs)
-    /// are left out rather than failing the article.
+    /// Xapian refuses terms longer than 245 bytes. Word terms never come near it (the analyzer
+    /// drops tokens over `Analyzer.maximumTermLength`) and article ids are checked before an
+    /// article is written (`IndexMetadata.idProblem`); what can still be longer is the domain
+    /// term of an absurd source URL, which is left out (no one could type it as a filter).
     static let maximumTermBytes = Schema.maximumTermLength
 
     private let analyzer: Analyzer
