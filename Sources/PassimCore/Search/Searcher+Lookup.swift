@@ -12,7 +12,7 @@ extension Searcher {
 
     /// The index's path, revision and counts as this searcher sees them.
     public func indexInfo() throws(IndexError) -> IndexInfo {
-        try retryingOnModified { () throws(XapianError) in
+        try reading { () throws(XapianError) in
             let count = Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
             return IndexInfo(
                 path: layout.directory, revision: Int(try database.revision()), articles: count,
@@ -25,7 +25,7 @@ extension Searcher {
     /// Throws `.documentNotFound` when the article or passage is not in the index.
     public func passage(_ id: PassageID, context: Int) throws(IndexError) -> PassageGetResult {
         precondition(context >= 0, "context is validated by the protocol layer")
-        return try retryingOnModifiedOrIndexError { () throws in
+        return try reading { () throws in
             let article = try articleRecord(id.article)
             guard let passage = try storedPassage(PassageID(article: id.article, ordinal: id.ordinal)) else {
                 throw IndexError(.documentNotFound, "passage \(id) is not in the index")
@@ -48,7 +48,7 @@ extension Searcher {
     ///
     /// Throws `.documentNotFound` when the article is not in the index.
     public func article(_ id: String, includePassages: Bool) throws(IndexError) -> ArticleGetResult {
-        try retryingOnModifiedOrIndexError { () throws in
+        try reading { () throws in
             let article = try articleRecord(id)
             guard includePassages else {
                 return ArticleGetResult(article: article.summary, passageCount: article.passageCount)
@@ -71,7 +71,7 @@ extension Searcher {
     public func completions(of prefix: String, limit: Int) throws(IndexError) -> SuggestResult {
         let normalized = analyzer.normalize(prefix.trimmingWhitespace())
         guard !normalized.isEmpty, limit > 0 else { return SuggestResult(prefix: prefix, completions: []) }
-        let candidates = try retryingOnModified { () throws(XapianError) in
+        let candidates = try reading { () throws(XapianError) in
             let words = try database.spellingWords(prefix: normalized, max: Self.completionScanLimit).map {
                 (term: $0.word, frequency: $0.frequency)
             }
@@ -86,7 +86,7 @@ extension Searcher {
 
     /// Every article record by id, to tell what a new revision changed.
     public func articleRecords() throws(IndexError) -> [String: ArticleRecord] {
-        try retryingOnModifiedOrIndexError { () throws in
+        try reading { () throws in
             var versions: [String: ArticleRecord] = [:]
             for key in try database.metadataKeys(prefix: IndexMetadata.articlePrefix) {
                 let bytes = try database.metadata(key)
@@ -100,7 +100,7 @@ extension Searcher {
     /// The index's journal position as this searcher sees it: pass it to
     /// ``articleChanges(since:)`` after a later ``refresh()``.
     public func journalPosition() throws(IndexError) -> JournalPosition {
-        try retryingOnModified { () throws(XapianError) in
+        try reading { () throws(XapianError) in
             ArticleJournal.position(try database.metadata(ArticleJournal.positionKey))
         }
     }
@@ -110,7 +110,7 @@ extension Searcher {
     /// does not reach back to `position` (too old, or the index was rebuilt since): then
     /// compare ``articleRecords()`` instead.
     public func articleChanges(since position: JournalPosition) throws(IndexError) -> ArticleChanges? {
-        try retryingOnModified { () throws(XapianError) -> ArticleChanges? in
+        try reading { () throws(XapianError) -> ArticleChanges? in
             let now = ArticleJournal.position(try database.metadata(ArticleJournal.positionKey))
             guard now.epoch == position.epoch, now.entry >= position.entry else { return nil }
             var changes: [String: ArticleJournal.Kind] = [:]
@@ -130,29 +130,6 @@ extension Searcher {
         guard let docid = try database.postings(Schema.passageIDTerm(id.description), max: 1).first else { return nil }
         let passage = try PassageRecord.decode(try database.documentData(docid)).passage
         return passage.protocolRecord(articleID: id.article)
-    }
-
-    /// Runs `body`, reopening and retrying when a commit invalidated the reader.
-    private func retryingOnModified<T>(_ body: () throws(XapianError) -> T) throws(IndexError) -> T {
-        try retryingOnModifiedOrIndexError { () throws in try body() }
-    }
-
-    private func retryingOnModifiedOrIndexError<T>(_ body: () throws -> T) throws(IndexError) -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try body()
-            } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
-                attempt += 1
-                try refresh()
-            } catch let error as XapianError {
-                throw IndexError.from(error, path: layout.directory)
-            } catch let error as IndexError {
-                throw error
-            } catch {
-                throw IndexError(.corrupt, "an index record cannot be read: \(error)")
-            }
-        }
     }
 }
 

@@ -93,19 +93,30 @@ public final class Searcher {
     }
 
     private func run(_ parsed: ParsedQuery, request: SearchParameters) throws(SearchError) -> SearchResult {
+        do {
+            return try reading { () throws in try runOnce(parsed, request: request) }
+        } catch {
+            throw .index(error)
+        }
+    }
+
+    /// Every read of the index goes through here: `body` runs again on the newest revision
+    /// when a commit invalidated what it was reading (a few times at most), and its failures
+    /// become `IndexError`s, the same way for searches and lookups.
+    func reading<T>(_ body: () throws -> T) throws(IndexError) -> T {
         var attempt = 0
         while true {
             do {
-                return try runOnce(parsed, request: request)
+                return try body()
             } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
                 attempt += 1
-                do { try refresh() } catch { throw .index(error) }
+                try refresh()
             } catch let error as XapianError {
-                throw .index(IndexError.from(error, path: layout.directory))
-            } catch let error as SearchError {
+                throw IndexError.from(error, path: layout.directory)
+            } catch let error as IndexError {
                 throw error
             } catch {
-                throw .index(IndexError(.backend, "search failed: \(error)"))
+                throw IndexError(.backend, "reading the index at \(layout.directory) failed: \(error)")
             }
         }
     }
