@@ -115,7 +115,7 @@ final class FreshBuild {
         } catch {
             throw IndexError(.backend, "the fresh build cannot merge its blocks in \(directory): \(error)")
         }
-        try move(merged)
+        try GlassFiles.publish(merged, into: layout.database)
         return true
     }
 
@@ -222,27 +222,5 @@ final class FreshBuild {
             round += 1
         }
         try xapianCompact(sources: sources, destination: destination, keepDocumentIDs: false)
-    }
-
-    /// Moves the tables of `merged` into the index's database, the version file last.
-    private func move(_ merged: String) throws(IndexError) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: merged)
-        } catch {
-            throw IndexError(.io, "cannot list \(merged): \(error.localizedDescription)")
-        }
-        for name in names.sorted() where name.hasSuffix(".glass") {
-            try Self.rename(merged + "/" + name, to: layout.database + "/" + name)
-        }
-        try Self.rename(merged + "/iamglass", to: layout.database + "/iamglass")
-    }
-
-    /// `rename(2)`: replaces `destination` atomically.
-    private static func rename(_ source: String, to destination: String) throws(IndexError) {
-        guard Foundation.rename(source, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw IndexError(.io, "cannot move \(source) to \(destination): \(reason)")
-        }
     }
 }
