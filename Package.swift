@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "passim",
             dependencies: [
-                "PassimCore", "PassimArticles", "PassimProtocol", "PassimServer", "PassimClient",
+                "PassimCore", "PassimArticles", "PassimQuery", "PassimProtocol", "PassimServer", "PassimClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -121,6 +121,8 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["PassimProtocol", "PassimTestSupport"],
             // Read from the source tree by path (Snapshot.directory), not bundled.
             exclude: ["Snapshots"]),
+        // The command-line tool's own logic: how results are shown to people.
+        .testTarget(name: "passimTests", dependencies: ["passim", "PassimProtocol"]),
         .testTarget(
             name: "PassimClientTests",
             dependencies: [

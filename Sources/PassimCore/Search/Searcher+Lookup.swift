@@ -64,12 +64,20 @@ extension Searcher {
         }
     }
 
+    /// `text` without the spaces around it.
+    private static func trimmingSpaces(_ text: String) -> String {
+        var trimmed = Substring(text)
+        while trimmed.first == " " { trimmed = trimmed.dropFirst() }
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     /// Indexed words starting with `prefix` (normalized like query words), most frequent first.
     ///
     /// Words come from the spelling table, the index's word list (words are indexed by their
     /// stems); numbers and CJK words, indexed as they are, from the terms.
     public func completions(of prefix: String, limit: Int) throws(IndexError) -> SuggestResult {
-        let normalized = analyzer.normalize(prefix.trimmingWhitespace())
+        let normalized = analyzer.normalize(Self.trimmingSpaces(prefix))
         guard !normalized.isEmpty, limit > 0 else { return SuggestResult(prefix: prefix, completions: []) }
         let candidates = try reading { () throws(XapianError) in
             let words = try database.spellingWords(prefix: normalized, max: Self.completionScanLimit).map {
