@@ -67,6 +67,13 @@ public struct CorpusScanner: Sendable {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// The article id of a file at `path` relative to its scanned folder: the path without the
+    /// extension of its last component (`notes/draft.md` is `notes/draft`). The one rule for
+    /// ids, for scanned files and for texts ingested inline under a name.
+    public static func articleID(forRelativePath path: String) -> String {
+        stem(path)
+    }
+
     /// A name or relative path without the extension of its last component.
     static func stem(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),

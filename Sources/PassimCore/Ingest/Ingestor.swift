@@ -146,10 +146,7 @@ public final class Ingestor {
 
     /// `notes/draft.md` -> `notes/draft`: the id a file of that relative path gets from a scan.
     static func articleID(forName name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/"), dot != name.startIndex,
-            name[name.index(before: dot)] != "/"
-        else { return name }
-        return String(name[..<dot])
+        CorpusScanner.articleID(forRelativePath: name)
     }
 
     static func absolute(_ path: String) -> String {

@@ -170,7 +170,7 @@ private struct ImportRun {
         var passages: [Passage] = []
         var firstLine: Int
         var lastLine: Int
-        var hash = JSONLHash()
+        var hash = FNV1a()
         var bytes = 0
     }
 
@@ -328,28 +328,11 @@ extension ImportRun.PendingArticle {
         passages.append(
             Passage(ordinal: passages.count + 1, section: section, text: text, location: location, kind: .paragraph))
         if passages.count == 1 || lastLine != line.number {
+            // Each line with its newline: the fingerprint of the article's lines as the file has them.
             hash.add(line.bytes)
+            hash.add(CollectionOfOne(0x0A))
             bytes += line.bytes.count
         }
         lastLine = line.number
-    }
-}
-
-/// 64-bit FNV-1a over an article's lines: detects a changed article on re-import.
-private struct JSONLHash {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: ArraySlice<UInt8>) {
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state = state &* 0x0000_0100_0000_01b3
-        }
-        state ^= 0x0a
-        state = state &* 0x0000_0100_0000_01b3
-    }
-
-    var hex: String {
-        let digits = String(state, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
