@@ -45,6 +45,9 @@ let package = Package(
             dependencies: [
                 "PassimXapian", "PassimAnalysis", "PassimArticles", "PassimQuery", "PassimProtocol",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The socket's safety rules shared by daemon and client: directory checks, peer credentials.

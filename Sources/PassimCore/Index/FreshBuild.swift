@@ -5,7 +5,7 @@ import PassimXapian
 
 /// A brand-new index built the fast way Xapian allows, then published at once.
 ///
-/// Articles are gathered into blocks of consecutive articles; ``BlockWriter`` threads (one per
+/// Articles are gathered into blocks of consecutive articles; ``BlockWriters`` threads (one per
 /// core) write each block into a database of its own, without fsync, in `db.build/` next to
 /// the index's database. Publishing merges the blocks in input order with Xapian's compactor
 /// (so documents are numbered, and equal scores ordered, as one writer would have done it, and
@@ -35,8 +35,8 @@ final class FreshBuild {
     private var nextBlockPassages: Int
     /// The folder of the blocks, next to the index's database.
     let directory: String
-    private let queue: BoundedQueue<ArticleBlock>
-    private var writers: [BlockWriter] = []
+    private let writers: BlockWriters
+    private let threads: Int
     private var current = ArticleBlock(sequence: 0)
     /// The block of every article in the build.
     private var owners: [String: Int] = [:]
@@ -53,14 +53,14 @@ final class FreshBuild {
         self.blockPassages = blockPassages
         nextBlockPassages = min(blockPassages, Self.firstBlockPassages)
         directory = Self.directory(of: layout)
-        queue = BoundedQueue(capacity: threads)
+        self.threads = threads
         try Self.removeStale(layout)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw IndexError(.io, "cannot create \(directory) for a fresh build: \(error.localizedDescription)")
         }
-        writers = (0..<threads).map { _ in BlockWriter(queue: queue, directory: directory) }
+        writers = BlockWriters(threads: threads, directory: directory)
     }
 
     deinit {
@@ -93,11 +93,7 @@ final class FreshBuild {
     /// false (publishing nothing) when the build has no article.
     func publish() throws(IndexError) -> Bool {
         try submitLast()
-        queue.close()
-        var blocks: [Int: String] = [:]
-        for writer in writers {
-            blocks.merge(try writer.join()) { first, _ in first }
-        }
+        let blocks = try writers.finish()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         guard !owners.isEmpty else { return false }
         let merged = directory + "/merged"
@@ -121,11 +117,7 @@ final class FreshBuild {
 
     /// Stops the writers and removes the build folder.
     func abort() {
-        queue.cancel()
-        for writer in writers {
-            _ = try? writer.join()
-        }
-        writers = []
+        writers.abort()
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -156,7 +148,7 @@ final class FreshBuild {
     /// Hands the last block to the writers in as many parts as there are writers, so that they
     /// all finish at about the same time. Nothing changes the build afterwards.
     private func submitLast() throws(IndexError) {
-        let share = current.passages / writers.count + 1
+        let share = current.passages / threads + 1
         var part = ArticleBlock(sequence: current.sequence)
         for article in current.articles {
             part.articles.append(article)
@@ -178,10 +170,7 @@ final class FreshBuild {
 
     private func submit(_ block: ArticleBlock) throws(IndexError) {
         guard !block.articles.isEmpty else { return }
-        guard queue.push(block) else {
-            throw writers.lazy.compactMap(\.recordedFailure).first
-                ?? IndexError(.backend, "the fresh build in \(directory) stopped")
-        }
+        try writers.submit(block)
     }
 
     /// Deletes from finished blocks the articles a later change replaced or removed, with the
