@@ -1,8 +1,13 @@
-import Glibc
 import Logging
 import NIOCore
 import PassimProtocol
 import PassimSocket
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One client connection, from the peer check to the last reply.
 ///

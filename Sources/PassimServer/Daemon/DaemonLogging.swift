@@ -1,6 +1,11 @@
-import Glibc
 import Logging
 import PassimSocket
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where the daemon's logs go: standard error, or a file. Never the socket, never stdout.
 public enum DaemonLogging {

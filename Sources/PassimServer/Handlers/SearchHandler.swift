@@ -1,7 +1,12 @@
-import Glibc
 import NIOCore
 import PassimCore
 import PassimProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `search`: ranked passages, the same result as `passim search --json`, with offsets and
 /// columns in the connection's position encoding.

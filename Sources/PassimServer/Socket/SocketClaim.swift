@@ -1,8 +1,13 @@
-import Glibc
 import Logging
 import NIOConcurrencyHelpers
 import PassimProtocol
 import PassimSocket
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The daemon's hold on its socket path, from before bind until after the socket is removed.
 ///

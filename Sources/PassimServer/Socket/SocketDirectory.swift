@@ -1,7 +1,12 @@
-import Glibc
 import Logging
 import PassimProtocol
 import PassimSocket
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Makes sure the socket's directory exists and that no other user can replace the socket.
 ///

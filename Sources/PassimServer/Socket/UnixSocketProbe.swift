@@ -1,5 +1,10 @@
-import Glibc
 import PassimSocket
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Asks whether a process listens on a Unix socket path, by connecting and hanging up.
 enum UnixSocketProbe {
