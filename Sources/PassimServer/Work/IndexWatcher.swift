@@ -28,7 +28,8 @@ final class IndexWatcher: Sendable {
         }
     }
 
-    /// State used only on the watcher's one thread.
+    /// State used only on the watcher's one thread (its closures run there one at a time),
+    /// hence unchecked: no two threads ever touch it.
     private final class Snapshot: @unchecked Sendable {
         var searcher: Searcher?
         var revision: UInt64?
