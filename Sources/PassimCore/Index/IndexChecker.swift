@@ -54,12 +54,9 @@ public struct IndexChecker {
             }
             return Report(
                 revision: try database.revision(), articles: keys.count, passages: documents, problems: problems)
-        } catch let error as IndexError {
-            throw error
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: layout.directory)
         } catch {
-            throw IndexError(.backend, "the index at \(layout.directory) cannot be checked: \(error)")
+            throw IndexError.mapping(
+                error, path: layout.directory, context: "the index at \(layout.directory) cannot be checked")
         }
     }
 }

@@ -41,6 +41,14 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
     /// The system's texts for EMFILE and ENFILE, as Xapian appends them to its messages.
     private static let outOfDescriptors = [EMFILE, ENFILE].map { String(cString: strerror($0)) }
 
+    /// `error` as an `IndexError`: itself when it is one, a Xapian failure translated by
+    /// `from(_:path:)`, anything else a backend failure described by `context`.
+    static func mapping(_ error: any Error, path: String, context: @autoclosure () -> String) -> IndexError {
+        if let error = error as? IndexError { return error }
+        if let error = error as? XapianError { return from(error, path: path) }
+        return IndexError(.backend, "\(context()): \(error)")
+    }
+
     /// Translates a Xapian failure on the index at `path` into a user-facing error.
     static func from(_ error: XapianError, path: String) -> IndexError {
         // Xapian reports a file it could not open as a missing database whatever the reason;

@@ -142,12 +142,9 @@ final class TransactionalWriter: ArticleSink {
         let words: [String: UInt32]
         do {
             words = try builder.storedSpellingWords(of: id, in: database.readView())
-        } catch let error as IndexError {
-            throw error
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: layout.directory)
         } catch {
-            throw IndexError(.backend, "cannot read the stored passages of article \(id): \(error)")
+            throw IndexError.mapping(
+                error, path: layout.directory, context: "cannot read the stored passages of article \(id)")
         }
         for (word, count) in words { batchSpelling[word, default: 0] -= Int64(count) }
     }

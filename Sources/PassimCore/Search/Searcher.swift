@@ -29,12 +29,8 @@ public final class Searcher {
         do {
             database = try XapianDatabase(path: layout.database)
             try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
-        } catch let error as IndexError {
-            throw error
-        } catch let error as XapianError {
-            throw IndexError.from(error, path: layout.directory)
         } catch {
-            throw IndexError(.backend, "cannot open the index: \(error)")
+            throw IndexError.mapping(error, path: layout.directory, context: "cannot open the index")
         }
         do {
             analyzer = try Analyzer()
@@ -111,12 +107,9 @@ public final class Searcher {
             } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
                 attempt += 1
                 try refresh()
-            } catch let error as XapianError {
-                throw IndexError.from(error, path: layout.directory)
-            } catch let error as IndexError {
-                throw error
             } catch {
-                throw IndexError(.backend, "reading the index at \(layout.directory) failed: \(error)")
+                throw IndexError.mapping(
+                    error, path: layout.directory, context: "reading the index at \(layout.directory) failed")
             }
         }
     }
