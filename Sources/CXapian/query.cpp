@@ -25,6 +25,29 @@ Xapian::Query::op xapian_op(cxapian_op op) {
     throw Xapian::InvalidArgumentError("unknown cxapian_op " + std::to_string(static_cast<int>(op)));
 }
 
+/// Whether `query` has an operator whose postlist decays while Xapian prunes (see the header).
+/// A SYNONYM's subtree is matched with no minimum weight, so nothing under it decays.
+bool may_prune_inexactly(const Xapian::Query &query) {
+    switch (query.get_type()) {
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_ELITE_SET:
+        case Xapian::Query::OP_MAX:
+            return true;
+        case Xapian::Query::OP_SYNONYM:
+            return false;
+        default:
+            break;
+    }
+    for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (may_prune_inexactly(query.get_subquery(i))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -87,6 +110,10 @@ int cxapian_query_describe(const cxapian_query *query, cxapian_string *out, cxap
     return guarded(err, [&] {
         cxapian::copy_out(need(query, "query").query.get_description(), out);
     });
+}
+
+int cxapian_query_may_prune_inexactly(const cxapian_query *query) {
+    return query != nullptr && may_prune_inexactly(query->query) ? 1 : 0;
 }
 
 int cxapian_query_is_empty(const cxapian_query *query) {

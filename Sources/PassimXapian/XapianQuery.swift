@@ -92,6 +92,14 @@ public final class XapianQuery: CustomStringConvertible {
         return XapianQuery(handle: handle)
     }
 
+    /// True when Xapian 1.4 may rank this query wrongly while it prunes (it has an OR,
+    /// AND_MAYBE, XOR, ELITE_SET or MAX outside a SYNONYM: their postlists decay, and the decay
+    /// of AND_MAYBE to AND can skip a match); false when pruning is exact, as for a single term,
+    /// a phrase or an AND.
+    public var mayPruneInexactly: Bool {
+        cxapian_query_may_prune_inexactly(handle) != 0
+    }
+
     /// True for a query that matches nothing (`matchNothing()` or an empty combination).
     public var isEmpty: Bool {
         cxapian_query_is_empty(handle) != 0

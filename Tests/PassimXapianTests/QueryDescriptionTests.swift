@@ -113,3 +113,29 @@ struct QueryDescriptionTests {
         #expect(try XapianQuery.term("straße").description == "Query(straße)")
     }
 }
+
+/// Which query trees Xapian 1.4 prunes exactly: the searcher scores every match only for the
+/// others (an OR or AND_MAYBE outside a SYNONYM can lose a top hit while it prunes).
+@Suite struct PruningExactnessTests {
+    @Test func onlyTreesWithADecayingOperatorOutsideASynonymMayPruneInexactly() throws {
+        let a = try XapianQuery.term("Za", position: 1)
+        let b = try XapianQuery.term("Zb", position: 2)
+        let c = try XapianQuery.term("XAc")
+        let cases: [(XapianQuery, Bool)] = [
+            (a, false),
+            (try .combine(.and, [a, b]), false),
+            (try .combine(.phrase, [a, b]), false),
+            (try .combine(.filter, [a, c]), false),
+            (try .combine(.andNot, [a, b]), false),
+            (try .combine(.synonym, [a, try .combine(.or, [b, c])]), false),
+            (try .combine(.or, [a, b]), true),
+            (try .combine(.andMaybe, [a, b]), true),
+            (try .combine(.filter, [try .combine(.or, [a, b]), c]), true),
+            (try .combine(.andNot, [a, try .combine(.or, [b, c])]), true),
+            (try .combine(.max, [a, b]), true),
+        ]
+        for (query, expected) in cases {
+            #expect(query.mayPruneInexactly == expected, "\(query)")
+        }
+    }
+}

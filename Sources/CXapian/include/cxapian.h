@@ -259,6 +259,10 @@ cxapian_query *cxapian_query_scale(const cxapian_query *query, double factor,
 /** Xapian's description of the query, e.g. "Query((Zstock@1 AND_NOT Zcook@2))". */
 int cxapian_query_describe(const cxapian_query *query, cxapian_string *out, cxapian_error *err);
 int cxapian_query_is_empty(const cxapian_query *query);
+/** 1 when pruning may rank `query` wrongly in Xapian 1.4: it has an OR, AND_MAYBE, XOR,
+ *  ELITE_SET or MAX outside a SYNONYM (those decay while the matcher prunes, and
+ *  AndMaybePostList's decay to AND can skip a match); 0 when pruning is exact. */
+int cxapian_query_may_prune_inexactly(const cxapian_query *query);
 void cxapian_query_free(cxapian_query *query);
 
 /* ---- searching ------------------------------------------------------------------------ */

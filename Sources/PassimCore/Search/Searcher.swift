@@ -120,9 +120,11 @@ public final class Searcher {
         var options = XapianSearchOptions()
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
-        // Every match is scored, none skipped on its weight bound: Xapian 1.4 loses true top
-        // hits and inflates scores when its matcher prunes (see `exhaustiveMatching`).
-        options.checkAtLeast = try Self.exhaustiveMatching(database)
+        // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
+        // a single word, a phrase or an AND prunes exactly and stays fast.
+        options.checkAtLeast =
+            compiled.xapian.mayPruneInexactly
+            ? try Self.exhaustiveMatching(database) : UInt32(request.offset + request.limit + 1)
         if let perArticle = request.perArticle {
             options.collapseSlot = Schema.articleSlot
             options.collapseMax = UInt32(perArticle)
@@ -152,12 +154,11 @@ public final class Searcher {
 
     /// The `check_at_least` that makes Xapian score every match: the number of passages.
     ///
-    /// With less, Xapian 1.4's matcher starts pruning once it holds `limit` hits, and two of its
-    /// shortcuts are wrong: an OR that turns into an AND can skip a document its other side has
-    /// already reached (a true top hit goes missing), and an OR with a PHRASE inside a filter
-    /// can count the phrase for a passage whose words are not side by side (a doubled score).
-    /// Scoring everything costs time (BENCHMARKS.md) but makes every page of results exact,
-    /// and makes `estimatedTotal` the exact number of matches.
+    /// With less, Xapian 1.4's matcher starts pruning once it holds `limit` hits, and an OR
+    /// that turns into an AND while it prunes can skip a document its other side has already
+    /// reached: a true top hit goes missing (`XapianQuery.mayPruneInexactly` says which queries
+    /// can). Scoring everything costs time (BENCHMARKS.md) but makes every page of results
+    /// exact, and makes `estimatedTotal` the exact number of matches.
     static func exhaustiveMatching(_ database: XapianDatabase) throws -> UInt32 {
         UInt32(clamping: try database.documentCount())
     }
