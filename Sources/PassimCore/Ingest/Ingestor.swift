@@ -52,50 +52,34 @@ public final class Ingestor {
     public func ingest(
         paths: [String], options: Options = Options(), progress: ((IngestProgress) -> Void)? = nil
     ) throws(IndexError) -> IngestReport {
-        var report = IngestReport()
         let entries = CorpusScanner(paths: paths).scan()
-        var seen: Set<String> = []
-        var inBatch = 0
-        var stopped = false
-        do {
-            // A brand-new index is built on every core and appears whole when the writer closes.
-            try writer.beginFreshBuild()
+        let report = try IngestRun(writer: writer, options: options).run(otherFailure: Self.failure) { run in
+            var seen: Set<String> = []
+            var stopped = false
             for (index, entry) in entries.enumerated() {
                 let path: String
                 switch entry {
                 case .failure(let error):
                     path = error.path
-                    report.failures.append(.init(path: error.path, message: error.message))
+                    run.fail(path: error.path, message: error.message)
                 case .success(let found):
                     path = found.path
                     seen.insert(found.id)
                     do {
-                        let file = try ArticleReader.read(found, maxBytes: options.maxFileBytes)
-                        if try ingest(file, into: &report) { inBatch += 1 }
+                        try run.offer(try candidate(ArticleReader.read(found, maxBytes: options.maxFileBytes)))
                     } catch let error as ArticleError {
-                        report.failures.append(.init(path: error.path, message: error.message))
+                        run.fail(path: error.path, message: error.message)
                     }
                 }
-                if inBatch >= options.batchSize {
-                    try writer.commitBatch()
-                    inBatch = 0
-                }
                 progress?(IngestProgress(done: index + 1, total: entries.count, path: path))
-                if options.shouldStop?() == true {
+                if run.shouldStop {
                     stopped = true
                     break
                 }
             }
             if options.prune && !stopped {
-                try prune(roots: paths.map(Self.absolute), keeping: seen, into: &report)
+                try prune(roots: paths.map(Self.absolute), keeping: seen, in: run)
             }
-            try writer.commitBatch()
-        } catch let error as IndexError {
-            try? writer.cancelBatch()
-            throw error
-        } catch {
-            try? writer.cancelBatch()
-            throw IndexError(.backend, "ingest failed: \(error)")
         }
         logger.info("ingest finished", metadata: ["summary": "\(report.summary)"])
         return report
@@ -109,39 +93,32 @@ public final class Ingestor {
     /// Ingests one article given as text (the daemon's inline `ingest`), filed under the relative
     /// path `name`; its id is `name` without the extension, as a scan of that file would give.
     public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
-        var report = IngestReport()
-        do {
-            let file = SourceFile(id: Self.articleID(forName: name), path: name, bytes: Array(text.utf8))
-            _ = try ingest(file, into: &report, absolutePath: false)
-            try writer.commitBatch()
-        } catch let error as IndexError {
-            try? writer.cancelBatch()
-            throw error
-        } catch let error as ArticleError {
-            report.failures.append(.init(path: name, message: error.message))
-        } catch {
-            try? writer.cancelBatch()
-            throw IndexError(.backend, "ingest failed: \(error)")
+        let file = SourceFile(id: Self.articleID(forName: name), path: name, bytes: Array(text.utf8))
+        return try IngestRun(writer: writer, options: Options()).run(freshBuild: false, otherFailure: Self.failure) {
+            run in
+            do {
+                try run.offer(candidate(file, absolutePath: false))
+            } catch let error as ArticleError {
+                run.fail(path: name, message: error.message)
+            }
         }
-        return report
     }
 
-    /// Parses and writes one file unless it is unchanged. Returns true if the index changed.
-    private func ingest(_ file: SourceFile, into report: inout IngestReport, absolutePath: Bool = true) throws -> Bool {
-        if let problem = IndexMetadata.idProblem(file.id, path: file.path) { throw problem }
+    /// A file as an ingest candidate: recognised unchanged by its fingerprint before any parsing.
+    private func candidate(_ file: SourceFile, absolutePath: Bool = true) -> ArticleCandidate {
         let path = absolutePath ? Self.absolute(file.path) : file.path
-        let previous = try writer.record(of: file.id)
-        // Unchanged files are recognised by their fingerprint before any parsing.
-        if let previous, previous.path == path, previous.contentHash == FNV1a.hex(file.bytes) {
-            report.unchanged += 1
-            return false
+        let parser = self.parser
+        return ArticleCandidate(
+            id: file.id, path: path, displayPath: file.path, contentHash: FNV1a.hex(file.bytes)
+        ) {
+            var article = try parser.parse(file)
+            article.path = path
+            return article
         }
-        var article = try parser.parse(file)
-        article.path = path
-        try writer.replace(article)
-        if previous == nil { report.added += 1 } else { report.updated += 1 }
-        report.changedArticles.append(article.id)
-        return true
+    }
+
+    private static func failure(_ error: any Error) -> IndexError {
+        IndexError(.backend, "ingest failed: \(error)")
     }
 
     /// `notes/draft.md` -> `notes/draft`: the id a file of that relative path gets from a scan.
@@ -153,16 +130,14 @@ public final class Ingestor {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    private func prune(roots: [String], keeping seen: Set<String>, into report: inout IngestReport) throws(IndexError) {
+    private func prune(roots: [String], keeping seen: Set<String>, in run: IngestRun) throws(IndexError) {
         for id in try writer.articleIDs() where !seen.contains(id) {
             guard let record = try writer.record(of: id),
                 roots.contains(where: { record.path == $0 || record.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 ),
                 !FileManager.default.fileExists(atPath: record.path)
             else { continue }
-            try writer.remove(articleID: id)
-            report.removed += 1
-            report.removedArticles.append(id)
+            try run.remove(id)
         }
     }
 }

@@ -45,27 +45,22 @@ public final class JSONLImporter {
         defer { try? handle.close() }
         // Progress counts bytes: the number of lines is not known before the end.
         let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
-        var run = ImportRun(path: path, absolutePath: absolute, writer: writer, batchSize: options.batchSize)
-        var reader = LineReader(handle: handle)
-        do {
-            // A brand-new index is built on every core and appears whole when the writer closes.
-            try writer.beginFreshBuild()
+        let run = IngestRun(writer: writer, options: options)
+        let readFailure = { (error: any Error) in
+            IndexError(.io, "cannot read \(path): \(error.localizedDescription)")
+        }
+        return try run.run(otherFailure: readFailure) { run in
+            var lines = ImportRun(path: path, absolutePath: absolute, run: run)
+            var reader = LineReader(handle: handle)
             while let line = try reader.next() {
-                try run.take(line)
-                if options.shouldStop?() == true { break }
+                try lines.take(line)
+                if run.shouldStop { break }
                 if line.number % 1000 == 0 {
                     progress?(IngestProgress(done: line.offset, total: size, path: "\(path):\(line.number)"))
                 }
             }
-            try run.finish()
-        } catch let error as IndexError {
-            try? writer.cancelBatch()
-            throw error
-        } catch {
-            try? writer.cancelBatch()
-            throw IndexError(.io, "cannot read \(path): \(error.localizedDescription)")
+            try lines.finish()
         }
-        return run.report
     }
 }
 
@@ -160,7 +155,8 @@ private struct LineRecord: Decodable {
     var paragraphs: [Paragraph]?
 }
 
-/// The state of one import: the article being gathered, the batch, and the report.
+/// The state of one import's lines: the article being gathered and the articles written; the
+/// writing itself, the batches and the report are the `IngestRun`'s.
 private struct ImportRun {
     /// Passages of one article gathered from consecutive lines.
     struct PendingArticle {
@@ -176,20 +172,16 @@ private struct ImportRun {
 
     let path: String
     let absolutePath: String
-    let writer: IndexWriter
-    let batchSize: Int
+    let run: IngestRun
     let decoder = JSONDecoder()
-    var report = IngestReport()
     var pending: PendingArticle?
     /// Articles already written by this run, with their first and last line.
     var written: [String: (first: Int, last: Int)] = [:]
-    var inBatch = 0
 
-    init(path: String, absolutePath: String, writer: IndexWriter, batchSize: Int) {
+    init(path: String, absolutePath: String, run: IngestRun) {
         self.path = path
         self.absolutePath = absolutePath
-        self.writer = writer
-        self.batchSize = max(1, batchSize)
+        self.run = run
     }
 
     /// Decodes one line and adds it to the pending article (writing the previous article when
@@ -265,10 +257,9 @@ private struct ImportRun {
         return true
     }
 
-    /// Writes what is left and commits.
+    /// Writes what is left (the run commits).
     mutating func finish() throws(IndexError) {
         try writePending()
-        try writer.commitBatch()
     }
 
     private mutating func writePending() throws(IndexError) {
@@ -276,29 +267,30 @@ private struct ImportRun {
         pending = nil
         guard !gathered.passages.isEmpty else { return }
         written[gathered.id] = (gathered.firstLine, gathered.lastLine)
-        var article = Article(
-            id: gathered.id, path: absolutePath, title: gathered.title ?? "", titleIsDerived: gathered.title == nil,
-            sources: gathered.source.map { [$0] } ?? [], passages: gathered.passages, acronyms: [],
-            contentHash: gathered.hash.hex, byteCount: gathered.bytes)
-        let previous = try writer.record(of: article.id)
-        if let previous, previous.contentHash == article.contentHash, previous.path == article.path {
-            report.unchanged += 1
-            return
+        let absolutePath = self.absolutePath
+        let candidate = ArticleCandidate(
+            id: gathered.id, path: absolutePath, displayPath: "\(path):\(gathered.firstLine)",
+            contentHash: gathered.hash.hex
+        ) {
+            var article = Article(
+                id: gathered.id, path: absolutePath, title: gathered.title ?? "", titleIsDerived: gathered.title == nil,
+                sources: gathered.source.map { [$0] } ?? [], passages: gathered.passages, acronyms: [],
+                contentHash: gathered.hash.hex, byteCount: gathered.bytes)
+            // Only a changed article's texts are read for acronyms, as the article parser would.
+            article.acronyms = Acronym.defined(in: [article.title] + article.passages.map(\.text))
+            return article
         }
-        // Only a changed article's texts are read for acronyms, as the article parser would.
-        article.acronyms = Acronym.defined(in: [article.title] + article.passages.map(\.text))
-        try writer.replace(article)
-        if previous == nil { report.added += 1 } else { report.updated += 1 }
-        report.changedArticles.append(article.id)
-        inBatch += 1
-        if inBatch >= batchSize {
-            try writer.commitBatch()
-            inBatch = 0
+        do {
+            try run.offer(candidate)
+        } catch let error as ArticleError {
+            run.fail(path: error.path, message: error.message)
+        } catch {
+            throw IndexError.mapping(error, path: absolutePath, context: "cannot import \(path)")
         }
     }
 
-    private mutating func fail(_ line: RawLine, _ message: String) {
-        report.failures.append(.init(path: "\(path):\(line.number)", message: message))
+    private func fail(_ line: RawLine, _ message: String) {
+        run.fail(path: "\(path):\(line.number)", message: message)
     }
 
     /// A short reason from a decoding error: which member, and what was wrong with it.
