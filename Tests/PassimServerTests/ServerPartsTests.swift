@@ -80,6 +80,18 @@ import Testing
         #expect(try sources.load(path, prefix: 4096).bytes.count == 4096)
     }
 
+    /// A client refused again and again (past the connection budget) is logged at most once per
+    /// interval, with the count of refusals since the last line.
+    @Test func refusedConnectionsAreLoggedAtMostOncePerInterval() {
+        let registry = ConnectionRegistry()
+        let start = NIODeadline.now()
+        #expect(registry.refusalsToLog(now: start) == 1)
+        #expect(registry.refusalsToLog(now: start + .seconds(1)) == nil)
+        #expect(registry.refusalsToLog(now: start + .seconds(9)) == nil)
+        #expect(registry.refusalsToLog(now: start + .seconds(11)) == 3)
+        #expect(registry.refusalsToLog(now: start + .seconds(12)) == nil)
+    }
+
     @Test func theProbeTellsALiveSocketFromAStaleOne() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("probe.sock")

@@ -71,9 +71,14 @@ struct Connection {
     /// Tells a client past the connection limit why, then closes: the descriptors it would
     /// take are kept for the index and for the connections already served.
     private func refuse(limit: Int, logger: Logger) async {
-        logger.warning(
-            "refused a connection: too many open",
-            metadata: ["open": "\(limit)", "hint": "raise the daemon's descriptor limit (ulimit -n) or close clients"])
+        if let refused = services.connections.refusalsToLog() {
+            logger.warning(
+                "refused connections: as many are open as the descriptor limit allows",
+                metadata: [
+                    "refused": "\(refused)", "open": "\(limit)",
+                    "hint": "raise the daemon's descriptor limit (ulimit -n) or close clients",
+                ])
+        }
         let answer = ResponseEncoding.error(.tooManyConnections(limit: limit), id: nil)
         try? await channel.executeThenClose { _, outbound in
             try await outbound.write(ByteBuffer(bytes: Framing.lines.frame(answer)))

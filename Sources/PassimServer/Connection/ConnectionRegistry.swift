@@ -20,7 +20,14 @@ final class ConnectionRegistry: Sendable {
         /// Connections admitted and not yet finished, and how many may be.
         var admitted = 0
         var maxConnections = Int.max
+        /// Refusals not yet logged, and when the last log line about them was written.
+        var unloggedRefusals = 0
+        var lastRefusalLog: NIODeadline?
     }
+
+    /// How often refused connections are logged at most: a client retrying in a loop must not
+    /// fill the log.
+    static let refusalLogInterval = TimeAmount.seconds(10)
 
     private let state = NIOLockedValueBox(State())
 
@@ -36,6 +43,18 @@ final class ConnectionRegistry: Sendable {
             guard state.admitted < state.maxConnections else { return (false, state.maxConnections) }
             state.admitted += 1
             return (true, state.maxConnections)
+        }
+    }
+
+    /// Counts a refused connection; returns how many to log now (this one and those not logged
+    /// yet), or nil while the last log line about refusals is recent.
+    func refusalsToLog(now: NIODeadline = .now()) -> Int? {
+        state.withLockedValue { state in
+            state.unloggedRefusals += 1
+            if let last = state.lastRefusalLog, now - last < Self.refusalLogInterval { return nil }
+            defer { state.unloggedRefusals = 0 }
+            state.lastRefusalLog = now
+            return state.unloggedRefusals
         }
     }
 
