@@ -28,6 +28,8 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case idTooLong(bytes: Int, limit: Int)
         /// The file's name is not valid UTF-8; `bytes` are the name's bytes.
         case invalidFileName(bytes: [UInt8])
+        /// A path given to ingest is not valid UTF-8 (it was repaired, with U+FFFD, on the way in).
+        case pathNotUTF8
     }
 
     /// The file (or directory) the error is about, as given or found.
@@ -75,6 +77,10 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidFileName(let bytes):
             "the file's name is not valid UTF-8 (its bytes: \(bytes.map(Self.hex).joined(separator: " "))); "
                 + "rename it to UTF-8, e.g. with `convmv -f latin1 -t utf8 --notest` on it"
+        case .pathNotUTF8:
+            "this path is not valid UTF-8 (shown with � where its bytes are not), so it cannot be "
+                + "opened as given: pass the folder that holds it, which reports the name's bytes, or "
+                + "rename it to UTF-8 (e.g. with convmv)"
         case .duplicateID(let id, let firstPath):
             "has the same article id '\(id)' as \(firstPath) (the id is the path without its "
                 + "extension); rename or remove one of them"

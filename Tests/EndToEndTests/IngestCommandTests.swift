@@ -102,6 +102,29 @@ import Testing
         #expect(try SearchJSON.decode(search.stdout).hits.map(\.article.id) == ["short"])
     }
 
+    /// A path typed on the command line that is not UTF-8 reaches passim repaired; it said "no
+    /// such file"; now it says what is wrong and what to pass instead.
+    @Test func aPathArgumentThatIsNotUTF8SaysSo() throws {
+        let dir = try TemporaryDirectory()
+        let script = """
+            printf 'Title\\n\\nA short note about collagen.\\n' > "$(printf 'caf\\351.txt')"
+            exec "$0" ingest --index idx "$(printf 'caf\\351.txt')"
+            """
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", script, PassimBinary.url.path]
+        shell.currentDirectoryURL = dir.url
+        let errors = Pipe()
+        shell.standardError = errors
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 1)
+        #expect(stderr.contains("this path is not valid UTF-8"), "\(stderr)")
+        #expect(!stderr.contains("no such file"))
+    }
+
     @Test func checkAndIngestTellAnIndexOfAnotherSchemaByTheirExitStatus() throws {
         let dir = try TemporaryDirectory("passim-schema")
         try Repository.copyCorpus(into: dir)

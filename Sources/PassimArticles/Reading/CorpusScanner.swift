@@ -36,6 +36,10 @@ public struct CorpusScanner: Sendable {
         var scan = Scan()
         for root in paths {
             switch FileSystem.status(root) {
+            case .failure(let error) where error.reason == .notFound && root.contains("\u{FFFD}"):
+                // A path given on the command line that is not UTF-8 arrives repaired (Swift
+                // decodes arguments that way), so "no such file" would mislead.
+                scan.results.append(.failure(ArticleError(path: root, reason: .pathNotUTF8)))
             case .failure(let error):
                 scan.results.append(.failure(error))
             case .success(let status) where status.kind == .directory:
