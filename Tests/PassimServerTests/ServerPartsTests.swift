@@ -92,6 +92,18 @@ import Testing
         #expect(registry.refusalsToLog(now: start + .seconds(12)) == nil)
     }
 
+    /// An indexed file replaced by a named pipe is unavailable at once: before, opening it
+    /// waited for a writer and held a searcher thread for good.
+    @Test(.timeLimit(.minutes(1)))
+    func aNamedPipeInPlaceOfASourceIsRefusedWithoutWaiting() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("pipe.txt")
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: PositionConversionError.sourceUnavailable(path: path, reason: "not a regular file")) {
+            try SourceLoader().load(path, prefix: 100)
+        }
+    }
+
     @Test func theProbeTellsALiveSocketFromAStaleOne() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("probe.sock")

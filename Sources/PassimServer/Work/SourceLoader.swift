@@ -2,6 +2,12 @@ import Foundation
 import NIOConcurrencyHelpers
 import PassimProtocol
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads article sources for converting positions to UTF-16 or UTF-32.
 ///
 /// Files are read from disk at their indexed path. Text ingested inline (an editor's unsaved
@@ -48,9 +54,18 @@ final class SourceLoader: Sendable {
             throw PositionConversionError.sourceUnavailable(
                 path: path, reason: "no such file (the text was ingested inline)")
         }
+        // O_NONBLOCK: a file replaced by a named pipe must not hold a searcher thread forever
+        // waiting for a writer; fstat then refuses anything but a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw PositionConversionError.sourceUnavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw PositionConversionError.sourceUnavailable(path: path, reason: "not a regular file")
+        }
         do {
-            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? file.close() }
             return SourceText(bytes: Array(try file.read(upToCount: max(prefix, 0)) ?? Data()))
         } catch {
             throw PositionConversionError.sourceUnavailable(path: path, reason: error.localizedDescription)
