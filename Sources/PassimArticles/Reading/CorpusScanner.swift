@@ -51,7 +51,8 @@ public struct CorpusScanner: Sendable {
                     scan.results.append(.failure(ArticleError(path: root, reason: .noArticleFiles)))
                 }
             case .success(let status) where status.kind == .regular:
-                scan.add(id: Self.stem(Self.name(of: root)), path: root, identity: status.identity)
+                scan.add(
+                    id: Self.articleID(forRelativePath: Self.name(of: root)), path: root, identity: status.identity)
             case .success:
                 scan.results.append(.failure(ArticleError(path: root, reason: .notRegularFile)))
             }
@@ -75,11 +76,6 @@ public struct CorpusScanner: Sendable {
     /// extension of its last component (`notes/draft.md` is `notes/draft`). The one rule for
     /// ids, for scanned files and for texts ingested inline under a name.
     public static func articleID(forRelativePath path: String) -> String {
-        stem(path)
-    }
-
-    /// A name or relative path without the extension of its last component.
-    static func stem(_ path: String) -> String {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
             dot != path.startIndex, path[path.index(before: dot)] != "/"
         else { return path }
@@ -136,7 +132,7 @@ public struct CorpusScanner: Sendable {
                             walk(directory: path, relative: childRelative)
                         }
                     case .regular where isArticle:
-                        let id = CorpusScanner.stem(childRelative)
+                        let id = CorpusScanner.articleID(forRelativePath: childRelative)
                         add(id: id, path: path, identity: status.identity)
                     case .other where isArticle:
                         results.append(.failure(ArticleError(path: path, reason: .notRegularFile)))

@@ -87,13 +87,13 @@ final class DocumentBuilder {
         return documents
     }
 
-    /// The spelling words an article already in `database` added when it was written, with
-    /// their passage counts: what replacing or removing it must take back out of the spelling
-    /// table. The same analysis of the same stored text gives the same words as `documents`.
-    func storedSpellingWords(of id: String, in database: XapianDatabase) throws -> [String: UInt32] {
-        let recordBytes = try database.metadata(IndexMetadata.articleKey(id))
-        guard !recordBytes.isEmpty else { return [:] }
-        let titleWords = Self.spellingWords(of: analyzer.analyze(try ArticleRecord.decode(recordBytes).title))
+    /// The spelling words the stored article `record` added to `database` when it was written,
+    /// with their passage counts: what replacing or removing it must take back out of the
+    /// spelling table. The same analysis of the same stored text gives the same words as
+    /// `documents`.
+    func storedSpellingWords(of record: ArticleRecord, in database: XapianDatabase) throws -> [String: UInt32] {
+        let id = record.id
+        let titleWords = Self.spellingWords(of: analyzer.analyze(record.title))
         var counts: [String: UInt32] = [:]
         var sectionCache: (text: String, words: Set<String>)?
         for document in try database.postings(Schema.articleTerm(id)) {

@@ -182,9 +182,13 @@ final class FreshBuild {
             guard let path = blocks[sequence] else { continue }
             let database = try WritableXapianDatabase(path: path, options: [.createOrOpen, .noSync])
             for id in ids {
-                let words = try builder.storedSpellingWords(of: id, in: database.readView())
-                for word in words.keys.sorted() {
-                    try database.removeSpelling(word, frequency: words[word, default: 0])
+                let stored = try database.readView().metadata(IndexMetadata.articleKey(id))
+                if !stored.isEmpty {
+                    let words = try builder.storedSpellingWords(
+                        of: ArticleRecord.decode(stored), in: database.readView())
+                    for word in words.keys.sorted() {
+                        try database.removeSpelling(word, frequency: words[word, default: 0])
+                    }
                 }
                 try database.deleteDocuments(withTerm: Schema.articleTerm(id))
                 try database.setMetadata(IndexMetadata.articleKey(id), [])

@@ -101,8 +101,9 @@ final class TransactionalWriter: ArticleSink {
 
     func replace(_ article: Article) throws(IndexError) -> Bool {
         try beginBatch()
-        let existed = try record(of: article.id) != nil
-        if existed { try takeBackSpelling(of: article.id) }
+        let previous = try record(of: article.id)
+        let existed = previous != nil
+        if let previous { try takeBackSpelling(of: previous) }
         try guarded { () throws(XapianError) in try builder.write(article, into: database, replacing: true) }
         for (word, count) in builder.spellingWords { batchSpelling[word, default: 0] += Int64(count) }
         ArticleJournal.record(existed ? .updated : .added, article.id, into: &batchChanges)
@@ -112,8 +113,8 @@ final class TransactionalWriter: ArticleSink {
 
     func remove(articleID id: String) throws(IndexError) -> Bool {
         try beginBatch()
-        guard try record(of: id) != nil else { return false }
-        try takeBackSpelling(of: id)
+        guard let previous = try record(of: id) else { return false }
+        try takeBackSpelling(of: previous)
         try guarded { () throws(XapianError) in
             try database.deleteDocuments(withTerm: Schema.articleTerm(id))
             try database.setMetadata(IndexMetadata.articleKey(id), [])
@@ -137,14 +138,14 @@ final class TransactionalWriter: ArticleSink {
         batchChanges.removeAll(keepingCapacity: true)
     }
 
-    /// Counts down the spelling words the stored version of article `id` added.
-    private func takeBackSpelling(of id: String) throws(IndexError) {
+    /// Counts down the spelling words the stored version of an article (its `record`) added.
+    private func takeBackSpelling(of record: ArticleRecord) throws(IndexError) {
         let words: [String: UInt32]
         do {
-            words = try builder.storedSpellingWords(of: id, in: database.readView())
+            words = try builder.storedSpellingWords(of: record, in: database.readView())
         } catch {
             throw IndexError.mapping(
-                error, path: layout.directory, context: "cannot read the stored passages of article \(id)")
+                error, path: layout.directory, context: "cannot read the stored passages of article \(record.id)")
         }
         for (word, count) in words { batchSpelling[word, default: 0] -= Int64(count) }
     }

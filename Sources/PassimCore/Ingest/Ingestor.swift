@@ -87,13 +87,15 @@ public final class Ingestor {
 
     /// Why `name` cannot file an inline text (its id is too long for the index), or nil.
     public static func inlineNameProblem(_ name: String) -> String? {
-        IndexMetadata.idProblem(articleID(forName: name), path: name).map { "`name` \($0.message)" }
+        IndexMetadata.idProblem(CorpusScanner.articleID(forRelativePath: name), path: name).map {
+            "`name` \($0.message)"
+        }
     }
 
     /// Ingests one article given as text (the daemon's inline `ingest`), filed under the relative
     /// path `name`; its id is `name` without the extension, as a scan of that file would give.
     public func ingest(text: String, name: String) throws(IndexError) -> IngestReport {
-        let file = SourceFile(id: Self.articleID(forName: name), path: name, bytes: Array(text.utf8))
+        let file = SourceFile(id: CorpusScanner.articleID(forRelativePath: name), path: name, bytes: Array(text.utf8))
         return try IngestRun(writer: writer, options: Options()).run(freshBuild: false, otherFailure: Self.failure) {
             run in
             do {
@@ -119,11 +121,6 @@ public final class Ingestor {
 
     private static func failure(_ error: any Error) -> IndexError {
         IndexError(.backend, "ingest failed: \(error)")
-    }
-
-    /// `notes/draft.md` -> `notes/draft`: the id a file of that relative path gets from a scan.
-    static func articleID(forName name: String) -> String {
-        CorpusScanner.articleID(forRelativePath: name)
     }
 
     static func absolute(_ path: String) -> String {
