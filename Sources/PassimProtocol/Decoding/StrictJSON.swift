@@ -63,22 +63,15 @@ public enum StrictJSON {
         private mutating func value() throws(Failure) {
             guard offset < bytes.count else { throw fail("the message ends where a value was expected") }
             switch bytes[offset] {
-            case UInt8(ascii: "{"):
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let container: Container = bytes[offset] == UInt8(ascii: "{") ? .object : .array
                 offset += 1
                 skipSpace()
-                if peek(UInt8(ascii: "}")) {
+                if peek(closing(container)) {
                     offset += 1
                     return
                 }
-                stack.append(Open(container: .object))
-            case UInt8(ascii: "["):
-                offset += 1
-                skipSpace()
-                if peek(UInt8(ascii: "]")) {
-                    offset += 1
-                    return
-                }
-                stack.append(Open(container: .array))
+                stack.append(Open(container: container))
             case UInt8(ascii: "\""):
                 try string()
             case UInt8(ascii: "t"):
@@ -98,7 +91,7 @@ public enum StrictJSON {
         private mutating func afterValue() throws(Failure) {
             guard let container = stack.last?.container else { return }
             skipSpace()
-            let close = container == .object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let close = closing(container)
             guard offset < bytes.count else { throw fail("the message ends inside an \(name(of: container))") }
             if bytes[offset] == close {
                 offset += 1
@@ -254,6 +247,10 @@ public enum StrictJSON {
             Failure(
                 description: "lone surrogate \\u\(hex(unit)) in a string at byte \(start); a \\uD800-\\uDBFF "
                     + "escape must be followed by a \\uDC00-\\uDFFF escape")
+        }
+
+        private func closing(_ container: Container) -> UInt8 {
+            container == .object ? UInt8(ascii: "}") : UInt8(ascii: "]")
         }
 
         private func name(of container: Container) -> String {
