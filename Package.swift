@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "PassimCore",
             dependencies: [
-                "PassimXapian", "PassimAnalysis", "PassimArticles", "PassimQuery", "PassimProtocol",
+                "PassimXapian", "PassimAnalysis", "PassimArticles", "PassimQuery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),

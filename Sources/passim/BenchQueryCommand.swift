@@ -69,7 +69,7 @@ struct BenchQueryCommand: ParsableCommand {
                     let elapsed = DispatchTime.now().uptimeNanoseconds - started
                     line = Timing(
                         pass: pass, id: id, us: Double(elapsed) / 1000, total: result.estimatedTotal,
-                        hits: result.hits.map(\.passage.id), error: nil)
+                        hits: result.hits.map(\.passageID.description), error: nil)
                 } catch {
                     let elapsed = DispatchTime.now().uptimeNanoseconds - started
                     line = Timing(

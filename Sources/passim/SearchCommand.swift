@@ -4,6 +4,7 @@ import Logging
 import PassimClient
 import PassimCore
 import PassimProtocol
+import PassimServer
 
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +58,7 @@ struct SearchCommand: AsyncParsableCommand {
             await daemon.close()
         }
         do {
-            let result = try answered ?? Searcher(layout: layout).search(request)
+            let result = try answered ?? SearchResult(Searcher(layout: layout).search(request))
             let cwd = FileManager.default.currentDirectoryPath
             if json {
                 Terminal.write(try SearchOutput.json(result))

@@ -29,7 +29,7 @@ import Testing
     static func matches(_ query: String, in layout: IndexLayout) throws -> [(id: String, score: Double)] {
         let result = try Searcher(layout: layout).search(SearchParameters(query: query, limit: 1000))
         #expect(result.hits.count == result.estimatedTotal, "\(query)")
-        return result.hits.map { ($0.passage.id, $0.score) }
+        return result.hits.map { ($0.passageID.description, $0.score) }
     }
 
     /// Both indexes answer every query with the same passages in the same order (equal scores
@@ -191,7 +191,7 @@ import Testing
         let searcher = try Searcher(layout: index.layout)
         #expect(try searcher.search(SearchParameters(query: "keratin", correctSpelling: false)).hits.isEmpty)
         #expect(try searcher.search(SearchParameters(query: "melanin", correctSpelling: false)).hits.isEmpty)
-        #expect(try searcher.search(SearchParameters(query: "elastin")).hits.map(\.passage.id) == ["a#1"])
+        #expect(try searcher.search(SearchParameters(query: "elastin")).hits.map(\.passageID.description) == ["a#1"])
         let check = try IndexChecker(layout: index.layout).check()
         #expect(check == IndexChecker.Report(revision: check.revision, articles: 1, passages: 1, problems: []))
     }

@@ -55,7 +55,9 @@ import Testing
             let expected = analyzer.analyze(hit.passage.text).tokens
                 .filter { terms.contains($0.term) || ($0.kind == .word && stems.contains(analyzer.stem($0.term))) }
                 .map { [$0.start, $0.end] }
-            #expect(hit.highlights.map { [$0.start, $0.end] } == expected, "\(query) \(hit.passage.id)")
+            #expect(
+                hit.highlights.map { [$0.range.lowerBound, $0.range.upperBound] } == expected,
+                "\(query) \(hit.passageID.description)")
             marked += expected.count
         }
         #expect(marked > result.hits.count)

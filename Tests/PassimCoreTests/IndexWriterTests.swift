@@ -28,7 +28,8 @@ import Testing
         try writer.commitBatch()
         #expect(try searcher.refresh() == true)
         #expect(try searcher.search(SearchParameters(query: "fibroblasts")).hits.isEmpty)
-        #expect(try searcher.search(SearchParameters(query: "elastin")).hits.map(\.passage.id) == ["notes#1"])
+        #expect(
+            try searcher.search(SearchParameters(query: "elastin")).hits.map(\.passageID.description) == ["notes#1"])
         try writer.close()
     }
 

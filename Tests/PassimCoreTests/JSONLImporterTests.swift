@@ -43,7 +43,7 @@ import Testing
         let searcher = try Searcher(layout: index.layout)
         // "SVF" is written in one passage only; its long form finds the other one too.
         let hits = try searcher.search(SearchParameters(query: "svf")).hits
-        #expect(hits.map(\.passage.id).sorted() == ["notes:fat#1", "notes:fat#2"])
+        #expect(hits.map(\.passageID.description).sorted() == ["notes:fat#1", "notes:fat#2"])
     }
 
     @Test func consecutiveLinesOfAnArticleBecomeItsPassagesInOrder() throws {
@@ -56,7 +56,7 @@ import Testing
 
         let searcher = try Searcher(layout: index.layout)
         let scars = try searcher.search(SearchParameters(query: "atrophic scars"))
-        #expect(scars.hits.map(\.passage.id) == ["gcide:Collagen#2"])
+        #expect(scars.hits.map(\.passageID.description) == ["gcide:Collagen#2"])
         let hit = try #require(scars.hits.first)
         #expect(hit.article.title == "Collagen")
         #expect(hit.article.path == URL(fileURLWithPath: path).standardizedFileURL.path)
@@ -65,15 +65,15 @@ import Testing
 
         // The location is the span of line 2 in the file.
         let firstLineBytes = Self.passages[0].utf8.count + 1
-        #expect(hit.location.start == firstLineBytes)
-        #expect(hit.location.end == firstLineBytes + Self.passages[1].utf8.count)
-        #expect(hit.location.startLine == 2)
-        #expect(hit.location.endLine == 2)
-        #expect(hit.location.startColumn == 1)
-        #expect(hit.location.endColumn == Self.passages[1].utf8.count + 1)
+        #expect(hit.passage.location.byteStart == firstLineBytes)
+        #expect(hit.passage.location.byteEnd == firstLineBytes + Self.passages[1].utf8.count)
+        #expect(hit.passage.location.startLine == 2)
+        #expect(hit.passage.location.endLine == 2)
+        #expect(hit.passage.location.startColumn == 1)
+        #expect(hit.passage.location.endColumn == Self.passages[1].utf8.count + 1)
 
         let elastin = try searcher.search(SearchParameters(query: "recoil"))
-        #expect(elastin.hits.map(\.passage.id) == ["wordnet:elastin#1"])
+        #expect(elastin.hits.map(\.passageID.description) == ["wordnet:elastin#1"])
         #expect(try searcher.search(SearchParameters(query: "source:wordnet stretch")).hits.count == 1)
         #expect(try searcher.search(SearchParameters(query: "source:gcide stretch")).hits.isEmpty)
         #expect(try IndexChecker(layout: index.layout).check().problems.isEmpty)
@@ -91,10 +91,11 @@ import Testing
         #expect(report.failures.isEmpty)
         let searcher = try Searcher(layout: index.layout)
         let laser = try searcher.search(SearchParameters(query: "laser"))
-        #expect(laser.hits.map(\.passage.id) == ["notes#2"])
+        #expect(laser.hits.map(\.passageID.description) == ["notes#2"])
         #expect(laser.hits.first?.passage.section == "Lasers")
         #expect(laser.hits.first?.article.title == "Skin notes")
-        #expect(try searcher.search(SearchParameters(query: "integer ids")).hits.map(\.passage.id) == ["7#1"])
+        #expect(
+            try searcher.search(SearchParameters(query: "integer ids")).hits.map(\.passageID.description) == ["7#1"])
         let record = try #require(try IndexWriter(layout: index.layout).record(of: "notes"))
         #expect(record.passageCount == 2)
     }
@@ -131,8 +132,8 @@ import Testing
 
         let searcher = try Searcher(layout: index.layout)
         // Line 2 failed, so the passage of line 3 is a's second passage.
-        #expect(try searcher.search(SearchParameters(query: "plasma")).hits.map(\.passage.id) == ["a#2"])
-        #expect(try searcher.search(SearchParameters(query: "thrombin")).hits.map(\.passage.id) == ["b#1"])
+        #expect(try searcher.search(SearchParameters(query: "plasma")).hits.map(\.passageID.description) == ["a#2"])
+        #expect(try searcher.search(SearchParameters(query: "thrombin")).hits.map(\.passageID.description) == ["b#1"])
         #expect(try searcher.search(SearchParameters(query: "late", correctSpelling: false)).hits.isEmpty)
     }
 
@@ -169,9 +170,9 @@ import Testing
         #expect(report.failures.isEmpty)
         let hit = try #require(try Searcher(layout: index.layout).search(SearchParameters(query: "recoil")).hits.first)
         // Line 3 starts after two lines and their \r\n; its span excludes the \r.
-        #expect(hit.location.start == Self.passages[0].utf8.count + Self.passages[1].utf8.count + 4)
-        #expect(hit.location.end == hit.location.start + Self.passages[2].utf8.count)
-        #expect(hit.location.startLine == 3)
+        #expect(hit.passage.location.byteStart == Self.passages[0].utf8.count + Self.passages[1].utf8.count + 4)
+        #expect(hit.passage.location.byteEnd == hit.passage.location.byteStart + Self.passages[2].utf8.count)
+        #expect(hit.passage.location.startLine == 3)
     }
 
     @Test func manyArticlesAcrossBatchesAreAllCommitted() throws {

@@ -1,5 +1,4 @@
 import Foundation
-import PassimProtocol
 import Testing
 
 @testable import PassimCore
@@ -52,11 +51,13 @@ import Testing
         let index = try Self.index([("multi", text)])
         let searcher = try Searcher(layout: index.layout)
         let hit = try #require(try searcher.search(SearchParameters(query: "collagen")).hits.first)
-        #expect(hit.location.startLine == 3)
+        #expect(hit.passage.location.startLine == 3)
         #expect(
-            hit.highlights.map { [$0.line, $0.column, $0.endLine, $0.endColumn] } == [[4, 3, 4, 11], [5, 8, 5, 16]])
+            hit.highlights.map {
+                [$0.location.startLine, $0.location.startColumn, $0.location.endLine, $0.location.endColumn]
+            } == [[4, 3, 4, 11], [5, 8, 5, 16]])
         let bytes = Array(hit.passage.text.utf8)
-        #expect(hit.highlights.allSatisfy { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) == "collagen" })
+        #expect(hit.highlights.allSatisfy { String(decoding: bytes[$0.range], as: UTF8.self) == "collagen" })
     }
 
     @Test func chineseTextMatchesInsideWordsThroughBigrams() throws {
@@ -67,7 +68,7 @@ import Testing
             #expect(result.hits.count == 1, "\(query)")
             let hit = try #require(result.hits.first)
             let bytes = Array(hit.passage.text.utf8)
-            let marked = hit.highlights.map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+            let marked = hit.highlights.map { String(decoding: bytes[$0.range], as: UTF8.self) }
             #expect(marked.contains { $0.contains(query) }, "\(query): \(marked)")
         }
     }

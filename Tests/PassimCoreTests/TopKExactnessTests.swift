@@ -1,6 +1,5 @@
 import Foundation
 import PassimArticles
-import PassimProtocol
 import PassimTestSupport
 import Testing
 
@@ -104,10 +103,10 @@ import Testing
             for hit in full.hits.prefix(3) {
                 let restricted = try searcher.search(
                     SearchParameters(query: "article:\(hit.article.id) \(query)", limit: 1_000, correctSpelling: false))
-                let score = restricted.hits.first { $0.passage.id == hit.passage.id }?.score
+                let score = restricted.hits.first { $0.passageID.description == hit.passageID.description }?.score
                 // The same weights, summed in another order where the filter hoists the bonus.
                 if abs((score ?? -1) - hit.score) > 1e-9 * hit.score {
-                    restrictedMismatches.append("\(query) \(hit.passage.id): \(hit.score) vs \(score ?? -1)")
+                    restrictedMismatches.append("\(query) \(hit.passageID.description): \(hit.score) vs \(score ?? -1)")
                 }
             }
         }
@@ -118,7 +117,7 @@ import Testing
             "\(restrictedMismatches.count) restricted scores differ: \(restrictedMismatches.prefix(5))")
     }
 
-    private func ranking(_ result: SearchResult, first count: Int? = nil) -> [String] {
-        result.hits.prefix(count ?? result.hits.count).map { "\($0.passage.id) \($0.score)" }
+    private func ranking(_ result: SearchResults, first count: Int? = nil) -> [String] {
+        result.hits.prefix(count ?? result.hits.count).map { "\($0.passageID.description) \($0.score)" }
     }
 }

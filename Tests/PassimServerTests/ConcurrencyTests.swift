@@ -1,6 +1,7 @@
 import Foundation
 import PassimCore
 import PassimProtocol
+import PassimServer
 import Testing
 
 /// Many clients at once: every answer is right, none is an error, none goes to the wrong client.
@@ -16,7 +17,7 @@ import Testing
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
         var expected: [String: SearchResult] = [:]
         for query in Self.queries {
-            expected[query] = try searcher.search(SearchParameters(query: query, limit: 5))
+            expected[query] = SearchResult(try searcher.search(SearchParameters(query: query, limit: 5)))
         }
         let answers = expected
         let socket = server.socket

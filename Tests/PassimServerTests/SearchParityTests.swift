@@ -1,6 +1,7 @@
 import Foundation
 import PassimCore
 import PassimProtocol
+import PassimServer
 import Testing
 
 /// The daemon answers exactly what PassimCore answers in-process, for search and the lookups.
@@ -33,9 +34,10 @@ import Testing
             if let perArticle = item.perArticle { params["perArticle"] = .int(perArticle) }
             let answer = try client.call("search", params: .object(params))
             let remote = try #require(answer["result"], "\(item.query): \(answer)").decoded(SearchResult.self)
-            let local = try searcher.search(
-                SearchParameters(query: item.query, limit: item.limit, offset: item.offset, perArticle: item.perArticle)
-            )
+            let local = SearchResult(
+                try searcher.search(
+                    SearchParameters(
+                        query: item.query, limit: item.limit, offset: item.offset, perArticle: item.perArticle)))
             #expect(remote == local, "\(item.query)")
         }
         // The table is not vacuous: most queries find something.
@@ -50,7 +52,8 @@ import Testing
         defer { server.stop() }
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
         let client = try server.client()
-        let hit = try #require(try searcher.search(SearchParameters(query: "fibroblasts", limit: 1)).hits.first)
+        let hit = try #require(
+            SearchResult(try searcher.search(SearchParameters(query: "fibroblasts", limit: 1))).hits.first)
         let answer = try client.call("passage/get", params: ["id": .string(hit.passage.id), "context": 2])
         let result = try #require(answer["result"], "\(answer)").decoded(PassageGetResult.self)
         #expect(result.passage.passage == hit.passage)

@@ -1,6 +1,5 @@
 import PassimAnalysis
 import PassimArticles
-import PassimProtocol
 import PassimQuery
 
 /// Marks the words of a passage that the query matched, using the same analyzer as indexing.
@@ -18,17 +17,19 @@ struct Highlighter {
         firstBytes = Self.firstBytes(of: plan)
     }
 
-    /// Byte ranges in the passage text of matched words, with their file positions.
-    func highlights(in passage: Passage) -> [Highlight] {
+    /// Byte ranges in the passage text of matched words, with their places in the file.
+    func highlights(in passage: Passage) -> [MatchedWord] {
         let analyzed = stems.analyzer.analyze(passage.text)
         let positions = TextPositions(text: passage.text, location: passage.location)
-        var result: [Highlight] = []
+        var result: [MatchedWord] = []
         for tokens in [analyzed.tokens, analyzed.bigrams] {
             for token in tokens where matches(token) {
                 result.append(highlight(token.start, token.end, positions))
             }
         }
-        return merged(result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }, positions)
+        return merged(
+            result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) },
+            positions)
     }
 
     /// `plan.matches(token:stem:)`, asked only of tokens that can match, stemming a word only
@@ -54,20 +55,23 @@ struct Highlighter {
         return set
     }
 
-    private func highlight(_ start: Int, _ end: Int, _ positions: TextPositions) -> Highlight {
+    private func highlight(_ start: Int, _ end: Int, _ positions: TextPositions) -> MatchedWord {
         let from = positions.position(of: start)
         let to = positions.position(of: end)
-        return Highlight(
-            start: start, end: end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column)
+        return MatchedWord(
+            range: start..<end,
+            location: SourceLocation(
+                byteStart: positions.base + start, byteEnd: positions.base + end, startLine: from.line,
+                startColumn: from.column, endLine: to.line, endColumn: to.column))
     }
 
     /// Overlapping ranges (a CJK word and its bigrams) become one.
-    private func merged(_ sorted: [Highlight], _ positions: TextPositions) -> [Highlight] {
-        var result: [Highlight] = []
+    private func merged(_ sorted: [MatchedWord], _ positions: TextPositions) -> [MatchedWord] {
+        var result: [MatchedWord] = []
         for item in sorted {
-            if let last = result.last, item.start < last.end {
-                if item.end > last.end {
-                    result[result.count - 1] = highlight(last.start, item.end, positions)
+            if let last = result.last, item.range.lowerBound < last.range.upperBound {
+                if item.range.upperBound > last.range.upperBound {
+                    result[result.count - 1] = highlight(last.range.lowerBound, item.range.upperBound, positions)
                 }
             } else {
                 result.append(item)

@@ -1,6 +1,5 @@
 import PassimAnalysis
 import PassimArticles
-import PassimProtocol
 import PassimXapian
 
 /// Reads the daemon needs besides ranked search: passages by id with their neighbours, whole
@@ -11,11 +10,11 @@ extension Searcher {
     static let completionScanLimit = 20_000
 
     /// The index's path, revision and counts as this searcher sees them.
-    public func indexInfo() throws(IndexError) -> IndexInfo {
+    public func indexSummary() throws(IndexError) -> IndexSummary {
         try reading { () throws(XapianError) in
             let count = Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
-            return IndexInfo(
-                path: layout.directory, revision: Int(try database.revision()), articles: count,
+            return IndexSummary(
+                path: layout.directory, revision: try database.revision(), articles: count,
                 passages: try database.documentCount())
         }
     }
@@ -23,7 +22,7 @@ extension Searcher {
     /// Passage `id` with up to `context` neighbours on each side, in article order.
     ///
     /// Throws `.documentNotFound` when the article or passage is not in the index.
-    public func passage(_ id: PassageID, context: Int) throws(IndexError) -> PassageGetResult {
+    public func passage(_ id: PassageID, context: Int) throws(IndexError) -> PassageContext {
         precondition(context >= 0, "context is validated by the protocol layer")
         return try reading { () throws in
             let article = try articleRecord(id.article)
@@ -32,35 +31,31 @@ extension Searcher {
             }
             let first = max(1, id.ordinal - context)
             let last = min(article.passageCount, id.ordinal + context)
-            var before: [PassimProtocol.PassageRecord] = []
-            var after: [PassimProtocol.PassageRecord] = []
+            var before: [Passage] = []
+            var after: [Passage] = []
             for ordinal in first...max(first, last) where ordinal != id.ordinal {
                 guard let neighbour = try storedPassage(PassageID(article: id.article, ordinal: ordinal)) else {
                     continue
                 }
                 if ordinal < id.ordinal { before.append(neighbour) } else { after.append(neighbour) }
             }
-            return PassageGetResult(article: article.summary, passage: passage, before: before, after: after)
+            return PassageContext(article: article, passage: passage, before: before, after: after)
         }
     }
 
     /// Article `id`'s metadata, and all its passages in order when `includePassages` is true.
     ///
     /// Throws `.documentNotFound` when the article is not in the index.
-    public func article(_ id: String, includePassages: Bool) throws(IndexError) -> ArticleGetResult {
+    public func article(_ id: String, includePassages: Bool) throws(IndexError) -> ArticleContents {
         try reading { () throws in
             let article = try articleRecord(id)
-            guard includePassages else {
-                return ArticleGetResult(article: article.summary, passageCount: article.passageCount)
-            }
-            var passages: [(Int, PassimProtocol.PassageRecord)] = []
+            guard includePassages else { return ArticleContents(article: article, passages: nil) }
+            var passages: [Passage] = []
             for docid in try database.postings(Schema.articleTerm(id)) {
-                let passage = try PassageRecord.decode(try database.documentData(docid)).passage
-                passages.append((passage.ordinal, passage.protocolRecord(articleID: id)))
+                passages.append(try PassageRecord.decode(try database.documentData(docid)).passage)
             }
-            passages.sort { $0.0 < $1.0 }
-            return ArticleGetResult(
-                article: article.summary, passageCount: passages.count, passages: passages.map(\.1))
+            passages.sort { $0.ordinal < $1.ordinal }
+            return ArticleContents(article: article, passages: passages)
         }
     }
 
@@ -76,9 +71,9 @@ extension Searcher {
     ///
     /// Words come from the spelling table, the index's word list (words are indexed by their
     /// stems); numbers and CJK words, indexed as they are, from the terms.
-    public func completions(of prefix: String, limit: Int) throws(IndexError) -> SuggestResult {
+    public func completions(of prefix: String, limit: Int) throws(IndexError) -> [WordCompletion] {
         let normalized = analyzer.normalize(Self.trimmingSpaces(prefix))
-        guard !normalized.isEmpty, limit > 0 else { return SuggestResult(prefix: prefix, completions: []) }
+        guard !normalized.isEmpty, limit > 0 else { return [] }
         let candidates = try reading { () throws(XapianError) in
             let words = try database.spellingWords(prefix: normalized, max: Self.completionScanLimit).map {
                 (term: $0.word, frequency: $0.frequency)
@@ -88,8 +83,7 @@ extension Searcher {
             return words + terms.filter { $0.term.first.map { !$0.isUppercase } ?? false }
         }
         let words = candidates.sorted { ($0.frequency, $1.term) > ($1.frequency, $0.term) }.prefix(limit)
-        return SuggestResult(
-            prefix: prefix, completions: words.map { Completion(term: $0.term, frequency: $0.frequency) })
+        return words.map { WordCompletion(word: $0.term, frequency: $0.frequency) }
     }
 
     /// Every article record by id, to tell what a new revision changed.
@@ -134,27 +128,8 @@ extension Searcher {
     }
 
     /// The stored passage with this id, or nil when there is none.
-    private func storedPassage(_ id: PassageID) throws -> PassimProtocol.PassageRecord? {
+    private func storedPassage(_ id: PassageID) throws -> Passage? {
         guard let docid = try database.postings(Schema.passageIDTerm(id.description), max: 1).first else { return nil }
-        let passage = try PassageRecord.decode(try database.documentData(docid)).passage
-        return passage.protocolRecord(articleID: id.article)
-    }
-}
-
-extension ArticleRecord {
-    /// The article as results show it.
-    var summary: ArticleSummary {
-        ArticleSummary(id: id, title: title, path: path, sources: sources)
-    }
-}
-
-extension Passage {
-    /// The protocol's view of this passage of article `articleID`.
-    func protocolRecord(articleID: String) -> PassimProtocol.PassageRecord {
-        PassimProtocol.PassageRecord(
-            passage: PassageInfo(
-                id: PassageID(article: articleID, ordinal: ordinal).description, ordinal: ordinal, section: section,
-                text: text),
-            location: TextRange(location))
+        return try PassageRecord.decode(try database.documentData(docid)).passage
     }
 }

@@ -1,6 +1,5 @@
 import PassimAnalysis
 import PassimArticles
-import PassimProtocol
 import PassimQuery
 import PassimXapian
 
@@ -57,7 +56,7 @@ public final class Searcher {
     }
 
     /// Runs `request`, correcting spelling when the query finds little.
-    public func search(_ request: SearchParameters) throws(SearchError) -> SearchResult {
+    public func search(_ request: SearchParameters) throws(SearchError) -> SearchResults {
         guard request.limit >= 1, request.limit <= SearchParameters.maximumLimit else {
             throw .invalidRequest("limit must be between 1 and \(SearchParameters.maximumLimit), got \(request.limit)")
         }
@@ -88,7 +87,7 @@ public final class Searcher {
         return result
     }
 
-    private func run(_ parsed: ParsedQuery, request: SearchParameters) throws(SearchError) -> SearchResult {
+    private func run(_ parsed: ParsedQuery, request: SearchParameters) throws(SearchError) -> SearchResults {
         do {
             return try reading { () throws in try runOnce(parsed, request: request) }
         } catch {
@@ -114,7 +113,7 @@ public final class Searcher {
         }
     }
 
-    private func runOnce(_ parsed: ParsedQuery, request: SearchParameters) throws -> SearchResult {
+    private func runOnce(_ parsed: ParsedQuery, request: SearchParameters) throws -> SearchResults {
         let compiled = try QueryCompiler(analyzer: analyzer, lexicon: DatabaseLexicon(database: database))
             .compile(parsed)
         var options = XapianSearchOptions()
@@ -131,25 +130,16 @@ public final class Searcher {
         }
         let matches = try database.search(compiled.xapian, options: options)
         let highlighter = Highlighter(plan: compiled.highlight, stems: highlightStems)
-        var hits: [SearchHit] = []
+        var hits: [RankedPassage] = []
         hits.reserveCapacity(matches.matches.count)
         for (index, match) in matches.matches.enumerated() {
             let record = try PassageRecord.decode(match.data)
-            let passage = record.passage
-            let article = try articleRecord(record.articleID)
             hits.append(
-                SearchHit(
-                    rank: request.offset + index + 1,
-                    score: match.weight,
-                    article: ArticleSummary(
-                        id: article.id, title: article.title, path: article.path, sources: article.sources),
-                    passage: PassageInfo(
-                        id: PassageID(article: article.id, ordinal: passage.ordinal).description,
-                        ordinal: passage.ordinal, section: passage.section, text: passage.text),
-                    location: TextRange(passage.location),
-                    highlights: highlighter.highlights(in: passage)))
+                RankedPassage(
+                    rank: request.offset + index + 1, score: match.weight, article: try articleRecord(record.articleID),
+                    passage: record.passage, highlights: highlighter.highlights(in: record.passage)))
         }
-        return SearchResult(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+        return SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)
     }
 
     /// The `check_at_least` that makes Xapian score every match: the number of passages.
@@ -207,14 +197,5 @@ public final class Searcher {
         } catch {
             throw IndexError.from(error, path: layout.directory)
         }
-    }
-}
-
-extension TextRange {
-    /// The protocol's range for a passage location (UTF-8 offsets and columns).
-    init(_ location: SourceLocation) {
-        self.init(
-            start: location.byteStart, end: location.byteEnd, startLine: location.startLine,
-            startColumn: location.startColumn, endLine: location.endLine, endColumn: location.endColumn)
     }
 }

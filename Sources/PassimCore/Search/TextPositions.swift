@@ -4,6 +4,8 @@ import PassimArticles
 struct TextPositions {
     private let text: [UInt8]
     private let location: SourceLocation
+    /// The file offset of the passage text's first byte.
+    var base: Int { location.byteStart }
     /// Offsets (in `text`) where each line after the first starts.
     private let lineStarts: [Int]
 

@@ -10,7 +10,8 @@ struct ArticleGetHandler: MethodHandler {
         return await context.services.pool.run(context.token) { searcher in
             let found: ArticleGetResult
             do throws(IndexError) {
-                found = try searcher.article(request.id, includePassages: request.includePassages ?? false)
+                found = ArticleGetResult(
+                    try searcher.article(request.id, includePassages: request.includePassages ?? false))
             } catch {
                 return .failure(ErrorMapping.lookup(error, kind: .article, id: request.id))
             }

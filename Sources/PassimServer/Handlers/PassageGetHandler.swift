@@ -16,7 +16,7 @@ struct PassageGetHandler: MethodHandler {
         return await context.services.pool.run(context.token) { searcher in
             let found: PassageGetResult
             do throws(IndexError) {
-                found = try searcher.passage(id, context: neighbours)
+                found = PassageGetResult(try searcher.passage(id, context: neighbours))
             } catch {
                 return .failure(ErrorMapping.lookup(error, kind: .passage, id: request.id))
             }

@@ -25,7 +25,7 @@ struct SearchHandler: MethodHandler {
             if let delay { usleep(UInt32(clamping: delay.nanoseconds / 1_000)) }
             let found: SearchResult
             do throws(SearchError) {
-                found = try searcher.search(core)
+                found = SearchResult(try searcher.search(core))
             } catch {
                 return .failure(
                     ErrorMapping.search(

@@ -6,7 +6,8 @@ struct SuggestHandler: MethodHandler {
     func handle(_ request: SuggestRequest, context: RequestContext) async -> Result<SuggestResult, ResponseError> {
         await context.services.pool.run(context.token) { searcher in
             do throws(IndexError) {
-                return .success(try searcher.completions(of: request.prefix, limit: request.effectiveLimit))
+                let words = try searcher.completions(of: request.prefix, limit: request.effectiveLimit)
+                return .success(SuggestResult(prefix: request.prefix, completions: words.map(Completion.init)))
             } catch {
                 return .failure(ErrorMapping.indexUnavailable(error))
             }

@@ -131,7 +131,7 @@ final class IndexWatcher: Sendable {
                 searcher = try Searcher(layout: layout)
                 snapshot.searcher = searcher
             }
-            let info = try searcher.indexInfo()
+            let info = IndexInfo(try searcher.indexSummary())
             let revision = UInt64(info.revision)
             guard revision != snapshot.revision else { return Outcome(revision: info.revision, info: info) }
             let changes = try snapshot.journal.flatMap { position throws(IndexError) in

@@ -50,7 +50,7 @@ struct IndexedCorpus {
 
     /// What an in-process search answers: the reference the daemon's answers must equal.
     func searchInProcess(_ query: String, limit: Int = 10) throws -> SearchResult {
-        try Searcher(layout: layout).search(SearchParameters(query: query, limit: limit))
+        SearchResult(try Searcher(layout: layout).search(SearchParameters(query: query, limit: limit)))
     }
 
     static let quiet = Logger(label: "passim.test") { _ in SwiftLogNoOpLogHandler() }

@@ -1,0 +1,105 @@
+import PassimArticles
+import PassimCore
+import PassimProtocol
+
+// The edge where the engine's results become the protocol's: the daemon's handlers and the
+// CLI's in-process search both go through these, so `passim search --json` prints the same
+// bytes with or without a daemon. Positions stay UTF-8 here; a connection that negotiated
+// another encoding converts them afterwards.
+
+extension SearchResult {
+    /// The protocol's answer for a page of ranked passages.
+    public init(_ results: SearchResults) {
+        self.init(
+            query: results.query, estimatedTotal: results.estimatedTotal, correctedQuery: results.correctedQuery,
+            hits: results.hits.map(SearchHit.init))
+    }
+}
+
+extension SearchHit {
+    /// The protocol's view of one ranked passage.
+    public init(_ hit: RankedPassage) {
+        self.init(
+            rank: hit.rank, score: hit.score, article: ArticleSummary(hit.article),
+            passage: PassageInfo(hit.passage, id: hit.passageID), location: TextRange(hit.passage.location),
+            highlights: hit.highlights.map(Highlight.init))
+    }
+}
+
+extension ArticleSummary {
+    /// The article as results show it.
+    public init(_ record: ArticleRecord) {
+        self.init(id: record.id, title: record.title, path: record.path, sources: record.sources)
+    }
+}
+
+extension PassageInfo {
+    /// A passage's identity and text.
+    init(_ passage: Passage, id: PassageID) {
+        self.init(id: id.description, ordinal: passage.ordinal, section: passage.section, text: passage.text)
+    }
+}
+
+extension TextRange {
+    /// The protocol's range for a place in a file (UTF-8 offsets and columns).
+    init(_ location: SourceLocation) {
+        self.init(
+            start: location.byteStart, end: location.byteEnd, startLine: location.startLine,
+            startColumn: location.startColumn, endLine: location.endLine, endColumn: location.endColumn)
+    }
+}
+
+extension Highlight {
+    /// A matched word: offsets in the passage text, line and column in the file.
+    init(_ word: MatchedWord) {
+        self.init(
+            start: word.range.lowerBound, end: word.range.upperBound, line: word.location.startLine,
+            column: word.location.startColumn, endLine: word.location.endLine, endColumn: word.location.endColumn)
+    }
+}
+
+extension PassageRecord {
+    /// Passage `passage` of article `articleID` with its place in the file.
+    init(_ passage: Passage, articleID: String) {
+        self.init(
+            passage: PassageInfo(passage, id: PassageID(article: articleID, ordinal: passage.ordinal)),
+            location: TextRange(passage.location))
+    }
+}
+
+extension PassageGetResult {
+    /// The answer to `passage/get`.
+    public init(_ context: PassageContext) {
+        let id = context.article.id
+        self.init(
+            article: ArticleSummary(context.article), passage: PassageRecord(context.passage, articleID: id),
+            before: context.before.map { PassageRecord($0, articleID: id) },
+            after: context.after.map { PassageRecord($0, articleID: id) })
+    }
+}
+
+extension ArticleGetResult {
+    /// The answer to `article/get`.
+    public init(_ contents: ArticleContents) {
+        let id = contents.article.id
+        self.init(
+            article: ArticleSummary(contents.article), passageCount: contents.passageCount,
+            passages: contents.passages?.map { PassageRecord($0, articleID: id) })
+    }
+}
+
+extension IndexInfo {
+    /// The index as `initialize` and `stats` show it.
+    public init(_ summary: IndexSummary) {
+        self.init(
+            path: summary.path, revision: Int(clamping: summary.revision), articles: summary.articles,
+            passages: summary.passages)
+    }
+}
+
+extension Completion {
+    /// One `suggest` completion.
+    public init(_ completion: WordCompletion) {
+        self.init(term: completion.word, frequency: completion.frequency)
+    }
+}
