@@ -115,8 +115,9 @@ let package = Package(
         .testTarget(
             name: "PassimServerTests",
             dependencies: [
-                "PassimServer", "PassimCore", "PassimProtocol", "PassimSocket", "PassimTestSupport",
+                "PassimServer", "PassimCore", "PassimProtocol", "PassimSocket", "PassimClient", "PassimTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Runs the real `passim` binary (built by `swift build`) against real indexes and sockets.

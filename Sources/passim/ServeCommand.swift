@@ -29,12 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let socketPath = socket ?? SocketLocation.defaultPath(environment: environment, userID: getuid())
-        var configuration = ServerConfiguration(
+        let configuration = ServerConfiguration(
             index: indexOptions.layout, socketPath: URL(fileURLWithPath: socketPath).standardizedFileURL.path,
             version: PassimVersion.current)
-        if let delay = environment["PASSIM_TEST_SEARCH_DELAY_MS"].flatMap(Int64.init) {
-            configuration.searchDelayForTesting = .milliseconds(delay)
-        }
         let console: DaemonLogging.Console
         do throws(DaemonError) {
             console = try DaemonLogging.bootstrap(logFile: logFile, environment: environment)

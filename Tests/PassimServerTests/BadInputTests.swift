@@ -10,24 +10,23 @@ import Testing
         #expect(Set(BadInput.catalogue.map(\.name)).count == BadInput.catalogue.count)
     }
 
-    @Test func everyBadInputGetsItsErrorAndTheConnectionStaysUsable() throws {
-        let server = try ServerFixture()
+    @Test func everyBadInputGetsItsErrorAndTheConnectionStaysUsable() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         for input in BadInput.catalogue {
-            try check(input, on: server)
+            try await check(input, on: server)
         }
         // One daemon survived all of it.
-        #expect(server.process?.isRunning == true)
-        let stats = try server.client().call("stats")
+        let stats = try await server.client().call("stats")
         #expect(stats["result"]?["index"]?["articles"] == 5)
     }
 
-    private func check(_ input: BadInput, on server: ServerFixture) throws {
+    private func check(_ input: BadInput, on server: ServerFixture) async throws {
         let client = try server.client(input.framing)
-        try client.send(raw: input.bytes)
+        try await client.send(raw: input.bytes)
         switch input.answer {
         case .error(let code, let id):
-            let answer = try #require(try client.next(), "\(input): no answer")
+            let answer = try #require(try await client.next(), "\(input): no answer")
             #expect(answer.errorCode == code.rawValue, "\(input): \(answer)")
             #expect(answer["id"] == id, "\(input): \(answer)")
             #expect(answer["error"]?["message"]?.string?.isEmpty == false, "\(input)")
@@ -35,42 +34,45 @@ import Testing
         case .nothing:
             break
         }
-        let ping = try client.request("ping")
-        let pong = try #require(try client.next(), "\(input): no answer to the ping")
+        let ping = try await client.request("ping")
+        let pong = try #require(try await client.next(), "\(input): no answer to the ping")
         #expect(pong["id"] == .int(ping), "\(input): \(pong)")
         #expect(pong["result"] == [:], "\(input): \(pong)")
     }
 
-    @Test func errorsCarryTheirData() throws {
-        let server = try ServerFixture()
+    @Test func errorsCarryTheirData() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        let syntax = try client.call("search", params: ["query": "acne AND"])
+        let syntax = try await client.call("search", params: ["query": "acne AND"])
         #expect(syntax["error"]?["data"]?["offset"] == 8)
         #expect(syntax["error"]?["data"]?["expected"]?.array?.isEmpty == false)
-        let missing = try client.call("passage/get", params: ["id": "no_such_article#3"])
+        let missing = try await client.call("passage/get", params: ["id": "no_such_article#3"])
         #expect(missing["error"]?["data"] == ["kind": "passage", "id": "no_such_article#3"])
-        let article = try client.call("article/get", params: ["id": "no_such_article"])
+        let article = try await client.call("article/get", params: ["id": "no_such_article"])
         #expect(article["error"]?["data"] == ["kind": "article", "id": "no_such_article"])
 
         let framed = try server.client(.contentLength)
-        try framed.send(
+        try await framed.send(
             raw: Array("Content-Length: \(2 << 20)\r\n\r\n".utf8) + [UInt8](repeating: 0x20, count: 2 << 20))
-        let tooLarge = try #require(try framed.next())
+        let tooLarge = try #require(try await framed.next())
         #expect(tooLarge["error"]?["data"] == ["limit": 1_048_576, "size": .int(2 << 20)])
     }
 
-    @Test func aRequestIDStillInProgressCannotBeReused() throws {
-        let server = try ServerFixture(environment: ["PASSIM_TEST_SEARCH_DELAY_MS": "1500"])
+    @Test func aRequestIDStillInProgressCannotBeReused() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client()
         let search = #"{"jsonrpc":"2.0","id":"dup","method":"search","params":{"query":"acne"}}"#
-        try client.send(json: search)
-        try client.send(json: search)
-        let first = try #require(try client.next())
+        try await client.send(json: search)
+        try await client.send(json: search)
+        let first = try #require(try await client.next())
         #expect(first.errorCode == ErrorCode.invalidRequest.rawValue, "\(first)")
         #expect(first["id"] == "dup")
-        let second = try #require(try client.next())
+        gate.open()
+        let second = try #require(try await client.next())
         #expect(second["result"]?["hits"] != nil, "\(second)")
     }
 }

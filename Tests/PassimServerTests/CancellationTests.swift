@@ -4,89 +4,102 @@ import Testing
 
 /// `$/cancelRequest`, deadlines, and in-flight work at shutdown.
 ///
-/// The daemon runs with its test hook `PASSIM_TEST_SEARCH_DELAY_MS`: each search waits on its
-/// searcher thread before running, so a cancel or a short deadline reliably arrives first.
-/// Nothing here measures time; the delay only orders events.
+/// The daemon's searches are held at a `Gate` until the test opens it, so a cancel, a
+/// deadline or a shutdown reliably arrives while a search is in flight. Nothing here measures
+/// time or sleeps: each step waits for the event it needs.
 @Suite struct CancellationTests {
-    static let slow = ["PASSIM_TEST_SEARCH_DELAY_MS": "1500"]
-
-    @Test func cancelAnswersTheRequestWithRequestCancelled() throws {
-        let server = try ServerFixture(environment: Self.slow)
+    @Test func cancelAnswersTheRequestWithRequestCancelled() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client()
-        let id = try client.request("search", params: ["query": "acne"])
-        try client.notify("$/cancelRequest", params: ["id": .int(id)])
-        let answer = try client.response(id: .int(id))
+        let id = try await client.request("search", params: ["query": "acne"])
+        try await client.notify("$/cancelRequest", params: ["id": .int(id)])
+        let answer = try await client.response(id: .int(id))
         #expect(answer.errorCode == ErrorCode.requestCancelled.rawValue, "\(answer)")
         #expect(answer["result"] == nil)
-        #expect(try client.call("ping")["result"] == [:])
-        let stats = try client.call("stats")
+        gate.open()
+        #expect(try await client.call("ping")["result"] == [:])
+        let stats = try await client.call("stats")
         #expect(stats["result"]?["queries"]?["cancelled"] == 1)
     }
 
-    @Test func aQueuedRequestCanBeCancelledToo() throws {
-        let server = try ServerFixture(environment: Self.slow)
+    @Test func aQueuedRequestCanBeCancelledToo() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client()
-        // More searches than searcher threads: the last ones wait in the queue.
-        let ids = try (0..<6).map { _ in try client.request("search", params: ["query": "stem cells"]) }
+        // More searches than the two searcher threads: the last ones wait in the queue.
+        var ids: [Int] = []
+        for _ in 0..<6 { ids.append(try await client.request("search", params: ["query": "stem cells"])) }
+        try await offload { gate.waitUntilHolding(2) }
         let last = try #require(ids.last)
-        try client.notify("$/cancelRequest", params: ["id": .int(last)])
+        try await client.notify("$/cancelRequest", params: ["id": .int(last)])
+        // Nothing else can answer while the gate is shut: the first answer is the cancelled one.
+        let cancelled = try #require(try await client.next())
+        #expect(cancelled["id"] == .int(last))
+        #expect(cancelled.errorCode == ErrorCode.requestCancelled.rawValue, "\(cancelled)")
+        gate.open()
         var answers: [Int: JSONValue] = [:]
-        for _ in ids {
-            let message = try #require(try client.next())
+        for _ in ids.dropLast() {
+            let message = try #require(try await client.next())
             answers[try #require(message["id"]?.int)] = message
         }
-        #expect(answers[last]?.errorCode == ErrorCode.requestCancelled.rawValue)
         for id in ids.dropLast() {
             #expect(answers[id]?["result"]?["hits"] != nil, "\(String(describing: answers[id]))")
         }
     }
 
-    @Test func aLateRequestAnswersDeadlineExceeded() throws {
-        let server = try ServerFixture(environment: Self.slow)
+    @Test func aLateRequestAnswersDeadlineExceeded() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client(.contentLength)
-        let answer = try client.call("search", params: ["query": "acne", "deadlineMs": 50])
+        let answer = try await client.call("search", params: ["query": "acne", "deadlineMs": 50])
         #expect(answer.errorCode == ErrorCode.deadlineExceeded.rawValue, "\(answer)")
         #expect(answer["error"]?["data"]?["deadlineMs"] == 50)
+        gate.open()
         // A generous deadline is met.
-        let met = try client.call("search", params: ["query": "acne", "deadlineMs": 600_000])
+        let met = try await client.call("search", params: ["query": "acne", "deadlineMs": 600_000])
         #expect(met["result"]?["hits"] != nil, "\(met)")
-        let stats = try client.call("stats")
+        let stats = try await client.call("stats")
         #expect(stats["result"]?["queries"]?["deadlineExceeded"] == 1)
         #expect(stats["result"]?["queries"]?["total"] == 2)
     }
 
-    @Test func unknownAndFinishedIdsAreIgnored() throws {
-        let server = try ServerFixture()
+    @Test func unknownAndFinishedIdsAreIgnored() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        let first = try client.request("ping")
-        #expect(try client.response(id: .int(first))["result"] == [:])
-        try client.notify("$/cancelRequest", params: ["id": .int(first)])
-        try client.notify("$/cancelRequest", params: ["id": "never-sent"])
-        try client.notify("$/cancelRequest", params: ["id": [1, 2]])
+        let first = try await client.request("ping")
+        #expect(try await client.response(id: .int(first))["result"] == [:])
+        try await client.notify("$/cancelRequest", params: ["id": .int(first)])
+        try await client.notify("$/cancelRequest", params: ["id": "never-sent"])
+        try await client.notify("$/cancelRequest", params: ["id": [1, 2]])
         // The next message is the next answer: nothing was sent for the cancels.
-        let next = try client.request("ping")
-        let message = try #require(try client.next())
+        let next = try await client.request("ping")
+        let message = try #require(try await client.next())
         #expect(message["id"] == .int(next))
         #expect(message["result"] == [:])
     }
 
-    @Test func shutdownFinishesRequestsInFlight() throws {
-        let server = try ServerFixture(environment: Self.slow)
-        defer { server.stop() }
+    @Test func shutdownFinishesRequestsInFlight() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         let searching = try server.client()
-        let id = try searching.request("search", params: ["query": "collagen"])
-        // Let the daemon read the search before the shutdown arrives on another connection.
-        #expect(try searching.call("ping")["result"] == [:])
+        let id = try await searching.request("search", params: ["query": "collagen"])
+        try await offload { gate.waitUntilHolding(1) }
         let admin = try server.client()
-        #expect(try admin.call("shutdown")["result"] == .null)
-        let answer = try searching.response(id: .int(id))
+        #expect(try await admin.call("shutdown")["result"] == .null)
+        gate.open()
+        let answer = try await searching.response(id: .int(id))
         #expect(answer["result"]?["hits"] != nil, "\(answer)")
-        #expect(try searching.waitForClose())
-        #expect(ServerFixture.waitForExit(try #require(server.process)) == 0)
+        #expect(try await searching.waitForClose())
+        await server.stopped()
         #expect(!FileManager.default.fileExists(atPath: server.socket))
     }
 }

@@ -11,8 +11,8 @@ import Testing
         "microneedling OR laser", "fibroblasts", "SVF", "body’s", "how do stem cells help acne scars",
     ]
 
-    @Test func sixteenClientsTimesTwoHundredQueries() throws {
-        let server = try ServerFixture()
+    @Test func sixteenClientsTimesTwoHundredQueries() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
         var expected: [String: SearchResult] = [:]
@@ -21,7 +21,7 @@ import Testing
         }
         let answers = expected
         let socket = server.socket
-        let failures = concurrently(16) { clientIndex in
+        let failures = await concurrently(16) { clientIndex in
             do {
                 let client = try TestClient(
                     socket: socket, framing: clientIndex.isMultiple(of: 2) ? .lines : .contentLength)
@@ -39,24 +39,24 @@ import Testing
             }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
-        let stats = try server.client().call("stats")
+        let stats = try await server.client().call("stats")
         #expect(stats["result"]?["queries"]?["total"] == 3_200)
         #expect(stats["result"]?["queries"]?["failed"] == 0)
     }
 
-    @Test func pipelinedRequestsAreAllAnsweredOnceByID() throws {
-        let server = try ServerFixture()
+    @Test func pipelinedRequestsAreAllAnsweredOnceByID() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
         var sent: [Int: String] = [:]
         for round in 0..<100 {
             let query = Self.queries[round % Self.queries.count]
-            let id = try client.request("search", params: ["query": .string(query), "limit": 3])
+            let id = try await client.request("search", params: ["query": .string(query), "limit": 3])
             sent[id] = query
         }
         var answered: [Int: String] = [:]
         for _ in 0..<100 {
-            let message = try #require(try client.next())
+            let message = try #require(try await client.next())
             let id = try #require(message["id"]?.int)
             #expect(answered[id] == nil, "answered twice: \(id)")
             answered[id] = try #require(message["result"]?["query"]?.string, "\(message)")
@@ -64,9 +64,8 @@ import Testing
         #expect(answered == sent)
     }
 
-    @Test func aClientThatDoesNotReadDoesNotStallOthers() throws {
-        let server = try ServerFixture()
-        defer { server.stop() }
+    @Test func aClientThatDoesNotReadDoesNotStallOthers() async throws {
+        let server = try await ServerFixture { $0.shutdownGracePeriod = .seconds(1) }
         // A client floods requests for large results and never reads its answers.
         let hog = try server.client()
         let request =
@@ -83,7 +82,7 @@ import Testing
         }
         writer.start()
         // Others are still served while the hog's answers pile up unread.
-        let failures = concurrently(4) { index in
+        let failures = await concurrently(4) { index in
             do {
                 let client = try TestClient(socket: socket)
                 for _ in 0..<20 {
@@ -96,11 +95,12 @@ import Testing
             }
         }
         #expect(failures.isEmpty, "\(failures)")
-        // SIGTERM while the hog still holds unread answers: after its grace period the daemon
-        // closes the connection and exits cleanly instead of waiting forever.
-        #expect(server.stop() == 0)
+        // A shutdown while the hog still holds unread answers: after its grace period the daemon
+        // closes the connection and stops cleanly instead of waiting forever.
+        server.stop()
+        await server.stopped()
         hog.shutdownBoth()
-        #expect(writerDone.wait(timeout: .now() + 60) == .success)
+        #expect(try await offload { writerDone.wait(timeout: .now() + 60) } == .success)
         hog.close()
     }
 }

@@ -6,15 +6,15 @@ import Testing
 /// Clients that half-close, say nothing, vanish, or come and go a thousand times.
 @Suite struct ConnectionLifecycleTests {
     @Test(arguments: [TestFraming.lines, .contentLength])
-    func aHalfClosedClientStillGetsItsAnswers(_ framing: TestFraming) throws {
-        let server = try ServerFixture()
+    func aHalfClosedClientStillGetsItsAnswers(_ framing: TestFraming) async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client(framing)
-        let search = try client.request("search", params: ["query": "acne scars"])
-        let ping = try client.request("ping")
+        let search = try await client.request("search", params: ["query": "acne scars"])
+        let ping = try await client.request("ping")
         client.shutdownWrite()
         var answered: Set<Int> = []
-        while let message = try client.next() {
+        while let message = try await client.next() {
             answered.insert(try #require(message["id"]?.int))
             #expect(message["error"] == nil, "\(message)")
         }
@@ -24,42 +24,40 @@ import Testing
     /// An answer far larger than the socket's buffer reaches a client that half-closed right
     /// after asking: the daemon closes the connection once the last byte is written, not when
     /// it is queued (before, the client got the first 219 KB of about 1 MB).
-    @Test func aHalfClosedClientGetsALargeAnswerWhole() throws {
-        let server = try ServerFixture(start: false)
-        defer { server.stop() }
+    @Test func aHalfClosedClientGetsALargeAnswerWhole() async throws {
         // Enough passages about collagen for an answer of well over a socket buffer.
         let paragraph = "Collagen and scar tissue: a cell makes collagen fibres as the wound heals. "
+        var articles: [String: String] = [:]
         for article in 0..<60 {
             var text = "Collagen notes \(article)\n\n"
             for passage in 0..<20 {
                 text += String(repeating: paragraph, count: 4) + "Note \(article).\(passage).\n\n"
             }
-            try text.write(toFile: server.corpus + "/collagen-\(article).txt", atomically: false, encoding: .utf8)
+            articles["collagen-\(article).txt"] = text
         }
-        let ingest = try PassimBinary.run(["ingest", "--index", server.index, server.corpus])
-        #expect(ingest.status == 0, "\(ingest.stderr)")
-        try server.start()
+        let server = try await ServerFixture(articles: articles)
+        defer { server.stop() }
         let request = Array(
             #"{"jsonrpc":"2.0","id":3,"method":"search","params":{"query":"collagen OR scar OR cell","limit":1000}}"#
                 .utf8)
         let open = try server.client()
-        try open.send(raw: TestFraming.lines.frame(request))
-        let whole = try #require(try open.readMessage())
+        try await open.send(raw: TestFraming.lines.frame(request))
+        let whole = try #require(try await open.readMessage())
         #expect(whole.count > 512 * 1024, "the answer must be larger than a socket buffer to test this")
 
         let halfClosed = try server.client()
-        try halfClosed.send(raw: TestFraming.lines.frame(request))
+        try await halfClosed.send(raw: TestFraming.lines.frame(request))
         halfClosed.shutdownWrite()
-        let received = try #require(try halfClosed.readMessage())
+        let received = try #require(try await halfClosed.readMessage())
         #expect(received.count == whole.count)
         #expect(received == whole)
-        #expect(try halfClosed.readMessage() == nil)
+        #expect(try await halfClosed.readMessage() == nil)
     }
 
     /// Every one of 10,000 pipelined requests is answered when the client half-closes after
     /// the last one (before, about a tenth of the answers were lost).
-    @Test func everyPipelinedRequestIsAnsweredAfterAHalfClose() throws {
-        let server = try ServerFixture()
+    @Test func everyPipelinedRequestIsAnsweredAfterAHalfClose() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
         let count = 10_000
@@ -76,55 +74,54 @@ import Testing
             sent.signal()
         }
         var answered: Set<Int> = []
-        while let message = try client.next() {
+        while let message = try await client.next() {
             answered.insert(try #require(message["id"]?.int))
         }
-        sent.wait()
+        try await offload { sent.wait() }
         let missing = Set(1...count).subtracting(answered)
         #expect(missing.isEmpty, "\(missing.count) of \(count) answers missing")
     }
 
-    @Test func halfClosingInsideAMessageIsAParseError() throws {
-        let server = try ServerFixture()
+    @Test func halfClosingInsideAMessageIsAParseError() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let lines = try server.client()
-        try lines.send(raw: Array(#"{"jsonrpc":"2.0","id":1,"method":"pi"#.utf8))
+        try await lines.send(raw: Array(#"{"jsonrpc":"2.0","id":1,"method":"pi"#.utf8))
         lines.shutdownWrite()
-        #expect(try lines.next()?.errorCode == ErrorCode.parseError.rawValue)
-        #expect(try lines.next() == nil)
+        #expect(try await lines.next()?.errorCode == ErrorCode.parseError.rawValue)
+        #expect(try await lines.next() == nil)
 
         let framed = try server.client(.contentLength)
-        try framed.send(raw: Array("Content-Length: 100\r\n\r\n{\"jsonrpc\"".utf8))
+        try await framed.send(raw: Array("Content-Length: 100\r\n\r\n{\"jsonrpc\"".utf8))
         framed.shutdownWrite()
-        #expect(try framed.next()?.errorCode == ErrorCode.parseError.rawValue)
-        #expect(try framed.next() == nil)
-        #expect(try server.client().call("ping")["result"] == [:])
+        #expect(try await framed.next()?.errorCode == ErrorCode.parseError.rawValue)
+        #expect(try await framed.next() == nil)
+        #expect(try await server.client().call("ping")["result"] == [:])
     }
 
-    @Test func aSilentClientDoesNotStopOthers() throws {
-        let server = try ServerFixture()
+    @Test func aSilentClientDoesNotStopOthers() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let silent = try server.client()
         let alsoSilent = try server.client(.contentLength)
         for _ in 0..<20 {
-            #expect(try server.client().call("search", params: ["query": "collagen"])["result"] != nil)
+            #expect(try await server.client().call("search", params: ["query": "collagen"])["result"] != nil)
         }
         // The silent ones were kept open and still work when they speak.
-        #expect(try silent.call("ping")["result"] == [:])
-        #expect(try alsoSilent.call("ping")["result"] == [:])
+        #expect(try await silent.call("ping")["result"] == [:])
+        #expect(try await alsoSilent.call("ping")["result"] == [:])
     }
 
-    @Test func clientsThatVanishMidRequestDoNotHurtTheDaemon() throws {
-        let server = try ServerFixture()
+    @Test func clientsThatVanishMidRequestDoNotHurtTheDaemon() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         for round in 0..<50 {
             let client = try server.client(round.isMultiple(of: 2) ? .lines : .contentLength)
-            try client.request("article/get", params: ["id": "000_c0039b83ab477ca1", "includePassages": true])
-            try client.request("search", params: ["query": "stem cells", "limit": 50])
+            try await client.request("article/get", params: ["id": "000_c0039b83ab477ca1", "includePassages": true])
+            try await client.request("search", params: ["query": "stem cells", "limit": 50])
             client.close()
         }
-        #expect(try server.client().call("ping")["result"] == [:])
-        #expect(server.process?.isRunning == true)
+        #expect(try await server.client().call("ping")["result"] == [:])
     }
 
     /// Under a small descriptor limit, clients past what the daemon can hold get
@@ -132,7 +129,7 @@ import Testing
     /// Before, `accept` failed with EMFILE while the socket stayed readable: the event loop
     /// spun at 100% CPU, the new client got nothing, and the log blamed a missing index.
     @Test func connectionsPastTheDescriptorBudgetAreRefusedWithAnError() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         defer { server.stop() }
         try server.start(descriptorLimit: 64)
         var held: [TestClient] = []
@@ -156,7 +153,7 @@ import Testing
     }
 
     @Test func aThousandConnectionsLeakNoDescriptors() throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         // Warm up (threads, searchers, lazily opened files) before taking the baseline.
         for _ in 0..<10 { _ = try server.client().call("search", params: ["query": "acne"]) }

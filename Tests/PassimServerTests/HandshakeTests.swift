@@ -5,11 +5,11 @@ import Testing
 /// `initialize` in both framings, what it reports, and the rules around it.
 @Suite struct HandshakeTests {
     @Test(arguments: [TestFraming.lines, .contentLength])
-    func initializeAnswersInTheClientsFraming(_ framing: TestFraming) throws {
-        let server = try ServerFixture()
+    func initializeAnswersInTheClientsFraming(_ framing: TestFraming) async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client(framing)
-        let answer = try client.call(
+        let answer = try await client.call(
             "initialize",
             params: [
                 "clientInfo": ["name": "handshake-test"],
@@ -26,55 +26,55 @@ import Testing
         #expect(result["index"]?["path"]?.string == server.index)
         #expect((result["index"]?["passages"]?.int ?? 0) > 5)
         // The connection goes on in the same framing.
-        #expect(try client.call("ping")["result"] == [:])
+        #expect(try await client.call("ping")["result"] == [:])
     }
 
-    @Test func initializeWithoutParamsDefaultsToUTF8() throws {
-        let server = try ServerFixture()
+    @Test func initializeWithoutParamsDefaultsToUTF8() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client(.contentLength)
-        let answer = try client.call("initialize")
+        let answer = try await client.call("initialize")
         #expect(answer["result"]?["positionEncoding"] == "utf-8")
     }
 
-    @Test func unknownEncodingsFallBackToUTF8() throws {
-        let server = try ServerFixture()
+    @Test func unknownEncodingsFallBackToUTF8() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
-        let answer = try server.client().call(
+        let answer = try await server.client().call(
             "initialize", params: ["capabilities": ["general": ["positionEncodings": ["ebcdic", "UTF-16"]]]])
         #expect(answer["result"]?["positionEncoding"] == "utf-16")
     }
 
-    @Test func aSecondInitializeIsRefused() throws {
-        let server = try ServerFixture()
+    @Test func aSecondInitializeIsRefused() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        #expect(try client.call("initialize")["result"] != nil)
-        let second = try client.call("initialize")
+        #expect(try await client.call("initialize")["result"] != nil)
+        let second = try await client.call("initialize")
         #expect(second.errorCode == ErrorCode.invalidRequest.rawValue)
-        #expect(try client.call("ping")["result"] == [:])
+        #expect(try await client.call("ping")["result"] == [:])
     }
 
-    @Test func initializeWithoutAnIndexOmitsIt() throws {
-        let server = try ServerFixture(ingest: false)
+    @Test func initializeWithoutAnIndexOmitsIt() async throws {
+        let server = try await ServerFixture(ingest: false)
         defer { server.stop() }
         let client = try server.client()
-        let answer = try client.call("initialize")
+        let answer = try await client.call("initialize")
         #expect(answer["result"] != nil)
         #expect(answer["result"]?["index"] == nil)
-        let search = try client.call("search", params: ["query": "acne"])
+        let search = try await client.call("search", params: ["query": "acne"])
         #expect(search.errorCode == ErrorCode.indexUnavailable.rawValue)
     }
 
-    @Test func statsCountConnectionsAndSearches() throws {
-        let server = try ServerFixture()
+    @Test func statsCountConnectionsAndSearches() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
         for query in ["acne", "stem cells", "\"growth factors\""] {
-            #expect(try client.call("search", params: ["query": .string(query)])["result"] != nil)
+            #expect(try await client.call("search", params: ["query": .string(query)])["result"] != nil)
         }
-        #expect(try client.call("search", params: ["query": "(acne"]).errorCode == ErrorCode.querySyntax.rawValue)
-        let stats = try #require(try client.call("stats")["result"])
+        #expect(try await client.call("search", params: ["query": "(acne"]).errorCode == ErrorCode.querySyntax.rawValue)
+        let stats = try #require(try await client.call("stats")["result"])
         #expect(stats["queries"]?["total"] == 4)
         #expect(stats["queries"]?["failed"] == 1)
         #expect(stats["latencyMs"]?["samples"] == 4)

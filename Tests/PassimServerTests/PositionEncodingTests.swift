@@ -29,9 +29,9 @@ import Testing
     /// A client of `server` whose `initialize` asked for, and got, `encoding`.
     private func converting(
         _ server: ServerFixture, to encoding: String, _ framing: TestFraming = .lines
-    ) throws -> TestClient {
+    ) async throws -> TestClient {
         let client = try server.client(framing)
-        let handshake = try client.call(
+        let handshake = try await client.call(
             "initialize", params: ["capabilities": ["general": ["positionEncodings": [.string(encoding)]]]])
         #expect(handshake["result"]?["positionEncoding"] == .string(encoding))
         return client
@@ -41,7 +41,7 @@ import Testing
     /// its hits still convert, reading only that part: before, the daemon read the whole file
     /// (a 2 GB file took one UTF-16 search past 3 GB of memory).
     @Test func aFileThatGrewHugeIsConvertedFromItsIndexedPartOnly() throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         let extra = server.corpus + "/zz_grown.txt"
         try "Grown notes\n\nThe 𝛼-helix kappamarker passage, indexed before the file grew.\n"
@@ -49,7 +49,9 @@ import Testing
         let plain = try server.client()
         #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
         #expect(truncate(extra, 1 << 40) == 0)
-        let converted = try converting(server, to: "utf-16")
+        // The daemon is a process of its own here: its peak memory is what this test is about.
+        let converted = try server.client()
+        _ = try converted.call("initialize", params: ["capabilities": ["general": ["positionEncodings": ["utf-16"]]]])
         let answer = try converted.call("search", params: ["query": "kappamarker"])
         let hit = try #require(answer["result"]?["hits"]?[0], "\(answer)")
         #expect(hit["location"]?["startLine"] == 3)
@@ -63,24 +65,26 @@ import Testing
     }
 
     @Test(arguments: ["utf-16", "utf-32"])
-    func searchPositionsAreConverted(_ encoding: String) throws {
-        let server = try ServerFixture()
+    func searchPositionsAreConverted(_ encoding: String) async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         // A line with a character outside the BMP (4 UTF-8 bytes, 2 UTF-16 units, 1 scalar).
         let extra = server.corpus + "/zz_greek.txt"
         try "Helix notes\n\n𝛼-helix proteins and the body’s zorbacells — ✔ stable folds in every zorbacells sample.\n"
             .write(toFile: extra, atomically: false, encoding: .utf8)
         let plain = try server.client()
-        #expect(try plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
-        let converted = try converting(server, to: encoding, .contentLength)
+        #expect(try await plain.call("ingest", params: ["paths": [.string(extra)]])["result"]?["added"] == 1)
+        let converted = try await converting(server, to: encoding, .contentLength)
 
         var differingOffsets = 0
         var differingColumns = 0
         var highlightsChecked = 0
         for query in Self.queries {
             let params: JSONValue = ["query": .string(query), "limit": 20]
-            let bytes = try #require(try plain.call("search", params: params)["result"]).decoded(SearchResult.self)
-            let units = try #require(try converted.call("search", params: params)["result"]).decoded(SearchResult.self)
+            let bytes = try #require(try await plain.call("search", params: params)["result"]).decoded(
+                SearchResult.self)
+            let units = try #require(try await converted.call("search", params: params)["result"]).decoded(
+                SearchResult.self)
             #expect(bytes.hits.count == units.hits.count)
             #expect(!bytes.hits.isEmpty, "\(query)")
             for (hit8, hit) in zip(bytes.hits, units.hits) {
@@ -118,14 +122,15 @@ import Testing
     }
 
     @Test(arguments: ["utf-16", "utf-32"])
-    func passageAndArticlePositionsAreConverted(_ encoding: String) throws {
-        let server = try ServerFixture()
+    func passageAndArticlePositionsAreConverted(_ encoding: String) async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let plain = try server.client()
-        let converted = try converting(server, to: encoding)
+        let converted = try await converting(server, to: encoding)
         let params: JSONValue = ["id": "001_703ab0bc430d4bad", "includePassages": true]
-        let bytes = try #require(try plain.call("article/get", params: params)["result"]).decoded(ArticleGetResult.self)
-        let units = try #require(try converted.call("article/get", params: params)["result"]).decoded(
+        let bytes = try #require(try await plain.call("article/get", params: params)["result"]).decoded(
+            ArticleGetResult.self)
+        let units = try #require(try await converted.call("article/get", params: params)["result"]).decoded(
             ArticleGetResult.self)
         let file = Array(try Data(contentsOf: URL(fileURLWithPath: bytes.article.path)))
         let pairs = zip(try #require(bytes.passages), try #require(units.passages))
@@ -141,21 +146,22 @@ import Testing
         #expect(differing > 0)
 
         let id = try #require(units.passages?.last?.passage.id)
-        let passage = try converted.call("passage/get", params: ["id": .string(id), "context": 2])
+        let passage = try await converted.call("passage/get", params: ["id": .string(id), "context": 2])
         let result = try #require(passage["result"]).decoded(PassageGetResult.self)
         #expect(result.passage == units.passages?.last)
         #expect(result.before == Array(try #require(units.passages).dropLast().suffix(2)))
     }
 
-    @Test func inlineTextPositionsAreConvertedWithoutAFile() throws {
-        let server = try ServerFixture()
+    @Test func inlineTextPositionsAreConvertedWithoutAFile() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        _ = try client.call("initialize", params: ["capabilities": ["general": ["positionEncodings": ["utf-16"]]]])
+        _ = try await client.call(
+            "initialize", params: ["capabilities": ["general": ["positionEncodings": ["utf-16"]]]])
         let text = "Dräft 𝛼 notes\n\n𝛼𝛽 strands fold — the body’s quixotrons align in every quixotrons test run.\n"
-        let ingest = try client.call("ingest", params: ["text": .string(text), "name": "notes/draft.txt"])
+        let ingest = try await client.call("ingest", params: ["text": .string(text), "name": "notes/draft.txt"])
         #expect(ingest["result"]?["added"] == 1, "\(ingest)")
-        let answer = try client.call("search", params: ["query": "quixotrons"])
+        let answer = try await client.call("search", params: ["query": "quixotrons"])
         let result = try #require(answer["result"], "\(answer)").decoded(SearchResult.self)
         let hit = try #require(result.hits.first)
         let bytes = Array(text.utf8)
@@ -167,15 +173,16 @@ import Testing
     }
 
     @Test(arguments: ["utf-16", "utf-32"])
-    func querySyntaxOffsetsAreConverted(_ encoding: String) throws {
-        let server = try ServerFixture()
+    func querySyntaxOffsetsAreConverted(_ encoding: String) async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let plain = try server.client()
-        let converted = try converting(server, to: encoding)
+        let converted = try await converting(server, to: encoding)
         let query = "𝛼-helix body’s ✔ AND"
         let offset8 = try #require(
-            try plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
-        let offset = try converted.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int
+            try await plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
+        let offset = try await converted.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?
+            .int
         #expect(offset == units(Array(query.utf8).prefix(offset8), encoding))
         #expect(offset != offset8)
     }

@@ -22,8 +22,8 @@ import Testing
         ("hyperpigmentaton", 10, 0, nil),
     ]
 
-    @Test func searchesEqualInProcessResults() throws {
-        let server = try ServerFixture()
+    @Test func searchesEqualInProcessResults() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
         let client = try server.client()
@@ -32,7 +32,7 @@ import Testing
                 "query": .string(item.query), "limit": .int(item.limit), "offset": .int(item.offset),
             ]
             if let perArticle = item.perArticle { params["perArticle"] = .int(perArticle) }
-            let answer = try client.call("search", params: .object(params))
+            let answer = try await client.call("search", params: .object(params))
             let remote = try #require(answer["result"], "\(item.query): \(answer)").decoded(SearchResult.self)
             let local = SearchResult(
                 try searcher.search(
@@ -47,14 +47,14 @@ import Testing
         #expect(found.count >= 10)
     }
 
-    @Test func passageGetReturnsTheHitWithItsNeighbours() throws {
-        let server = try ServerFixture()
+    @Test func passageGetReturnsTheHitWithItsNeighbours() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let searcher = try Searcher(layout: IndexLayout(directory: server.index))
         let client = try server.client()
         let hit = try #require(
             SearchResult(try searcher.search(SearchParameters(query: "fibroblasts", limit: 1))).hits.first)
-        let answer = try client.call("passage/get", params: ["id": .string(hit.passage.id), "context": 2])
+        let answer = try await client.call("passage/get", params: ["id": .string(hit.passage.id), "context": 2])
         let result = try #require(answer["result"], "\(answer)").decoded(PassageGetResult.self)
         #expect(result.passage.passage == hit.passage)
         #expect(result.passage.location == hit.location)
@@ -63,7 +63,7 @@ import Testing
         #expect(result.after.allSatisfy { $0.passage.ordinal > hit.passage.ordinal })
         #expect(result.after.count <= 2)
 
-        let article = try client.call(
+        let article = try await client.call(
             "article/get", params: ["id": .string(hit.article.id), "includePassages": true])
         let whole = try #require(article["result"], "\(article)").decoded(ArticleGetResult.self)
         let passages = try #require(whole.passages)
@@ -75,16 +75,16 @@ import Testing
         for record in passages {
             #expect(Array(file[record.location.start..<record.location.end]) == Array(record.passage.text.utf8))
         }
-        let bare = try client.call("article/get", params: ["id": .string(hit.article.id)])
+        let bare = try await client.call("article/get", params: ["id": .string(hit.article.id)])
         #expect(bare["result"]?["passages"] == nil)
         #expect(bare["result"]?["passageCount"] == .int(whole.passageCount))
     }
 
-    @Test func suggestCompletesFromIndexedWordsMostFrequentFirst() throws {
-        let server = try ServerFixture()
+    @Test func suggestCompletesFromIndexedWordsMostFrequentFirst() async throws {
+        let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        let answer = try client.call("suggest", params: ["prefix": "Fib", "limit": 5])
+        let answer = try await client.call("suggest", params: ["prefix": "Fib", "limit": 5])
         let result = try #require(answer["result"], "\(answer)").decoded(SuggestResult.self)
         #expect(result.prefix == "Fib")
         #expect(!result.completions.isEmpty)
@@ -96,7 +96,7 @@ import Testing
         for completion in result.completions {
             #expect(try !searcher.search(SearchParameters(query: completion.term)).hits.isEmpty, "\(completion.term)")
         }
-        let none = try client.call("suggest", params: ["prefix": "zzzqqq"])
+        let none = try await client.call("suggest", params: ["prefix": "zzzqqq"])
         #expect(none["result"]?["completions"] == [])
     }
 }

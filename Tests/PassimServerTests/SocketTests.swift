@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func theDirectoryIsPrivateAndTheSocketOwnerOnly() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let nested = server.directory.path("a/b/run/passim.sock")
         try server.start(socket: nested)
         defer { server.stop() }
@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalStopsTheDaemonCleanly(_ signal: Int32) throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         let idle = try server.client()
         #expect(server.stop(signal: signal) == 0)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aSignalWhileClientsKeepConnectingStillStopsCleanly() throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         let socket = server.socket
         let stop = Flag()
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aSecondDaemonOnTheSameSocketRefusesToStart() throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         let second = try server.serveExpectingRefusal(socket: server.socket)
         #expect(second.status == 1)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func aForeignListenerOnThePathIsNotTakenOver() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         try FileManager.default.createDirectory(atPath: server.directory.path("run"), withIntermediateDirectories: true)
         let listener = try PlainSocket(binding: server.socket, listen: true)
         defer { listener.close() }
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aStaleSocketIsTakenOver() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         try FileManager.default.createDirectory(atPath: server.directory.path("run"), withIntermediateDirectories: true)
         try PlainSocket(binding: server.socket, listen: false).close()
         #expect(try mode(server.socket) & S_IFMT == S_IFSOCK)
@@ -91,7 +91,7 @@ import Testing
 
     @Test(arguments: ["regular file", "directory", "symbolic link", "named pipe"])
     func aLeftoverThatIsNotASocketIsNeverRemoved(_ kind: String) throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let path = server.socket
         try FileManager.default.createDirectory(atPath: server.directory.path("run"), withIntermediateDirectories: true)
         let target = server.directory.path("precious.txt")
@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func aTooLongPathIsRefusedWithItsLength() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let long = server.directory.path(String(repeating: "d", count: 120) + "/passim.sock")
         let refused = try server.serveExpectingRefusal(socket: long)
         #expect(refused.status == 1)
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func aDirectoryOthersCanWriteIsRefused() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let directory = server.directory.path("shared")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         #expect(chmod(directory, 0o777) == 0)
@@ -135,7 +135,7 @@ import Testing
 
     @Test(.enabled(if: getuid() == 0, "needs root to give a directory to another user"))
     func aDirectoryOfAnotherUserIsRefused() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let directory = server.directory.path("theirs")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         #expect(chown(directory, 65_534, 65_534) == 0)
@@ -148,7 +148,7 @@ import Testing
     /// file first; the daemon refuses a lock file that is not its own user's (before, it took it).
     @Test(.enabled(if: getuid() == 0, "needs root to give a file to another user"))
     func aLockFileOfAnotherUserIsRefused() throws {
-        let server = try ServerFixture(start: false)
+        let server = try ProcessServerFixture(start: false)
         let directory = server.directory.path("sticky")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         #expect(chmod(directory, 0o1777) == 0)
@@ -163,7 +163,7 @@ import Testing
 
     @Test(.enabled(if: getuid() == 0, "needs root to connect as another user"))
     func aPeerOfAnotherUserIsRefused() throws {
-        let server = try ServerFixture()
+        let server = try ProcessServerFixture()
         defer { server.stop() }
         // Open the file-system door wide so that only the SO_PEERCRED check stands in the way.
         #expect(chmod(server.directory.path("run"), 0o777) == 0)

@@ -42,6 +42,13 @@ public final class PassimDaemon: Service {
     public static func start(_ configuration: ServerConfiguration, logger: Logger) async throws(DaemonError)
         -> PassimDaemon
     {
+        try await start(configuration, handlers: .standard, logger: logger)
+    }
+
+    /// Starts a daemon that answers with `handlers`, one per method.
+    static func start(
+        _ configuration: ServerConfiguration, handlers: HandlerRegistry, logger: Logger
+    ) async throws(DaemonError) -> PassimDaemon {
         let claim = try SocketClaim.claim(path: configuration.socketPath, logger: logger)
         let server: NIOAsyncChannel<AcceptedConnection, Never>
         let accepted = AcceptedConnections()
@@ -70,7 +77,8 @@ public final class PassimDaemon: Service {
         let ingest = IngestCoordinator(layout: configuration.index, watcher: watcher, sources: sources, logger: logger)
         let services = ServerServices(
             configuration: configuration, pool: pool, watcher: watcher, ingest: ingest, stats: ServerStats(),
-            sources: sources, connections: connections, accepted: accepted, requestShutdown: { stopping.trigger() })
+            sources: sources, connections: connections, accepted: accepted, handlers: handlers,
+            requestShutdown: { stopping.trigger() })
         pool.start()
         ingest.start()
         await watcher.start()
@@ -103,6 +111,12 @@ public final class PassimDaemon: Service {
             // The daemon's `run` does not throw; the group reports only its own trouble.
             logger.error("the service group stopped with an error", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Starts the same graceful shutdown as SIGTERM or the `shutdown` method, without waiting
+    /// for it: `run` returns once it is done.
+    public func requestShutdown() {
+        stopping.trigger()
     }
 
     /// Serves until a graceful shutdown, then cleans up. Run it in a `ServiceGroup`.

@@ -23,9 +23,6 @@ public struct ServerConfiguration: Sendable {
     /// How long a graceful shutdown waits for clients to read their last answers before it
     /// closes their connections anyway (a client that never reads must not keep the daemon up).
     public var shutdownGracePeriod: TimeAmount
-    /// Test hook: each search waits this long on its thread before it runs, so tests can
-    /// cancel it or let its deadline pass without racing the clock. Nil in normal use.
-    public var searchDelayForTesting: TimeAmount?
 
     /// A configuration with the defaults of `passim serve`.
     public init(index: IndexLayout, socketPath: String, version: String) {

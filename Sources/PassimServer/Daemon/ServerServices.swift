@@ -21,7 +21,7 @@ final class ServerServices: Sendable {
     init(
         configuration: ServerConfiguration, pool: SearcherPool, watcher: IndexWatcher, ingest: IngestCoordinator,
         stats: ServerStats, sources: SourceLoader, connections: ConnectionRegistry, accepted: AcceptedConnections,
-        requestShutdown: @escaping @Sendable () -> Void
+        handlers: HandlerRegistry, requestShutdown: @escaping @Sendable () -> Void
     ) {
         self.configuration = configuration
         self.pool = pool
@@ -31,7 +31,7 @@ final class ServerServices: Sendable {
         self.sources = sources
         self.connections = connections
         self.accepted = accepted
-        self.handlers = .standard
+        self.handlers = handlers
         self.requestShutdown = requestShutdown
     }
 

@@ -47,6 +47,11 @@ struct HandlerRegistry: Sendable {
         AnyMethodHandler(ShutdownHandler()), AnyMethodHandler(IngestHandler()),
     ])
 
+    /// These handlers with `handler` answering its method instead (or as well, if it is new).
+    func replacing(_ handler: AnyMethodHandler) -> HandlerRegistry {
+        HandlerRegistry(handlers.values.filter { $0.method != handler.method } + [handler])
+    }
+
     func handler(for method: String) -> AnyMethodHandler? {
         handlers[method]
     }

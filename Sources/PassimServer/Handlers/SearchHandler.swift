@@ -2,12 +2,6 @@ import NIOCore
 import PassimCore
 import PassimProtocol
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// `search`: ranked passages, the same result as `passim search --json`, with offsets and
 /// columns in the connection's position encoding.
 struct SearchHandler: MethodHandler {
@@ -19,10 +13,8 @@ struct SearchHandler: MethodHandler {
             perArticle: request.perArticle)
         let encoding = context.connection.positionEncoding
         let sources = context.services.sources
-        let delay = context.services.configuration.searchDelayForTesting
         let result = await context.services.pool.run(context.token) {
             (searcher: Searcher) -> Result<SearchResult, ResponseError> in
-            if let delay { usleep(UInt32(clamping: delay.nanoseconds / 1_000)) }
             let found: SearchResult
             do throws(SearchError) {
                 found = SearchResult(try searcher.search(core))

@@ -6,10 +6,15 @@ extension PassimBinary {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
         try ProcessOutput.run(url, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 })
     }
+
+    /// The same, waited for without blocking the caller's thread (for async tests).
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
+        try await offload { try run(arguments, environment: environment) }
+    }
 }
 
 /// What a finished child process said.
-struct ProcessOutput {
+struct ProcessOutput: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String

@@ -1,148 +1,96 @@
 import Foundation
+import Logging
+import PassimCore
 import PassimTestSupport
 import Testing
 
-/// A real `passim serve` process on a temporary socket, over a temporary index ingested from a
-/// copy of the repository's corpus. Tests stop it themselves (`stop`); `deinit` kills it if a
-/// test ended early, so no daemon outlives its test.
-final class ServerFixture: @unchecked Sendable {
+@testable import PassimServer
+
+/// The real daemon (PassimServer's `PassimDaemon`) serving in this test process on a temporary
+/// socket, over a temporary index ingested from a copy of the seed corpus. Requests go through
+/// the real socket, framing and handlers; only what is about a process (signals, exit status,
+/// socket files, descriptor limits) uses `ProcessServerFixture`.
+///
+/// `stop` starts a graceful shutdown (as SIGTERM would) and `stopped` waits for it; a fixture
+/// released without either stops its daemon too, so none outlives its test.
+final class ServerFixture: Sendable {
     let directory: TemporaryDirectory
-    /// The copy of corpus/ the index was built from (its absolute paths are in the index).
+    /// The copy of the seed corpus the index was built from (its absolute paths are in the index).
     let corpus: String
     let index: String
     let socket: String
-    let logFile: String
-    private(set) var process: Process?
+    private let daemon: PassimDaemon
+    private let serving: Task<Void, Never>
 
-    /// Builds the index and, unless `start` is false, starts the daemon and waits until it
-    /// answers a ping.
-    init(environment: [String: String] = [:], start: Bool = true, ingest: Bool = true) throws {
+    /// Builds the index from the seed corpus and `articles` (file name: text), unless `ingest`
+    /// is false, and starts a daemon answering with `handlers`; it serves once this returns.
+    init(
+        articles: [String: String] = [:], ingest: Bool = true, handlers: HandlerRegistry = .standard,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
         directory = try TemporaryDirectory()
         corpus = directory.path("corpus")
         index = directory.path("index")
         socket = directory.path("run/passim.sock")
-        logFile = directory.path("daemon.log")
-        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path)
-        where name.hasSuffix(".txt") {
-            try FileManager.default.copyItem(
-                atPath: Repository.corpus.appendingPathComponent(name).path, toPath: corpus + "/" + name)
+        try SeedCorpus.copy(to: corpus)
+        for (name, text) in articles {
+            try text.write(toFile: corpus + "/" + name, atomically: false, encoding: .utf8)
         }
-        if ingest {
-            let result = try PassimBinary.run(["ingest", "--index", index, corpus])
-            guard result.status == 0 else {
-                throw FixtureError("passim ingest failed (\(result.status)): \(result.stderr)")
+        if ingest { try SeedCorpus.ingest(corpus, into: index) }
+        var configuration = ServerConfiguration(
+            index: IndexLayout(directory: index), socketPath: socket, version: "test")
+        configuration.searcherThreads = 2
+        configure(&configuration)
+        let daemon = try await PassimDaemon.start(configuration, handlers: handlers, logger: SeedCorpus.quiet)
+        self.daemon = daemon
+        serving = Task {
+            do {
+                try await daemon.run()
+            } catch {
+                Issue.record("the daemon failed: \(error)")
             }
         }
-        if start { try self.start(environment: environment) }
     }
 
     deinit {
-        if let process, process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        daemon.requestShutdown()
     }
 
-    var pid: Int32 { process?.processIdentifier ?? -1 }
-
-    /// The daemon's log so far (for failure messages).
-    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
-
-    /// Launches `passim serve` and waits (bounded) until it answers a ping; with
-    /// `descriptorLimit`, under that `ulimit -n`.
-    func start(environment: [String: String] = [:], socket: String? = nil, descriptorLimit: Int? = nil) throws {
-        let process = try launch(
-            environment: environment, socket: socket ?? self.socket, descriptorLimit: descriptorLimit)
-        self.process = process
-        for _ in 0..<400 {
-            if !process.isRunning {
-                throw FixtureError("passim serve exited with \(process.terminationStatus) before serving: \(log)")
-            }
-            if let client = try? TestClient(socket: socket ?? self.socket),
-                (try? client.call("ping", timeout: 5))?["result"] != nil
-            {
-                return
-            }
-            usleep(25_000)
-        }
-        throw FixtureError("passim serve did not answer a ping: \(log)")
+    /// Starts a graceful shutdown without waiting for it.
+    func stop() {
+        daemon.requestShutdown()
     }
 
-    /// Runs a `passim serve` that is expected to refuse to start; returns its exit status (nil
-    /// when it did not exit in time and was killed) and what it told the terminal.
-    func serveExpectingRefusal(socket: String, environment: [String: String] = [:]) throws -> (
-        status: Int32?, stderr: String
-    ) {
-        let stderr = Pipe()
-        let process = try launch(environment: environment, socket: socket, stderr: stderr)
-        let status = Self.waitForExit(process)
-        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (status, text)
-    }
-
-    /// Starts another `passim serve` with these arguments and returns it unwaited.
-    func launch(
-        environment: [String: String] = [:], socket: String, extra: [String] = [], stderr: Pipe? = nil,
-        descriptorLimit: Int? = nil
-    ) throws -> Process {
-        let process = Process()
-        let arguments = ["serve", "--index", index, "--socket", socket, "--log-file", logFile] + extra
-        if let descriptorLimit {
-            // The shell sets the limit and becomes passim (exec), so the pid is the daemon's.
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments =
-                ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", PassimBinary.url.path] + arguments
-        } else {
-            process.executableURL = PassimBinary.url
-            process.arguments = arguments
-        }
-        var env = ProcessInfo.processInfo.environment
-        env["PASSIM_LOG_LEVEL"] = "debug"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderr ?? FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// Sends `signal` and waits for the exit; returns the exit status, or nil when the daemon
-    /// had to be killed (it did not stop within the bound) or died of a signal.
-    @discardableResult
-    func stop(signal: Int32 = SIGTERM) -> Int32? {
-        guard let process else { return nil }
-        if process.isRunning { kill(process.processIdentifier, signal) }
-        return Self.waitForExit(process)
-    }
-
-    /// Waits (bounded) for `process` to exit; kills it when it does not.
-    static func waitForExit(_ process: Process) -> Int32? {
-        for _ in 0..<600 where process.isRunning {
-            usleep(50_000)
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return nil
-        }
-        process.waitUntilExit()
-        return process.terminationReason == .exit ? process.terminationStatus : nil
+    /// Waits until the daemon has stopped (after `stop`, or the `shutdown` method) and removed
+    /// its socket.
+    func stopped() async {
+        await serving.value
     }
 
     /// A new client connection.
     func client(_ framing: TestFraming = .lines) throws -> TestClient {
         try TestClient(socket: socket, framing: framing)
     }
-
-    /// Open file descriptors of the daemon (Linux /proc).
-    func openDescriptors() throws -> Int {
-        try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count
-    }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+/// The seed articles, as the server tests use them.
+enum SeedCorpus {
+    /// Copies the seed corpus's articles into `folder`.
+    static func copy(to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repository.corpus.path)
+        where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(
+                atPath: Repository.corpus.appendingPathComponent(name).path, toPath: folder + "/" + name)
+        }
+    }
+
+    /// Ingests `folder` into a new index at `index`, as `passim ingest` does.
+    static func ingest(_ folder: String, into index: String) throws {
+        let writer = try IndexWriter(layout: IndexLayout(directory: index))
+        _ = try Ingestor(writer: writer, logger: quiet).ingest(paths: [folder])
+        try writer.close()
+    }
+
+    static let quiet = Logger(label: "passim.test") { _ in SwiftLogNoOpLogHandler() }
 }
