@@ -45,6 +45,7 @@ struct DaemonIngest {
             maxFileBytes: maxFileBytes == ArticleReader.defaultMaxFileBytes ? nil : maxFileBytes)
         let paths = self.paths
         let progress = showProgress ? Self.progressLine(paths) : nil
+        var waiting = false
         while true {
             do {
                 let result = try await daemon.ingest(request, progress: progress)
@@ -62,6 +63,12 @@ struct DaemonIngest {
                         "passim: the index at \(layout.directory) is being written by another ingest; "
                             + "wait for it to finish or pass --wait\n")
                     return 2
+                }
+                if !waiting {
+                    waiting = true
+                    Terminal.error(
+                        "passim: the index at \(layout.directory) is being written by another ingest; "
+                            + "waiting for it to finish\n")
                 }
                 do {
                     try await Task.sleep(for: Self.retryInterval)

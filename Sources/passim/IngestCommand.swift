@@ -71,10 +71,22 @@ struct IngestCommand: AsyncParsableCommand {
         try ingestDirectly(paths, layout: layout)
     }
 
+    /// The index's writer; with `--wait`, after saying why it waits when another writer holds it.
+    private func openWriter(_ layout: IndexLayout) throws(IndexError) -> IndexWriter {
+        do {
+            return try IndexWriter(layout: layout)
+        } catch  where wait && error.code == .locked {
+            Terminal.error(
+                "passim: the index at \(layout.directory) is being written by another process; "
+                    + "waiting for it to finish\n")
+            return try IndexWriter(layout: layout, wait: true)
+        }
+    }
+
     private func ingestDirectly(_ paths: [String], layout: IndexLayout) throws {
         let showProgress = Terminal.stderrIsTerminal
         do {
-            let writer = try IndexWriter(layout: layout, wait: wait)
+            let writer = try openWriter(layout)
             let ingestor = try Ingestor(writer: writer)
             let show: (IngestProgress) -> Void = { progress in
                 guard showProgress else { return }

@@ -116,10 +116,12 @@ import Testing
             busy.stderr.contains("being written by another ingest") && busy.stderr.contains("--wait"), "\(busy.stderr)")
 
         let output = Pipe()
+        let errors = Pipe()
         let waiting = try PassimProcess.start(
-            ["ingest", "--index", "idx", "--socket", daemon.socket, "--wait", "more"], in: dir.url, stdout: output)
-        // Give it time to be refused at least once; it keeps asking until the lock is free.
-        usleep(500_000)
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "--wait", "more"], in: dir.url, stdout: output,
+            stderr: errors)
+        // Refused once, it says it waits; it keeps asking until the lock is free.
+        #expect(errors.waitForLine(containing: "being written by another ingest; waiting for it to finish"))
         #expect(waiting.isRunning)
         holder.release()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
@@ -216,16 +218,11 @@ import Testing
         #expect(ingest.terminationStatus == 130, "\(message)")
         #expect(message.contains("interrupted; the daemon stops the ingest"), "\(message)")
 
-        // Once the daemon's writer is free again (another ingest is no longer refused as busy),
-        // it has stopped early, on an article boundary, and it still serves searches.
-        var idle = false
-        for _ in 0..<600 where !idle {
-            let probe = try PassimProcess.run(
-                ["ingest", "--index", "idx", "--socket", daemon.socket, "corpus"], in: dir.url)
-            idle = probe.status == 0
-            if !idle { usleep(50_000) }
-        }
-        try #require(idle, "the daemon's writer stayed busy")
+        // Once the daemon's writer is free again (`--wait` gets its turn), it has stopped early,
+        // on an article boundary, and it still serves searches.
+        let next = try PassimProcess.run(
+            ["ingest", "--index", "idx", "--socket", daemon.socket, "--wait", "corpus"], in: dir.url)
+        try #require(next.status == 0, "the daemon's writer stayed busy: \(next.stderr)")
         let articles = try daemon.stats(in: dir).index?.articles ?? 0
         #expect(articles > 5 && articles < 5 + count, "\(articles) articles")
         let search = try PassimProcess.run(

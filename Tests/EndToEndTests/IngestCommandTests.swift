@@ -167,10 +167,12 @@ extension IngestCommandTests {
         _ = try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url)
         try dir.write("corpus/new.txt", "A New Article\n\nMicroneedling channels help serums reach the dermis.\n")
         let holder = try LockHolder(database: dir.file("idx/db").path)
-        let waiting = try PassimProcess.start(["ingest", "--index", "idx", "--wait", "corpus"], in: dir.url)
-        // Without --wait the ingest fails at once with exit 2; with it, it is still blocked on
-        // the lock a second later (and only then is the lock released, so it must have waited).
-        Thread.sleep(forTimeInterval: 1)
+        let stderr = Pipe()
+        let waiting = try PassimProcess.start(
+            ["ingest", "--index", "idx", "--wait", "corpus"], in: dir.url, stderr: stderr)
+        // Without --wait the ingest fails at once with exit 2; with it, it says it waits, and
+        // only then is the lock released, so it must have waited.
+        #expect(stderr.waitForLine(containing: "being written by another process; waiting for it to finish"))
         #expect(waiting.isRunning)
         holder.release()
         waiting.waitUntilExit()

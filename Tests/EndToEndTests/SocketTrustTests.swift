@@ -81,7 +81,7 @@ final class Impostor: @unchecked Sendable {
     init(socket: String, heard: String, dropTo user: Int?) throws {
         self.socket = socket
         heardPath = heard
-        FileManager.default.createFile(atPath: heard, contents: nil)
+        _ = FileManager.default.createFile(atPath: heard, contents: nil)
         _ = chmod(heard, 0o666)
         let script = """
             import os, socket, sys

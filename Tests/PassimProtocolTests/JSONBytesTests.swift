@@ -52,7 +52,7 @@ import Testing
 
     private static func double(using random: inout SeededGenerator) -> Double {
         [
-            0, -0.0, 1, 2.5, 1e300, 5e-324, 1e-7, 123_456_789_012_345_680, 0.1 + 0.2,
+            0, -0.0, 1, 2.5, 1e300, .leastNonzeroMagnitude, 1e-7, 123_456_789_012_345_680, 0.1 + 0.2,
             Double.random(in: 0...40, using: &random), -Double.random(in: 0...1, using: &random),
         ].randomElement(using: &random) ?? 0
     }

@@ -9,22 +9,21 @@ final class DaemonProcess: @unchecked Sendable {
     let logFile: String
     private let process: Process
 
-    /// Starts `passim serve --index index` in `directory` and waits until `passim status`
-    /// reports it running.
+    /// Starts `passim serve --index index` in `directory` and waits until it says it listens
+    /// and `passim status` reports it running.
     init(index: String, in directory: TemporaryDirectory, name: String = "daemon") throws {
         socket = directory.file("\(name).sock").path
         logFile = directory.file("\(name).log").path
+        let logs = DaemonLog(file: logFile)
         process = try PassimProcess.start(
-            ["serve", "--index", index, "--socket", socket, "--log-file", logFile], in: directory.url)
-        for _ in 0..<600 {
-            guard process.isRunning else {
-                throw DaemonProcessError("passim serve exited with \(process.terminationStatus): \(log)")
-            }
-            if try PassimProcess.run(["status", "--socket", socket], in: directory.url).status == 0 { return }
-            usleep(50_000)
+            ["serve", "--index", index, "--socket", socket], in: directory.url, stderr: logs.pipe)
+        logs.startDraining()
+        guard logs.waitForListening(timeout: 60),
+            try PassimProcess.run(["status", "--socket", socket], in: directory.url).status == 0
+        else {
+            stop()
+            throw DaemonProcessError("passim serve did not start: \(log)")
         }
-        stop()
-        throw DaemonProcessError("passim serve did not start: \(log)")
     }
 
     deinit {
@@ -38,15 +37,13 @@ final class DaemonProcess: @unchecked Sendable {
     func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
-        for _ in 0..<200 where process.isRunning { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if !process.waitForExit(timeout: 10) { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
     /// Waits for the daemon to exit on its own; its exit status, or nil if it still runs.
     func waitForExit(seconds: Double) -> Int32? {
-        for _ in 0..<Int(seconds * 20) where process.isRunning { usleep(50_000) }
-        return process.isRunning ? nil : process.terminationStatus
+        process.waitForExit(timeout: seconds) ? process.terminationStatus : nil
     }
 
     /// Kills the daemon at once, leaving its socket file behind like a crash would.

@@ -60,8 +60,8 @@ struct Editor: Sendable {
 
         let stdout = directory.file("\(scriptFile.lastPathComponent).out")
         let stderr = directory.file("\(scriptFile.lastPathComponent).err")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments(scriptFile.path)
@@ -72,12 +72,7 @@ struct Editor: Sendable {
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
-        var waited = 0
-        while process.isRunning && waited < timeout * 20 {
-            usleep(50_000)
-            waited += 1
-        }
-        let timedOut = process.isRunning
+        let timedOut = !process.waitForExit(timeout: Double(timeout))
         if timedOut { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let result = ProcessResult(

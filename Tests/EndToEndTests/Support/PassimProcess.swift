@@ -76,3 +76,20 @@ extension Repository {
         }
     }
 }
+
+extension Pipe {
+    /// Reads what a process writes here until a line contains `text`; false when the stream
+    /// ends first. The read blocks on the process's own output, so this waits for the event
+    /// itself, not for a guess at how long it takes.
+    func waitForLine(containing text: String) -> Bool {
+        var seen = ""
+        while true {
+            let chunk = fileHandleForReading.availableData
+            if chunk.isEmpty { return false }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if seen.split(separator: "\n", omittingEmptySubsequences: false).contains(where: { $0.contains(text) }) {
+                return true
+            }
+        }
+    }
+}

@@ -114,12 +114,7 @@ final class ProcessServerFixture: @unchecked Sendable {
 
     /// Waits (bounded) for `process` to exit; kills it when it does not.
     static func waitForExit(_ process: Process, timeout: Double = 30) -> Int32? {
-        let exited = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            process.waitUntilExit()
-            exited.signal()
-        }
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
+        guard process.waitForExit(timeout: timeout) else {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             return nil
@@ -135,54 +130,6 @@ final class ProcessServerFixture: @unchecked Sendable {
     /// Open file descriptors of the daemon (Linux /proc).
     func openDescriptors() throws -> Int {
         try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count
-    }
-}
-
-/// A daemon's standard error, copied to its log file as it comes, with a signal for the
-/// line that says it listens (its readiness, without polling the socket).
-final class DaemonLog: @unchecked Sendable {
-    let pipe = Pipe()
-    private let file: String
-    private let listening = DispatchSemaphore(value: 0)
-
-    init(file: String) {
-        self.file = file
-        _ = FileManager.default.createFile(atPath: file, contents: nil)
-    }
-
-    /// Copies everything the daemon writes until it closes standard error.
-    func startDraining() {
-        let reading = pipe.fileHandleForReading
-        let output = FileHandle(forWritingAtPath: file)
-        let listening = self.listening
-        let thread = Thread {
-            var seen = false
-            var pending = ""
-            while true {
-                let chunk = reading.availableData
-                if chunk.isEmpty { break }
-                output?.write(chunk)
-                guard !seen else { continue }
-                pending += String(decoding: chunk, as: UTF8.self)
-                if pending.contains(" listening\n") {
-                    seen = true
-                    listening.signal()
-                }
-            }
-            try? output?.close()
-            // Standard error closed: the daemon is gone; wake a waiter that would wait in vain.
-            if !seen { listening.signal() }
-        }
-        thread.start()
-        // The daemon holds the writing end; ours must close or the reader never sees the end.
-        try? pipe.fileHandleForWriting.close()
-    }
-
-    /// True when the daemon said it listens within `timeout`.
-    func waitForListening(timeout: Double) -> Bool {
-        guard listening.wait(timeout: .now() + timeout) == .success else { return false }
-        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        return text.contains(" listening\n")
     }
 }
 
