@@ -126,7 +126,7 @@ let package = Package(
             // Read from the source tree by path (Snapshot.directory), not bundled.
             exclude: ["Snapshots"]),
         // The command-line tool's own logic: how results are shown to people.
-        .testTarget(name: "passimTests", dependencies: ["passim", "PassimProtocol"]),
+        .testTarget(name: "passimTests", dependencies: ["passim", "PassimCore", "PassimProtocol"]),
         .testTarget(
             name: "PassimClientTests",
             dependencies: [

@@ -72,7 +72,7 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "split it into articles, or raise the limit with --max-file-size (e.g. --max-file-size "
                 + "\(ByteSize.suggestion(above: bytes)))"
         case .idTooLong(let bytes, let limit):
-            "the article id (the path below the folder given to ingest, without its extension) is \(bytes) "
+            "the article id (its folder's name and the path below it, without the extension) is \(bytes) "
                 + "bytes, and the index holds ids of at most \(limit): shorten the file's name or its folders' names"
         case .invalidFileName(let bytes):
             "the file's name is not valid UTF-8 (its bytes: \(bytes.map(Self.hex).joined(separator: " "))); "

@@ -68,6 +68,13 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
             rows.append(("revision", String(index.revision)))
             rows.append(("articles", String(index.articles)))
             rows.append(("passages", String(index.passages)))
+            for root in index.roots ?? [] {
+                switch (root.kind, root.label.isEmpty) {
+                case (.folder, true): rows.append(("root", root.path))
+                case (.folder, false): rows.append(("root", "\(root.path) (ids \(root.label)/…)"))
+                case (.file, _): rows.append(("root", "\(root.path) (id \(root.label))"))
+                }
+            }
         } else {
             rows.append(("index", "unavailable (the daemon cannot open its index; run `passim ingest`)"))
         }

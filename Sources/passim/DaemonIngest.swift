@@ -12,6 +12,7 @@ struct DaemonIngest {
     let prune: Bool
     let maxFileBytes: Int
     let wait: Bool
+    let verbose: Bool
     let layout: IndexLayout
 
     /// How often `--wait` asks again while another ingest holds the writer.
@@ -104,6 +105,16 @@ struct DaemonIngest {
         summary.unchanged = result.unchanged
         summary.removed = result.removed
         summary.failures = result.failures.map { IngestReport.Failure(path: $0.path, message: $0.message) }
+        summary.skipped = (result.skipped ?? []).map { skipped in
+            let reason: SkippedFile.Reason
+            switch skipped.reason {
+            case .unsupportedType: reason = .unsupportedType
+            case .readme: reason = .readme
+            case .ignored: reason = .ignored
+            }
+            return SkippedFile(path: paths.display(skipped.path), reason: reason)
+        }
+        if verbose { IngestCommand.listSkipped(summary.skipped) }
         Terminal.write("\(summary.summary)\n")
         return result.failed > 0 ? 1 : 0
     }

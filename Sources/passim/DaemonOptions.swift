@@ -11,6 +11,13 @@ struct DaemonOptions: ParsableArguments {
     @Flag(name: .customLong("no-daemon"), help: "Work in-process even when a daemon serves the index.")
     var noDaemon = false
 
+    /// The index the daemon at the socket serves, unless `--no-daemon`: where a reading command
+    /// that found no index of its own searches.
+    func servedIndex() async -> String? {
+        guard !noDaemon else { return nil }
+        return await socketOption.locator.servedIndex()
+    }
+
     /// An initialized connection to a daemon serving `layout` (the caller closes it), or nil to
     /// work in-process; why a daemon is not used is logged at `info` (PASSIM_LOG_LEVEL=info).
     /// A socket that may belong to someone else is an error, not a reason to work in-process

@@ -28,6 +28,11 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Wait for another writer to release the index instead of failing.")
     var wait = false
 
+    @Flag(
+        name: .shortAndLong,
+        help: "List the files that were skipped (not article files, READMEs, .passimignore), and why.")
+    var verbose = false
+
     @Option(
         name: .customLong("batch-size"),
         help: "Articles per commit when updating an index (each commit is atomic); a new index is built whole.")
@@ -51,17 +56,21 @@ struct IngestCommand: AsyncParsableCommand {
             "Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
     var jsonl: String?
 
-    @Argument(help: ArgumentHelp("Files or folders of .txt/.md articles (default: corpus).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files or folders of .txt/.md articles (default: the index's corpus roots; for a new index, the corpus/ beside it).",
+            valueName: "path"))
     var paths: [String] = []
 
     func run() async throws {
         CLILogging.bootstrap()
         let layout = indexOptions.layout
-        let paths = self.paths.isEmpty ? ["corpus"] : self.paths
+        let paths = self.paths.isEmpty ? Self.recordedRoots(of: layout) : self.paths
         // The daemon's `ingest` takes article files; a JSON Lines import is written here.
         if jsonl == nil, let daemon = try await daemonOptions.daemon(serving: layout) {
             let outcome = await DaemonIngest(
-                paths: IngestPaths(paths), prune: prune, maxFileBytes: maxFileBytes, wait: wait, layout: layout
+                paths: IngestPaths(paths), prune: prune, maxFileBytes: maxFileBytes, wait: wait, verbose: verbose,
+                layout: layout
             )
             .run(on: daemon, showProgress: Terminal.stderrIsTerminal)
             await daemon.close()
@@ -103,6 +112,11 @@ struct IngestCommand: AsyncParsableCommand {
             }
             try writer.close()
             if showProgress { Terminal.error("\r\u{1B}[K") }
+            for moved in report.movedRoots {
+                Terminal.error(
+                    "passim: \(moved.from) is gone; its articles now come from \(moved.to), with the same ids\n")
+            }
+            if verbose { Self.listSkipped(report.skipped) }
             for failure in report.failures {
                 Terminal.error("passim: \(failure.path): \(failure.message)\n")
             }
@@ -113,5 +127,28 @@ struct IngestCommand: AsyncParsableCommand {
             Terminal.error("passim: \(error.message)\n")
             throw ExitCode(error.exitStatus)
         }
+    }
+
+    /// `--verbose`: one line per skipped file, with why.
+    static func listSkipped(_ files: [SkippedFile]) {
+        for file in files {
+            Terminal.error("passim: skipped (\(file.reason.rawValue)): \(file.path)\n")
+        }
+    }
+
+    /// What `passim ingest` with no path reads: the corpus roots the index records (those that
+    /// still exist; a gone one is named, since ingesting its new place moves it), else the home
+    /// corpus beside the index.
+    static func recordedRoots(of layout: IndexLayout) -> [String] {
+        let roots = (try? Searcher(layout: layout).indexSummary().roots) ?? []
+        var present: [String] = []
+        for root in roots {
+            if FileManager.default.fileExists(atPath: root.path) {
+                present.append(root.path)
+            } else {
+                Terminal.error("passim: the corpus root \(root.path) is gone; ingest its new place to move it there\n")
+            }
+        }
+        return present.isEmpty ? [layout.homeCorpus] : present
     }
 }

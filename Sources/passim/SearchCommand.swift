@@ -51,7 +51,12 @@ struct SearchCommand: AsyncParsableCommand {
         let words = query.first == "--" ? Array(query.dropFirst()) : query
         let request = SearchParameters(
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
-        let layout = indexOptions.layout
+        let located = indexOptions.discovery.locate(option: indexOptions.index)
+        var layout = located.layout
+        let foundNone = located.reason == .newProject || located.reason == .newUser
+        if foundNone, let served = await daemonOptions.servedIndex() {
+            layout = IndexLayout(directory: served)
+        }
         var answered: SearchResult?
         if let daemon = try await daemonOptions.daemon(serving: layout) {
             answered = await Self.search(request, on: daemon)
@@ -70,7 +75,8 @@ struct SearchCommand: AsyncParsableCommand {
                 Terminal.write(SearchOutput.human(result, style: style, relativeTo: cwd))
             }
         } catch let error as IndexError {
-            Terminal.error("passim: \(error.message)\n")
+            let message = foundNone && error.code == .notFound ? indexOptions.discovery.searched : error.message
+            Terminal.error("passim: \(message)\n")
             throw ExitCode(2)
         } catch SearchError.syntax(let error) {
             Terminal.error(SyntaxErrorReport.render(error, query: request.query))

@@ -228,7 +228,7 @@ import Testing
         let search = try PassimProcess.run(
             ["search", "--index", "idx", "--socket", daemon.socket, "cells"], in: dir.url)
         #expect(search.status == 0, "\(search.stderr)")
-        let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+        let check = try PassimProcess.run(["check", "--index-only", "--index", "idx"], in: dir.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 

@@ -15,7 +15,7 @@ import Testing
         let reference = try PassimProcess.run(["ingest", "--index", "reference", "live"], in: dir.url)
         #expect(reference.status == 0, "\(reference.stderr)")
         let fullRun = max(Date().timeIntervalSince(started), 0.05)
-        let whole = try PassimProcess.run(["check", "--index", "reference"], in: dir.url).stdout
+        let whole = try PassimProcess.run(["check", "--index-only", "--index", "reference"], in: dir.url).stdout
 
         var generator = SeededGenerator(seed: 0xF2E5_B11D)
         var interrupted = 0
@@ -25,7 +25,7 @@ import Testing
                 ["ingest", "--index", "idx", "live"], in: dir.url, within: fullRun, using: &generator)
             if wasInterrupted { interrupted += 1 }
 
-            let check = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+            let check = try PassimProcess.run(["check", "--index-only", "--index", "idx"], in: dir.url)
             let counts = check.stdout.split(separator: ",").prefix(2)
             // Killed before the writer opened the index, there is no index at all.
             let empty = check.stdout.hasPrefix("0 articles, 0 passages") || check.stderr.contains("no index")
@@ -35,7 +35,7 @@ import Testing
 
             let rerun = try PassimProcess.run(["ingest", "--index", "idx", "live"], in: dir.url)
             #expect(rerun.status == 0, "\(rerun.stderr)")
-            let after = try PassimProcess.run(["check", "--index", "idx"], in: dir.url)
+            let after = try PassimProcess.run(["check", "--index-only", "--index", "idx"], in: dir.url)
             #expect(
                 after.status == 0
                     && after.stdout.split(separator: ",").prefix(2) == whole.split(separator: ",").prefix(2))

@@ -21,7 +21,13 @@ import Testing
     @Test func aRunningDaemonIsOneAlignedRowPerFact() {
         let stats = StatsResult(
             serverInfo: ServerInfo(name: "passim", version: "0.1.0"), protocolVersion: .current,
-            index: IndexInfo(path: "/home/ana/index", revision: 12, articles: 5, passages: 67),
+            index: IndexInfo(
+                path: "/home/ana/index", revision: 12, articles: 5, passages: 67,
+                roots: [
+                    IndexRoot(path: "/home/ana/corpus", label: "", kind: .folder),
+                    IndexRoot(path: "/home/ana/notes", label: "notes", kind: .folder),
+                    IndexRoot(path: "/tmp/paper.txt", label: "paper", kind: .file),
+                ]),
             uptimeSeconds: 3_725, connections: ConnectionCounts(open: 2, total: 9),
             queries: QueryCounts(total: 120, failed: 2, cancelled: 1, deadlineExceeded: 0),
             latencyMs: LatencyPercentiles(p50: 1.234, p90: 3.5, p99: 18.25, samples: 120))
@@ -33,6 +39,9 @@ import Testing
                 revision     12
                 articles     5
                 passages     67
+                root         /home/ana/corpus
+                root         /home/ana/notes (ids notes/…)
+                root         /tmp/paper.txt (id paper)
                 uptime       1h 02m 05s
                 connections  2 open, 9 since start
                 queries      120 (2 failed, 1 cancelled, 0 past their deadline)

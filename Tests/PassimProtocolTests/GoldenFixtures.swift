@@ -36,7 +36,12 @@ enum GoldenFixtures {
                 ])
         ])
 
-    static let indexInfo = IndexInfo(path: "/home/ana/passim/index", revision: 42, articles: 5, passages: 212)
+    static let indexInfo = IndexInfo(
+        path: "/home/ana/passim/index", revision: 42, articles: 5, passages: 212,
+        roots: [
+            IndexRoot(path: "/home/ana/passim/corpus", label: "", kind: .folder),
+            IndexRoot(path: "/home/ana/notes", label: "notes", kind: .folder),
+        ])
     static let serverInfo = ServerInfo(name: "passim", version: "0.1.0")
 
     static let all: [GoldenCase] = requests + responses + notifications + errors
@@ -112,6 +117,15 @@ enum GoldenFixtures {
                         message: "not valid UTF-8 at byte 1042; convert the file to UTF-8")
                 ],
                 revision: 43)),
+        .response(
+            "ingest.skipped", id: 12,
+            IngestResult(
+                added: 3, updated: 0, unchanged: 0, removed: 0, failed: 0, failures: [], revision: 44,
+                skipped: [
+                    IngestSkipped(path: "/home/ana/passim/corpus/paper.pdf", reason: .unsupportedType),
+                    IngestSkipped(path: "/home/ana/passim/corpus/README.md", reason: .readme),
+                    IngestSkipped(path: "/home/ana/passim/corpus/drafts", reason: .ignored),
+                ])),
     ]
 
     static let notifications: [GoldenCase] = [

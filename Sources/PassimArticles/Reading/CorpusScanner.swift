@@ -13,28 +13,63 @@ public struct CorpusEntry: Sendable, Hashable {
     }
 }
 
+/// A file a scan passed over, and why: nothing is skipped silently (hidden names aside).
+public struct SkippedFile: Sendable, Hashable, Codable {
+    /// Why a file was not read.
+    public enum Reason: String, Sendable, Hashable, Codable {
+        /// Its extension is not one of an article file's.
+        case unsupportedType = "not an article file type"
+        /// A `README.*` file: about the folder, not an article.
+        case readme = "a README"
+        /// A `.passimignore` pattern excludes it (or the folder it is in).
+        case ignored = "excluded by .passimignore"
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    /// Creates a record of a skipped file.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
 /// Finds the article files under the given paths, in a deterministic order.
 ///
 /// Directories are walked recursively, names sorted byte-wise at each level; only `.txt` and
-/// `.md` files count (any case), hidden files and folders and `README.*` files are skipped, and
-/// a file reached twice (a link, or a path given twice) is listed once. A file given directly
-/// is taken whatever its extension. Problems are per path: the scan goes on after them.
+/// `.md` files count (any case); other files, `README.*` files and what a `.passimignore` file
+/// (``IgnoreRules``) excludes are skipped and listed; hidden files and folders are passed over
+/// unlisted. A file reached twice (a link, or a path given twice) is listed once. A file given
+/// directly is taken whatever its extension. Problems are per path: the scan goes on after them.
 public struct CorpusScanner: Sendable {
     /// Extensions of article files, lower-cased.
     public static let extensions: Set<String> = ["txt", "md"]
 
+    /// How a found file is named: from the index of the path it was found under and its path
+    /// relative to that path (its name, for a file given directly), the article id.
+    public typealias Naming = @Sendable (_ base: Int, _ relativePath: String) -> String
+
     /// The files and directories to scan, in order.
     public var paths: [String]
+    /// The id rule; by default ``articleID(forRelativePath:)`` of the relative path.
+    public var naming: Naming
 
     /// Creates a scanner over files and directories.
-    public init(paths: [String]) {
+    public init(paths: [String], naming: @escaping Naming = { _, relative in articleID(forRelativePath: relative) }) {
         self.paths = paths
+        self.naming = naming
     }
 
     /// The article files found, and an error for each path or file that cannot be used.
     public func scan() -> [Result<CorpusEntry, ArticleError>] {
-        var scan = Scan()
-        for root in paths {
+        scanReportingSkipped().results
+    }
+
+    /// ``scan()``'s results, and the files it passed over.
+    public func scanReportingSkipped() -> (results: [Result<CorpusEntry, ArticleError>], skipped: [SkippedFile]) {
+        var scan = Scan(naming: naming)
+        for (base, root) in paths.enumerated() {
             switch FileSystem.status(root) {
             case .failure(let error) where error.reason == .notFound && root.contains("\u{FFFD}"):
                 // A path given on the command line that is not UTF-8 arrives repaired (Swift
@@ -46,26 +81,31 @@ public struct CorpusScanner: Sendable {
                 // A directory reached again (given twice, or inside an earlier root) adds nothing.
                 guard scan.visited.insert(status.identity).inserted else { continue }
                 let before = scan.results.count
-                scan.walk(directory: root, relative: "")
+                scan.walk(directory: root, relative: "", base: base, rules: [])
                 if scan.results.count == before {
                     scan.results.append(.failure(ArticleError(path: root, reason: .noArticleFiles)))
                 }
             case .success(let status) where status.kind == .regular:
-                scan.add(
-                    id: Self.articleID(forRelativePath: Self.name(of: root)), path: root, identity: status.identity)
+                scan.add(id: naming(base, Self.name(of: root)), path: root, identity: status.identity)
             case .success:
                 scan.results.append(.failure(ArticleError(path: root, reason: .notRegularFile)))
             }
         }
-        return scan.results
+        return (scan.results, scan.skipped)
     }
 
     /// Whether a directory entry named `name` is an article file by its name.
     public static func isArticleName(_ name: String) -> Bool {
-        guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
+        skipReason(name) == nil && !name.hasPrefix(".")
+    }
+
+    /// Why a file named `name` is not an article file, or nil when it is one.
+    static func skipReason(_ name: String) -> SkippedFile.Reason? {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .unsupportedType }
         let stem = name[..<dot].lowercased()
         let ext = name[name.index(after: dot)...].lowercased()
-        return extensions.contains(ext) && stem != "readme" && !stem.isEmpty
+        guard extensions.contains(ext) else { return .unsupportedType }
+        return stem == "readme" ? .readme : nil
     }
 
     static func name(of path: String) -> String {
@@ -82,12 +122,14 @@ public struct CorpusScanner: Sendable {
         return String(path[..<dot])
     }
 
-    /// The state of one scan: results so far, ids taken, files and directories seen.
+    /// The state of one scan: results so far, ids taken, files and directories seen, files skipped.
     private struct Scan {
+        let naming: Naming
         var results: [Result<CorpusEntry, ArticleError>] = []
         var firstPathOfID: [String: String] = [:]
         var files: Set<FileSystem.FileIdentity> = []
         var visited: Set<FileSystem.FileIdentity> = []
+        var skipped: [SkippedFile] = []
 
         mutating func add(id: String, path: String, identity: FileSystem.FileIdentity) {
             guard files.insert(identity).inserted else { return }
@@ -100,7 +142,17 @@ public struct CorpusScanner: Sendable {
             }
         }
 
-        mutating func walk(directory: String, relative: String) {
+        /// Walks `directory` (`relative` to the scanned path), with the ignore rules of the
+        /// folders above it, innermost last (each with its folder's path relative to the scan).
+        mutating func walk(
+            directory: String, relative: String, base: Int, rules: [(folder: String, rules: IgnoreRules)]
+        ) {
+            var rules = rules
+            let ignoreFile = (directory.hasSuffix("/") ? directory : directory + "/") + IgnoreRules.fileName
+            if let text = FileSystem.smallText(ignoreFile) {
+                let parsed = IgnoreRules(text)
+                if !parsed.isEmpty { rules.append((relative, parsed)) }
+            }
             let entries: [FileSystem.Name]
             switch FileSystem.entries(directory) {
             case .failure(let error):
@@ -126,21 +178,38 @@ public struct CorpusScanner: Sendable {
                     // A dangling link named like an article is worth a word; others are noise.
                     if isArticle { results.append(.failure(error)) }
                 case .success(let status):
+                    if Self.excluded(childRelative, isDirectory: status.kind == .directory, by: rules) {
+                        skipped.append(SkippedFile(path: path, reason: .ignored))
+                        continue
+                    }
                     switch status.kind {
                     case .directory:
                         if visited.insert(status.identity).inserted {
-                            walk(directory: path, relative: childRelative)
+                            walk(directory: path, relative: childRelative, base: base, rules: rules)
                         }
                     case .regular where isArticle:
-                        let id = CorpusScanner.articleID(forRelativePath: childRelative)
-                        add(id: id, path: path, identity: status.identity)
+                        add(id: naming(base, childRelative), path: path, identity: status.identity)
                     case .other where isArticle:
                         results.append(.failure(ArticleError(path: path, reason: .notRegularFile)))
-                    case .regular, .other:
+                    case .regular:
+                        skipped.append(
+                            SkippedFile(path: path, reason: CorpusScanner.skipReason(name) ?? .unsupportedType))
+                    case .other:
                         continue
                     }
                 }
             }
+        }
+
+        /// Whether the innermost rules that decide about `path` (relative to the scan) exclude it.
+        static func excluded(
+            _ path: String, isDirectory: Bool, by rules: [(folder: String, rules: IgnoreRules)]
+        ) -> Bool {
+            for (folder, set) in rules.reversed() {
+                let inside = folder.isEmpty ? path : String(path.dropFirst(folder.count + 1))
+                if let verdict = set.excludes(inside, isDirectory: isDirectory) { return verdict }
+            }
+            return false
         }
     }
 }

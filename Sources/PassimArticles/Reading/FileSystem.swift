@@ -111,6 +111,12 @@ enum FileSystem {
         return .success(bytes)
     }
 
+    /// The text of a small regular file (a `.passimignore`), or nil when there is none to read.
+    static func smallText(_ path: String) -> String? {
+        guard case .success(let bytes) = read(path, maxBytes: 1 << 20) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func error(_ path: String, _ code: Int32) -> ArticleError {
         switch code {
         case ENOENT, ENOTDIR:

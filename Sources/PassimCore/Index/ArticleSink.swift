@@ -16,6 +16,12 @@ protocol ArticleSink: AnyObject {
     /// Every article id in the index, sorted.
     func articleIDs() throws(IndexError) -> [String]
 
+    /// The corpus roots the index records, including this sink's uncommitted change.
+    var roots: CorpusRoots { get }
+
+    /// Records `roots`, written with the next commit (with the whole index, for a bulk build).
+    func setRoots(_ roots: CorpusRoots) throws(IndexError)
+
     /// Adds `article`, replacing every passage of an earlier version; true if it replaced one.
     func replace(_ article: Article) throws(IndexError) -> Bool
 

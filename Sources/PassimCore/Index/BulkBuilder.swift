@@ -5,6 +5,7 @@ import PassimArticles
 /// so no article has a record yet.
 final class BulkBuilder: ArticleSink {
     private let build: FreshBuild
+    private(set) var roots = CorpusRoots()
 
     init(_ build: FreshBuild) {
         self.build = build
@@ -15,6 +16,10 @@ final class BulkBuilder: ArticleSink {
     func record(of id: String) throws(IndexError) -> ArticleRecord? { nil }
 
     func articleIDs() throws(IndexError) -> [String] { [] }
+
+    func setRoots(_ roots: CorpusRoots) throws(IndexError) {
+        self.roots = roots
+    }
 
     func replace(_ article: Article) throws(IndexError) -> Bool {
         try build.replace(article)
@@ -33,6 +38,6 @@ final class BulkBuilder: ArticleSink {
     }
 
     func finish() throws(IndexError) {
-        _ = try build.publish()
+        _ = try build.publish(roots: roots)
     }
 }

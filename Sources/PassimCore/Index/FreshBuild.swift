@@ -91,7 +91,7 @@ final class FreshBuild {
     /// Waits for the writers, merges the blocks and moves the result into `layout.database`,
     /// whose writer must hold the lock, have revision 0 and write nothing afterwards. Returns
     /// false (publishing nothing) when the build has no article.
-    func publish() throws(IndexError) -> Bool {
+    func publish(roots: CorpusRoots) throws(IndexError) -> Bool {
         try submitLast()
         let blocks = try writers.finish()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -104,6 +104,7 @@ final class FreshBuild {
             let database = try WritableXapianDatabase(path: merged, options: [.createOrOpen])
             try database.setMetadata(IndexMetadata.schemaKey, Array(IndexMetadata.schemaVersion.utf8))
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(owners.count).utf8))
+            try database.setMetadata(CorpusRoots.metadataKey, roots.encoded())
             // A new journal with no entry: a reader of the empty index compares the records.
             try database.setMetadata(ArticleJournal.positionKey, ArticleJournal.bytes(of: ArticleJournal.start()))
             try database.commit()

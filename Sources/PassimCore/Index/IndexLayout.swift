@@ -16,6 +16,13 @@ public struct IndexLayout: Sendable, Hashable {
     /// The Xapian database directory.
     public var database: String { directory + "/db" }
 
+    /// The home corpus: the `corpus` folder beside the index directory, links resolved. Its
+    /// articles' ids carry no root label (see `CorpusRoots`).
+    public var homeCorpus: String {
+        let parent = URL(fileURLWithPath: directory).deletingLastPathComponent().path
+        return RealPath.of(parent + "/corpus") ?? (RealPath.of(parent) ?? parent) + "/corpus"
+    }
+
     /// True when a Xapian database has been created here.
     public var exists: Bool {
         FileManager.default.fileExists(atPath: database + "/iamglass")

@@ -123,6 +123,14 @@ public final class IndexWriter {
         try sink.articleIDs()
     }
 
+    /// The corpus roots the index records (including this writer's uncommitted change).
+    public var roots: CorpusRoots { sink.roots }
+
+    /// Records `roots` with the next commit (with the whole index, for a fresh build).
+    public func setRoots(_ roots: CorpusRoots) throws(IndexError) {
+        try sink.setRoots(roots)
+    }
+
     /// Starts a batch if none is open (a fresh build has no batches).
     public func beginBatch() throws(IndexError) {
         guard sink === updates else { return }

@@ -20,6 +20,9 @@ final class TransactionalWriter: ArticleSink {
     /// What the open batch did to each article, for its journal entry (see `ArticleJournal`).
     private var batchChanges: [String: ArticleJournal.Kind] = [:]
     private var articleCount = 0
+    private(set) var roots = CorpusRoots()
+    /// Whether `roots` changed in the open batch.
+    private var rootsPending = false
     /// The schema version is written with the first commit, not when the database is created:
     /// a database never committed (revision 0) is what lets a fresh build publish into it.
     private var schemaPending = false
@@ -30,6 +33,7 @@ final class TransactionalWriter: ArticleSink {
         self.builder = builder
         try checkSchema()
         articleCount = try readArticleCount()
+        roots = try readRoots()
     }
 
     var articles: Int { articleCount }
@@ -58,6 +62,13 @@ final class TransactionalWriter: ArticleSink {
         return keys.map { String($0.dropFirst(IndexMetadata.articlePrefix.count)) }
     }
 
+    func setRoots(_ roots: CorpusRoots) throws(IndexError) {
+        guard roots != self.roots else { return }
+        try beginBatch()
+        self.roots = roots
+        rootsPending = true
+    }
+
     /// Starts a batch if none is open.
     func beginBatch() throws(IndexError) {
         guard !inTransaction else { return }
@@ -74,10 +85,12 @@ final class TransactionalWriter: ArticleSink {
             }
             try writeJournalEntry()
             try database.setMetadata(IndexMetadata.articleCountKey, Array(String(articleCount).utf8))
+            if rootsPending { try database.setMetadata(CorpusRoots.metadataKey, roots.encoded()) }
             try database.commitTransaction()
         }
         inTransaction = false
         schemaPending = false
+        rootsPending = false
     }
 
     func cancel() throws(IndexError) {
@@ -87,6 +100,8 @@ final class TransactionalWriter: ArticleSink {
         batchChanges.removeAll(keepingCapacity: true)
         try guarded { () throws(XapianError) in try database.cancelTransaction() }
         articleCount = try readArticleCount()
+        roots = try readRoots()
+        rootsPending = false
     }
 
     func finish() throws(IndexError) {
@@ -173,6 +188,11 @@ final class TransactionalWriter: ArticleSink {
         } else {
             try IndexMetadata.checkSchema(stored, directory: layout.directory)
         }
+    }
+
+    private func readRoots() throws(IndexError) -> CorpusRoots {
+        let bytes = try guarded { () throws(XapianError) in try database.readView().metadata(CorpusRoots.metadataKey) }
+        return try CorpusRoots.decode(bytes, directory: layout.directory)
     }
 
     private func readArticleCount() throws(IndexError) -> Int {

@@ -81,6 +81,16 @@ final class IngestRun {
         report.failures.append(.init(path: path, message: message))
     }
 
+    /// Records the files a scan passed over.
+    func noteSkipped(_ files: [SkippedFile]) {
+        report.skipped += files
+    }
+
+    /// Records that the corpus root at `old` is gone and was found again at `new`.
+    func noteMovedRoot(from old: String, to new: String) {
+        report.movedRoots.append(.init(from: old, to: new))
+    }
+
     /// Removes article `id` (its file is gone).
     func remove(_ id: String) throws(IndexError) {
         try writer.remove(articleID: id)

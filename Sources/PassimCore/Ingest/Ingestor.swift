@@ -47,13 +47,28 @@ public final class Ingestor {
 
     /// Ingests the files and folders at `paths`.
     ///
-    /// Per-file problems are collected in the report's failures and the run goes on; an index
-    /// failure stops the run with the current batch rolled back.
+    /// Each path belongs to a corpus root (see `CorpusRoots`): the deepest root the index
+    /// records that holds it, else it becomes one. Articles are named by their root, so a file
+    /// has one id whichever path reached it. Per-file problems are collected in the report's
+    /// failures and the run goes on; an index failure stops the run with the current batch
+    /// rolled back.
     public func ingest(
         paths: [String], options: Options = Options(), progress: ((IngestProgress) -> Void)? = nil
     ) throws(IndexError) -> IngestReport {
-        let entries = CorpusScanner(paths: paths).scan()
         let report = try IngestRun(writer: writer, options: options).run(otherFailure: Self.failure) { run in
+            let (roots, places) = try placeInRoots(paths, run: run)
+            let scanned = CorpusScanner(paths: paths) { base, relative in
+                let path: String?
+                switch places[base] {
+                case .folder(let folder): path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+                case .file(let file): path = file
+                case nil: path = nil
+                }
+                return path.flatMap(roots.articleID(of:)) ?? CorpusScanner.articleID(forRelativePath: relative)
+            }
+            .scanReportingSkipped()
+            run.noteSkipped(scanned.skipped)
+            let entries = scanned.results
             var seen: Set<String> = []
             var stopped = false
             for (index, entry) in entries.enumerated() {
@@ -78,7 +93,7 @@ public final class Ingestor {
                 }
             }
             if options.prune && !stopped {
-                try prune(roots: paths.map(Self.absolute), keeping: seen, in: run)
+                try prune(roots: paths.map { RealPath.of($0) ?? Self.absolute($0) }, keeping: seen, in: run)
             }
         }
         logger.info("ingest finished", metadata: ["summary": "\(report.summary)"])
@@ -106,9 +121,40 @@ public final class Ingestor {
         }
     }
 
+    /// Records a root for each of `paths` that no root holds yet (or moves a gone one there) and
+    /// returns the roots with each path resolved: nil for a path that does not exist (the scan
+    /// reports it).
+    private func placeInRoots(_ paths: [String], run: IngestRun) throws(IndexError) -> (CorpusRoots, [ScannedPath?]) {
+        var roots = writer.roots
+        var places: [ScannedPath?] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard let real = RealPath.of(path), FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory)
+            else {
+                places.append(nil)
+                continue
+            }
+            let adoption = roots.adopt(real, isFile: !isDirectory.boolValue, home: writer.layout.homeCorpus)
+            if let old = adoption.movedFrom {
+                run.noteMovedRoot(from: old, to: real)
+                logger.notice("a corpus root moved", metadata: ["from": "\(old)", "to": "\(real)"])
+            }
+            places.append(isDirectory.boolValue ? .folder(real) : .file(real))
+        }
+        try writer.setRoots(roots)
+        return (roots, places)
+    }
+
+    /// A path given to an ingest, links resolved.
+    private enum ScannedPath: Sendable {
+        case folder(String)
+        case file(String)
+    }
+
     /// A file as an ingest candidate: recognised unchanged by its fingerprint before any parsing.
+    /// Its recorded path has every link resolved, so it is the same however the file was reached.
     private func candidate(_ file: SourceFile, absolutePath: Bool = true) -> ArticleCandidate {
-        let path = absolutePath ? Self.absolute(file.path) : file.path
+        let path = absolutePath ? RealPath.of(file.path) ?? Self.absolute(file.path) : file.path
         let parser = self.parser
         return ArticleCandidate(
             id: file.id, path: path, displayPath: file.path, contentHash: FNV1a.hex(file.bytes)

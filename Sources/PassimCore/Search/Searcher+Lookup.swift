@@ -11,11 +11,13 @@ extension Searcher {
 
     /// The index's path, revision and counts as this searcher sees them.
     public func indexSummary() throws(IndexError) -> IndexSummary {
-        try reading { () throws(XapianError) in
+        try reading { () throws in
             let count = Int(String(decoding: try database.metadata(IndexMetadata.articleCountKey), as: UTF8.self)) ?? 0
+            let roots = try CorpusRoots.decode(
+                try database.metadata(CorpusRoots.metadataKey), directory: layout.directory)
             return IndexSummary(
                 path: layout.directory, revision: try database.revision(), articles: count,
-                passages: try database.documentCount())
+                passages: try database.documentCount(), roots: roots.all)
         }
     }
 

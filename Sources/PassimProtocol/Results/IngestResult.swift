@@ -15,11 +15,13 @@ public struct IngestResult: ResponseType {
     public var failures: [IngestFailure]
     /// The index revision after the ingest committed.
     public var revision: Int
+    /// Files the scan passed over, and why (protocol 1.2; absent when none).
+    public var skipped: [IngestSkipped]?
 
     /// Memberwise initializer.
     public init(
         added: Int, updated: Int, unchanged: Int, removed: Int, failed: Int,
-        failures: [IngestFailure], revision: Int
+        failures: [IngestFailure], revision: Int, skipped: [IngestSkipped]? = nil
     ) {
         self.added = added
         self.updated = updated
@@ -28,6 +30,29 @@ public struct IngestResult: ResponseType {
         self.failed = failed
         self.failures = failures
         self.revision = revision
+        self.skipped = skipped
+    }
+}
+
+/// A file an ingest's scan passed over, and why.
+public struct IngestSkipped: Codable, Sendable, Hashable {
+    /// Why a file was not read.
+    public enum Reason: String, Codable, Sendable, Hashable {
+        /// Its extension is not one of an article file's (`.txt`, `.md`).
+        case unsupportedType
+        /// A `README.*` file.
+        case readme
+        /// A `.passimignore` pattern excludes it.
+        case ignored
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    /// Memberwise initializer.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
     }
 }
 

@@ -93,7 +93,8 @@ extension IndexInfo {
     public init(_ summary: IndexSummary) {
         self.init(
             path: summary.path, revision: Int(clamping: summary.revision), articles: summary.articles,
-            passages: summary.passages)
+            passages: summary.passages,
+            roots: summary.roots.map { IndexRoot(path: $0.path, label: $0.label, kind: $0.isFile ? .file : .folder) })
     }
 }
 
@@ -101,5 +102,18 @@ extension Completion {
     /// One `suggest` completion.
     public init(_ completion: WordCompletion) {
         self.init(term: completion.word, frequency: completion.frequency)
+    }
+}
+
+extension IngestSkipped {
+    /// A file the scan passed over, as `ingest` reports it.
+    init(_ file: SkippedFile) {
+        let reason: Reason
+        switch file.reason {
+        case .unsupportedType: reason = .unsupportedType
+        case .readme: reason = .readme
+        case .ignored: reason = .ignored
+        }
+        self.init(path: file.path, reason: reason)
     }
 }

@@ -79,7 +79,7 @@ final class IngestCoordinator: Sendable {
                     added: report.added, updated: report.updated, unchanged: report.unchanged,
                     removed: report.removed, failed: report.failed,
                     failures: report.failures.map { IngestFailure(path: $0.path, message: $0.message) },
-                    revision: revision))
+                    revision: revision, skipped: report.skipped.isEmpty ? nil : report.skipped.map(IngestSkipped.init)))
         }
     }
 

@@ -8,12 +8,15 @@ public struct IndexSummary: Sendable, Hashable {
     public var articles: Int
     /// Passages in the index.
     public var passages: Int
+    /// The folders and files the index was built from.
+    public var roots: [CorpusRoot]
 
     /// Memberwise initializer.
-    public init(path: String, revision: UInt64, articles: Int, passages: Int) {
+    public init(path: String, revision: UInt64, articles: Int, passages: Int, roots: [CorpusRoot]) {
         self.path = path
         self.revision = revision
         self.articles = articles
         self.passages = passages
+        self.roots = roots
     }
 }
