@@ -9,6 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the search daemon on a Unix socket (JSON-RPC, see PROTOCOL.md).",
         discussion: """
+            Watches the index's corpus roots (inotify) and ingests new, changed, deleted and moved \
+            files once writes settle; at start it compares the roots with the index. --no-watch turns it off. \
             Socket: --socket, else $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else \
             /tmp/passim-$UID/passim.sock. Stop it with `passim stop`, SIGTERM, SIGINT (Ctrl-C) or the `shutdown` \
             method; it finishes the requests in flight and removes its socket. Exit status 0 after \
@@ -21,6 +23,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The Unix socket to listen on.", valueName: "path"))
     var socket: String?
 
+    @Flag(
+        name: .customLong("no-watch"),
+        help: "Do not watch the index's corpus roots (by default new, changed and deleted files are ingested).")
+    var noWatch = false
+
     @Option(
         name: .customLong("log-file"),
         help: ArgumentHelp("Append logs here instead of standard error.", valueName: "path"))
@@ -29,9 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let socketPath = socket ?? SocketLocation.defaultPath(environment: environment, userID: getuid())
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             index: indexOptions.layout, socketPath: URL(fileURLWithPath: socketPath).standardizedFileURL.path,
             version: PassimVersion.current)
+        configuration.watchCorpus = !noWatch
         let console: DaemonLogging.Console
         do throws(DaemonError) {
             console = try DaemonLogging.bootstrap(logFile: logFile, environment: environment)

@@ -94,6 +94,36 @@ public struct CorpusScanner: Sendable {
         return (scan.results, scan.skipped)
     }
 
+    /// Whether the `.passimignore` files from `root` down to `path`'s folder exclude `path` or a
+    /// folder above it: what a walk of `root` would pass over.
+    public static func isExcluded(_ path: String, root: String) -> Bool {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        guard path.hasPrefix(prefix) else { return false }
+        let parts = path.dropFirst(prefix.count).split(separator: "/").map(String.init)
+        var rules: [(folder: String, rules: IgnoreRules)] = []
+        var relative = ""
+        var folder = String(prefix.dropLast())
+        for (index, part) in parts.enumerated() {
+            if let text = FileSystem.smallText(folder + "/" + IgnoreRules.fileName) {
+                let parsed = IgnoreRules(text)
+                if !parsed.isEmpty { rules.append((relative, parsed)) }
+            }
+            let child = relative.isEmpty ? part : relative + "/" + part
+            let isDirectory: Bool
+            if index < parts.count - 1 {
+                isDirectory = true
+            } else if case .success(let status) = FileSystem.status(path) {
+                isDirectory = status.kind == .directory
+            } else {
+                isDirectory = false
+            }
+            if Scan.excluded(child, isDirectory: isDirectory, by: rules) { return true }
+            relative = child
+            folder += "/" + part
+        }
+        return false
+    }
+
     /// Whether a directory entry named `name` is an article file by its name.
     public static func isArticleName(_ name: String) -> Bool {
         skipReason(name) == nil && !name.hasPrefix(".")

@@ -52,8 +52,12 @@ public final class Ingestor {
     /// has one id whichever path reached it. Per-file problems are collected in the report's
     /// failures and the run goes on; an index failure stops the run with the current batch
     /// rolled back.
+    ///
+    /// Articles whose files were at or under the paths in `gone` and no longer exist are removed
+    /// (what the corpus watcher saw deleted or moved away).
     public func ingest(
-        paths: [String], options: Options = Options(), progress: ((IngestProgress) -> Void)? = nil
+        paths: [String], forgetting gone: [String] = [], options: Options = Options(),
+        progress: ((IngestProgress) -> Void)? = nil
     ) throws(IndexError) -> IngestReport {
         let report = try IngestRun(writer: writer, options: options).run(otherFailure: Self.failure) { run in
             let (roots, places) = try placeInRoots(paths, run: run)
@@ -92,8 +96,9 @@ public final class Ingestor {
                     break
                 }
             }
-            if options.prune && !stopped {
-                try prune(roots: paths.map { RealPath.of($0) ?? Self.absolute($0) }, keeping: seen, in: run)
+            let pruned = options.prune ? paths.map { RealPath.of($0) ?? Self.absolute($0) } : []
+            if !stopped && !(pruned + gone).isEmpty {
+                try prune(roots: pruned + gone.map(Self.absolute), keeping: seen, in: run)
             }
         }
         logger.info("ingest finished", metadata: ["summary": "\(report.summary)"])

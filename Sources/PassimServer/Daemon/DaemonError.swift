@@ -1,4 +1,4 @@
-/// Why the daemon could not start. Each message says what to do about it.
+/// Why the daemon could not start, or could not do part of its work. Each message says what to do about it.
 public struct DaemonError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, independent of the wording.
     public enum Code: String, Sendable {
@@ -14,6 +14,8 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
         case socket
         /// The log file cannot be opened.
         case logFile
+        /// The corpus roots cannot be watched (the daemon serves on without watching).
+        case watch
     }
 
     /// What went wrong.

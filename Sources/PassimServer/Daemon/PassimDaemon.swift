@@ -62,6 +62,7 @@ public final class PassimDaemon: Service {
         }
         let stopping = ShutdownSignal()
         let generation = IndexGeneration()
+        let rootsChanged = RootsChanged()
         let connections = ConnectionRegistry()
         let sources = SourceLoader()
         let pool = SearcherPool(
@@ -71,17 +72,25 @@ public final class PassimDaemon: Service {
             layout: configuration.index, generation: generation, interval: configuration.watchInterval,
             logger: logger
         ) { change in
+            rootsChanged.signal()
             guard let message = ResponseEncoding.notification(change.notification) else { return }
             connections.broadcastIndexChange(message)
         }
         let ingest = IngestCoordinator(layout: configuration.index, watcher: watcher, sources: sources, logger: logger)
+        let corpus =
+            configuration.watchCorpus
+            ? CorpusWatcher(layout: configuration.index, settle: configuration.watchSettle, logger: logger) {
+                changes, roots in await ingest.applyWatched(changes, roots: roots)
+            } : nil
+        if let corpus { rootsChanged.onSignal { corpus.rootsMayHaveChanged() } }
         let services = ServerServices(
             configuration: configuration, pool: pool, watcher: watcher, ingest: ingest, stats: ServerStats(),
-            sources: sources, connections: connections, accepted: accepted, handlers: handlers,
+            sources: sources, connections: connections, accepted: accepted, handlers: handlers, corpus: corpus,
             requestShutdown: { stopping.trigger() })
         pool.start()
         ingest.start()
         await watcher.start()
+        corpus?.start()
         let budget = DescriptorBudget.take()
         connections.limit(to: budget.maxConnections)
         logger.notice(
@@ -148,6 +157,7 @@ public final class PassimDaemon: Service {
         } onGracefulShutdown: {
             self.stopping.trigger()
         }
+        await services.corpus?.shutdown()
         await services.pool.shutdown()
         await services.ingest.shutdown()
         await services.watcher.shutdown()
@@ -226,5 +236,19 @@ final class ShutdownSignal: Sendable {
             return state.action
         }
         action?()
+    }
+}
+
+/// Tells the corpus watcher that the index changed (its roots may have), once it exists: the
+/// index watcher is made first.
+final class RootsChanged: Sendable {
+    private let action = NIOLockedValueBox<(@Sendable () -> Void)?>(nil)
+
+    func onSignal(_ action: @escaping @Sendable () -> Void) {
+        self.action.withLockedValue { $0 = action }
+    }
+
+    func signal() {
+        action.withLockedValue { $0 }?()
     }
 }

@@ -23,6 +23,11 @@ public struct ServerConfiguration: Sendable {
     /// How long a graceful shutdown waits for clients to read their last answers before it
     /// closes their connections anyway (a client that never reads must not keep the daemon up).
     public var shutdownGracePeriod: TimeAmount
+    /// Whether the daemon watches its corpus roots and ingests what changes (`--no-watch`: no).
+    public var watchCorpus: Bool
+    /// How long the corpus must be quiet after a change before the watcher ingests it, so a
+    /// file being written is read once, whole.
+    public var watchSettle: TimeAmount
 
     /// A configuration with the defaults of `passim serve`.
     public init(index: IndexLayout, socketPath: String, version: String) {
@@ -34,5 +39,7 @@ public struct ServerConfiguration: Sendable {
         self.watchInterval = .milliseconds(250)
         self.maxRequestsPerConnection = 32
         self.shutdownGracePeriod = .seconds(10)
+        self.watchCorpus = true
+        self.watchSettle = .milliseconds(150)
     }
 }

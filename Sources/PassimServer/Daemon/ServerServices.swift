@@ -15,13 +15,15 @@ final class ServerServices: Sendable {
     /// Accepted channels on their way to a connection task.
     let accepted: AcceptedConnections
     let handlers: HandlerRegistry
+    /// Keeps the index current with the files under its roots; nil with `--no-watch`.
+    let corpus: CorpusWatcher?
     /// Starts the same graceful shutdown as SIGTERM.
     let requestShutdown: @Sendable () -> Void
 
     init(
         configuration: ServerConfiguration, pool: SearcherPool, watcher: IndexWatcher, ingest: IngestCoordinator,
         stats: ServerStats, sources: SourceLoader, connections: ConnectionRegistry, accepted: AcceptedConnections,
-        handlers: HandlerRegistry, requestShutdown: @escaping @Sendable () -> Void
+        handlers: HandlerRegistry, corpus: CorpusWatcher?, requestShutdown: @escaping @Sendable () -> Void
     ) {
         self.configuration = configuration
         self.pool = pool
@@ -32,6 +34,7 @@ final class ServerServices: Sendable {
         self.connections = connections
         self.accepted = accepted
         self.handlers = handlers
+        self.corpus = corpus
         self.requestShutdown = requestShutdown
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NIOPosix
@@ -81,6 +82,58 @@ final class IngestCoordinator: Sendable {
                     failures: report.failures.map { IngestFailure(path: $0.path, message: $0.message) },
                     revision: revision, skipped: report.skipped.isEmpty ? nil : report.skipped.map(IngestSkipped.init)))
         }
+    }
+
+    /// Writes what the corpus watcher saw change, through the same writer as `ingest` requests:
+    /// changed files and folders are ingested (folders pruned), gone paths forgotten, and with
+    /// `rescan` every root compared with the index. False when the writer is busy (a client's
+    /// ingest, or another process's): the watcher keeps the changes for its next turn.
+    func applyWatched(_ changes: CorpusChanges, roots: [CorpusRoot]) async -> Bool {
+        let acquired = busy.withLockedValue { busy in
+            guard !busy else { return false }
+            busy = true
+            return true
+        }
+        guard acquired else { return false }
+        defer { busy.withLockedValue { $0 = false } }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+        var changed = changes.changed.filter(exists).sorted()
+        var gone = changes.gone.sorted()
+        if changes.rescan {
+            changed = roots.map(\.path).filter(exists) + changed.filter { path in !roots.contains { $0.holds(path) } }
+            gone += roots.map(\.path).filter { !exists($0) }
+        }
+        let layout = self.layout
+        let logger = self.logger
+        let (paths, forgotten) = (changed, gone)
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            thread.submit { state in
+                guard case .active = state else { return continuation.resume(returning: true) }
+                do throws(IndexError) {
+                    let writer = try IndexWriter(layout: layout)
+                    let report = try Ingestor(writer: writer, logger: logger).ingest(
+                        paths: paths, forgetting: forgotten, options: .init(prune: true))
+                    try writer.close()
+                    if report.added + report.updated + report.removed + report.failed > 0 {
+                        logger.info(
+                            "the corpus watcher ingested changes",
+                            metadata: ["summary": "\(report.summary)", "rescan": "\(changes.rescan)"])
+                    }
+                    for failure in report.failures {
+                        logger.warning(
+                            "the corpus watcher could not ingest a file",
+                            metadata: ["path": "\(failure.path)", "error": "\(failure.message)"])
+                    }
+                    continuation.resume(returning: true)
+                } catch {
+                    if error.code == .locked { return continuation.resume(returning: false) }
+                    logger.error("the corpus watcher could not write", metadata: ["error": "\(error.message)"])
+                    continuation.resume(returning: true)
+                }
+            }
+        }
+        if outcome { _ = await watcher.checkNow() }
+        return outcome
     }
 
     /// Runs on the writer thread: the same pipeline as `passim ingest`.

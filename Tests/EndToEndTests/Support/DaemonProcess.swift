@@ -16,7 +16,8 @@ final class DaemonProcess: @unchecked Sendable {
         logFile = directory.file("\(name).log").path
         let logs = DaemonLog(file: logFile)
         process = try PassimProcess.start(
-            ["serve", "--index", index, "--socket", socket], in: directory.url, stderr: logs.pipe)
+            // Watching would race the tests' own ingests; the watcher has tests of its own.
+            ["serve", "--index", index, "--socket", socket, "--no-watch"], in: directory.url, stderr: logs.pipe)
         logs.startDraining()
         guard logs.waitForListening(timeout: 60),
             try PassimProcess.run(["status", "--socket", socket], in: directory.url).status == 0

@@ -82,7 +82,8 @@ final class ProcessServerFixture: @unchecked Sendable {
     ) throws -> Process {
         let process = Process()
         let logging = logToStandardError ? [] : ["--log-file", logFile]
-        let arguments = ["serve", "--index", index, "--socket", socket] + logging + extra
+        // Watching would race the tests' own ingests; the watcher has tests of its own.
+        let arguments = ["serve", "--index", index, "--socket", socket, "--no-watch"] + logging + extra
         if let descriptorLimit {
             // The shell sets the limit and becomes passim (exec), so the pid is the daemon's.
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -23,10 +23,11 @@ final class ServerFixture: Sendable {
     private let serving: Task<Void, Never>
 
     /// Builds the index from the seed corpus and `articles` (file name: text), unless `ingest`
-    /// is false, and starts a daemon answering with `handlers`; it serves once this returns.
+    /// is false, and starts a daemon answering with `handlers`; it serves once this returns. It
+    /// watches the corpus only when `watching` (a test that ingests must not race the watcher).
     init(
-        articles: [String: String] = [:], ingest: Bool = true, handlers: HandlerRegistry = .standard,
-        configure: (inout ServerConfiguration) -> Void = { _ in }
+        articles: [String: String] = [:], ingest: Bool = true, watching: Bool = false,
+        handlers: HandlerRegistry = .standard, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
         directory = try TemporaryDirectory()
         corpus = directory.path("corpus")
@@ -40,6 +41,7 @@ final class ServerFixture: Sendable {
         var configuration = ServerConfiguration(
             index: IndexLayout(directory: index), socketPath: socket, version: "test")
         configuration.searcherThreads = 2
+        configuration.watchCorpus = watching
         configure(&configuration)
         let daemon = try await PassimDaemon.start(configuration, handlers: handlers, logger: SeedCorpus.quiet)
         self.daemon = daemon

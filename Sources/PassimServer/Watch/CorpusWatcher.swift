@@ -1,0 +1,137 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import PassimArticles
+import PassimCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Keeps the index current with the files under its corpus roots.
+///
+/// It watches every folder under the roots with inotify (a file root through its folder) and,
+/// once writes have settled, hands what changed to the daemon's writer: files written or moved
+/// in are ingested, files deleted or moved away are removed, folders moved in or out are read or
+/// forgotten whole. At start, and when the kernel's queue overflows, it compares every root with
+/// the index instead (unchanged files cost a content hash, nothing more). When the writer is
+/// busy (a client's ingest), the changes wait for the next turn. Linux only; elsewhere it logs
+/// that it does not watch.
+final class CorpusWatcher: Sendable {
+    /// Writes a batch of changes; false when the writer was busy and they must wait.
+    typealias Apply = @Sendable (CorpusChanges, [CorpusRoot]) async -> Bool
+
+    private struct Control {
+        var stopping = false
+        var rootsMayHaveChanged = false
+    }
+
+    private let layout: IndexLayout
+    private let settle: TimeAmount
+    private let apply: Apply
+    private let logger: Logger
+    private let control = NIOLockedValueBox(Control())
+    private let stopped = DispatchSemaphore(value: 0)
+
+    init(layout: IndexLayout, settle: TimeAmount, logger: Logger, apply: @escaping Apply) {
+        self.layout = layout
+        self.settle = settle
+        self.logger = logger
+        self.apply = apply
+    }
+
+    /// Starts watching on a thread of its own.
+    func start() {
+        let thread = Thread { [self] in
+            run()
+            stopped.signal()
+        }
+        thread.name = "passim-corpus-watcher"
+        thread.start()
+    }
+
+    /// The index changed: its roots may have too (a client ingested a new folder).
+    func rootsMayHaveChanged() {
+        control.withLockedValue { $0.rootsMayHaveChanged = true }
+    }
+
+    /// Stops watching and waits for the thread (and a batch being written) to finish.
+    func shutdown() async {
+        control.withLockedValue { $0.stopping = true }
+        let stopped = self.stopped
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                stopped.wait()
+                continuation.resume()
+            }
+        }
+    }
+
+    private var isStopping: Bool { control.withLockedValue { $0.stopping } }
+
+    #if os(Linux)
+        private func run() {
+            let inotify: Inotify
+            do {
+                inotify = try Inotify()
+            } catch {
+                logger.error("not watching the corpus", metadata: ["error": "\(error.message)"])
+                return
+            }
+            var state = WatchState(inotify: inotify, logger: logger)
+            state.load(Self.roots(of: layout))
+            // What changed while no daemon watched: compare everything once.
+            state.pending.rescan = true
+            var lastEvent = NIODeadline.now() - settle
+            let settleMilliseconds = Int32(clamping: settle.nanoseconds / 1_000_000)
+            while !isStopping {
+                let reload = control.withLockedValue { control in
+                    defer { control.rootsMayHaveChanged = false }
+                    return control.rootsMayHaveChanged
+                }
+                if reload { state.load(Self.roots(of: layout)) }
+                let events = inotify.events(waiting: state.pending.isEmpty ? 250 : max(10, settleMilliseconds))
+                if !events.isEmpty {
+                    for event in events { state.handle(event) }
+                    lastEvent = .now()
+                    continue
+                }
+                guard !state.pending.isEmpty, NIODeadline.now() - lastEvent >= settle else { continue }
+                let batch = state.pending
+                state.pending = CorpusChanges()
+                if !write(batch, roots: state.roots) {
+                    // The writer is busy: keep the batch (before anything newer) for the next turn.
+                    var waiting = batch
+                    waiting.merge(state.pending)
+                    state.pending = waiting
+                    lastEvent = .now()
+                }
+            }
+        }
+    #else
+        private func run() {
+            logger.notice("not watching the corpus: watching needs Linux's inotify")
+        }
+    #endif
+
+    /// Runs `apply` from the watcher's thread and waits for it.
+    private func write(_ batch: CorpusChanges, roots: [CorpusRoot]) -> Bool {
+        let done = DispatchSemaphore(value: 0)
+        let written = NIOLockedValueBox(false)
+        let apply = self.apply
+        Task {
+            let result = await apply(batch, roots)
+            written.withLockedValue { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return written.withLockedValue { $0 }
+    }
+
+    /// The index's roots, or none when it cannot be read (nothing ingested yet).
+    private static func roots(of layout: IndexLayout) -> [CorpusRoot] {
+        guard layout.exists else { return [] }
+        return (try? Searcher(layout: layout).indexSummary().roots) ?? []
+    }
+}
