@@ -167,6 +167,11 @@ import Testing
         #expect(roots.articleID(of: base + "/m/notes/z.txt") == "notes-2/z")
         #expect(roots.articleID(of: base + "/d/paper.txt") == "paper")
         #expect(roots.articleID(of: "/elsewhere/a.txt") == nil)
+        // What a prune of a path looks at: the ids its files would have, and nested roots' ids.
+        #expect(roots.idPrefixes(under: base + "/h/corpus/x/y.md") == ["x/y"])
+        #expect(roots.idPrefixes(under: base + "/n/notes") == ["notes/"])
+        #expect(roots.idPrefixes(under: base + "/h") == nil)
+        #expect(roots.idPrefixes(under: base + "/d/paper.txt") == ["paper"])
         #expect(try CorpusRoots.decode(roots.encoded(), directory: "/i") == roots)
         #expect(throws: IndexError.self) { try CorpusRoots.decode([3, 1], directory: "/i") }
     }

@@ -13,8 +13,8 @@ protocol ArticleSink: AnyObject {
     /// The stored record of article `id` (including uncommitted changes), or nil.
     func record(of id: String) throws(IndexError) -> ArticleRecord?
 
-    /// Every article id in the index, sorted.
-    func articleIDs() throws(IndexError) -> [String]
+    /// The article ids in the index that start with `prefix`, sorted.
+    func articleIDs(prefix: String) throws(IndexError) -> [String]
 
     /// The corpus roots the index records, including this sink's uncommitted change.
     var roots: CorpusRoots { get }

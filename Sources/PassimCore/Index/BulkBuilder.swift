@@ -15,7 +15,7 @@ final class BulkBuilder: ArticleSink {
 
     func record(of id: String) throws(IndexError) -> ArticleRecord? { nil }
 
-    func articleIDs() throws(IndexError) -> [String] { [] }
+    func articleIDs(prefix: String) throws(IndexError) -> [String] { [] }
 
     func setRoots(_ roots: CorpusRoots) throws(IndexError) {
         self.roots = roots

@@ -120,7 +120,12 @@ public final class IndexWriter {
 
     /// Every article id in the index, sorted (none during a fresh build).
     public func articleIDs() throws(IndexError) -> [String] {
-        try sink.articleIDs()
+        try sink.articleIDs(prefix: "")
+    }
+
+    /// The article ids that start with `prefix`, sorted (none during a fresh build).
+    public func articleIDs(prefix: String) throws(IndexError) -> [String] {
+        try sink.articleIDs(prefix: prefix)
     }
 
     /// The corpus roots the index records (including this writer's uncommitted change).

@@ -55,9 +55,9 @@ final class TransactionalWriter: ArticleSink {
         }
     }
 
-    func articleIDs() throws(IndexError) -> [String] {
+    func articleIDs(prefix: String) throws(IndexError) -> [String] {
         let keys = try guarded { () throws(XapianError) in
-            try database.readView().metadataKeys(prefix: IndexMetadata.articlePrefix)
+            try database.readView().metadataKeys(prefix: IndexMetadata.articlePrefix + prefix)
         }
         return keys.map { String($0.dropFirst(IndexMetadata.articlePrefix.count)) }
     }

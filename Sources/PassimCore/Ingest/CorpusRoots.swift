@@ -78,6 +78,26 @@ public struct CorpusRoots: Sendable, Hashable {
         return root.label.isEmpty ? local : root.label + "/" + local
     }
 
+    /// Prefixes that the id of every article at or under `path` starts with (other ids may
+    /// start with them too: callers check the records' paths); nil when no root holds `path`.
+    /// Roots nested below `path` name their articles by their own labels, so theirs are added.
+    public func idPrefixes(under path: String) -> [String]? {
+        guard let root = root(holding: path) else { return nil }
+        var prefixes: [String]
+        if root.isFile {
+            prefixes = [root.label]
+        } else {
+            let relative = root.relative(path)
+            let local = relative.isEmpty ? "" : CorpusScanner.articleID(forRelativePath: relative)
+            prefixes = [root.label.isEmpty ? local : root.label + "/" + local]
+        }
+        let below = path.hasSuffix("/") ? path : path + "/"
+        for nested in all where nested.path.hasPrefix(below) {
+            prefixes.append(nested.label.isEmpty || nested.isFile ? nested.label : nested.label + "/")
+        }
+        return prefixes
+    }
+
     /// A new root's label: its folder's name, or its file's name without the extension.
     private static func baseLabel(of path: String, isFile: Bool) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? "root"

@@ -178,8 +178,21 @@ public final class Ingestor {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
+    /// Removes the articles recorded at or under `roots` whose files are gone. Only the ids the
+    /// corpus roots give such files are looked at (a watcher's batch about one file reads one
+    /// record, not every record); a path no root holds means reading them all.
     private func prune(roots: [String], keeping seen: Set<String>, in run: IngestRun) throws(IndexError) {
-        for id in try writer.articleIDs() where !seen.contains(id) {
+        var candidates: Set<String> = []
+        var everything = false
+        for path in roots {
+            guard let prefixes = writer.roots.idPrefixes(under: path) else {
+                everything = true
+                break
+            }
+            for prefix in Set(prefixes) { candidates.formUnion(try writer.articleIDs(prefix: prefix)) }
+        }
+        let ids = everything ? try writer.articleIDs() : candidates.sorted()
+        for id in ids where !seen.contains(id) {
             guard let record = try writer.record(of: id),
                 roots.contains(where: { record.path == $0 || record.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 ),
