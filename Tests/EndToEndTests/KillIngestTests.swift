@@ -77,9 +77,11 @@ import Testing
 
 /// Deterministic articles made from the seed corpus's sentences.
 enum SyntheticCorpus {
-    static func write(version: Int, articles: Int, into directory: URL) throws {
+    /// Writes `articles` articles of `version` into `directory`, emptied first unless `inPlace`
+    /// (then each file is rewritten where it is, as an editor would, and the folder stays).
+    static func write(version: Int, articles: Int, into directory: URL, inPlace: Bool = false) throws {
         let pool = try sentences()
-        try? FileManager.default.removeItem(at: directory)
+        if !inPlace { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for i in 0..<articles {
             var text = "Regeneration Notes \(i) (version \(version))\n\n"
