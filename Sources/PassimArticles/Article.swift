@@ -41,6 +41,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var contentHash: String
     /// Size of the file in bytes.
     public var byteCount: Int
+    /// The file's modification time when it was read (nanoseconds since 1970), 0 when unknown:
+    /// with `byteCount`, how a reader tells at a glance that the file may have changed.
+    public var modified: Int64 = 0
 
     public init(
         id: String, path: String, title: String, titleIsDerived: Bool, sources: [String],

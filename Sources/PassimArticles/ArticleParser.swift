@@ -23,7 +23,9 @@ public final class ArticleParser {
 
     /// Parses a file read by ``ArticleReader``.
     public func parse(_ file: SourceFile) throws(ArticleError) -> Article {
-        try parse(file.bytes, id: file.id, path: file.path)
+        var article = try parse(file.bytes, id: file.id, path: file.path)
+        article.modified = file.modified
+        return article
     }
 
     /// Parses the bytes of the file at `path` into the article `id`.

@@ -69,6 +69,7 @@ import Testing
         daemonName: String = "daemon", socketEnvironment: (String) -> [String: String]
     ) throws {
         let dir = try DaemonCLITests.indexedCorpus()
+        try Self.editAfterIndexing(dir)
         if daemonName.contains("/") {
             // A runtime directory as a session manager makes it: the user's own, mode 0700.
             try FileManager.default.createDirectory(
@@ -105,7 +106,9 @@ import Testing
             }
             #expect(
                 search.visited.count == hits.count, "\(editor.name) visited \(search.visited.count) hits for \(query)")
-            for (visit, hit) in zip(search.visited, hits) {
+            #expect(hits.contains { $0.stale } || query != "stem cells", "the rewritten passage is not a hit")
+            // A stale hit's place is the indexed version's: the editor shows it, nothing is there to land on.
+            for (visit, hit) in zip(search.visited, hits) where !hit.stale {
                 #expect(visit.file == hit.file && visit.line == hit.line && visit.column == column(hit), "\(visit)")
                 #expect(visit.rest.hasPrefix(hit.word), "\(editor.name) is not on `\(hit.word)`: \(visit.rest)")
             }
@@ -132,6 +135,7 @@ import Testing
     /// A hit as the editors should show it, from `passim search --json`: at the passage's first
     /// highlight, with the passage's text on one line.
     struct ExpectedHit {
+        var stale: Bool
         var file: String
         var line: Int
         var byteColumn: Int
@@ -151,13 +155,28 @@ import Testing
             let text = Array(hit.passage.text.utf8)
             let fileLines = try Data(contentsOf: URL(fileURLWithPath: hit.article.path))
                 .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            let before = String(decoding: fileLines[line - 1].prefix(column - 1), as: UTF8.self)
+            let stale = hit.stale == true
+            let before = stale ? "" : String(decoding: fileLines[line - 1].prefix(column - 1), as: UTF8.self)
             return ExpectedHit(
-                file: hit.article.path, line: line, byteColumn: column,
-                characterColumn: before.unicodeScalars.count + 1,
-                text: oneLine(hit.passage.text),
+                stale: stale, file: hit.article.path, line: line, byteColumn: column,
+                characterColumn: stale ? column : before.unicodeScalars.count + 1,
+                text: (stale ? "[changed since it was indexed] " : "") + oneLine(hit.passage.text),
                 word: first.map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) } ?? "")
         }
+    }
+
+    /// Edits two articles after they were indexed, as a user would while the daemon runs without
+    /// watching: lines added at the top of one (its hits must follow their text down) and a
+    /// passage of another rewritten (its hit must say it is stale).
+    static func editAfterIndexing(_ dir: TemporaryDirectory) throws {
+        let moved = dir.file("corpus/000_c0039b83ab477ca1.txt")
+        let text = try String(contentsOf: moved, encoding: .utf8)
+        try ("A line added after indexing, with an 𝛼.\n\n" + text).write(to: moved, atomically: false, encoding: .utf8)
+        let rewritten = dir.file("corpus/001_703ab0bc430d4bad.txt")
+        var other = try String(contentsOf: rewritten, encoding: .utf8)
+        let first = try #require(other.range(of: "stem cells"), "the article to rewrite mentions stem cells")
+        other.replaceSubrange(first, with: "stem-cells")
+        try other.write(to: rewritten, atomically: false, encoding: .utf8)
     }
 
     /// Whitespace runs (space, tab, CR, LF) as one space, trimmed: the editors' one-line text.

@@ -73,7 +73,7 @@ import Testing
         arguments: [
             [],
             [0x01, 0x61, 0x00, 0x00, 0x05],  // more sources than bytes
-            [0x01, 0x61, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x07],  // a byte past the passage count
+            [0x01, 0x61, 0x00, 0x00, 0x00, 0x00, 0x01, 0x02, 0x07, 0x09],  // a byte past the modification time
             Array(
                 #"{"id":"a","title":"","path":"a.txt","sources":[],"contentHash":"0","byteCount":1,"passageCount":1}"#
                     .utf8),

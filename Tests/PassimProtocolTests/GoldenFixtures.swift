@@ -85,6 +85,16 @@ enum GoldenFixtures {
                 index: indexInfo)),
         .response("search", id: 2, searchResult),
         .response(
+            "search.stale", id: 13,
+            SearchResult(
+                query: "acne scars", estimatedTotal: 1,
+                hits: [
+                    SearchHit(
+                        rank: 1, score: 7.25, article: article, passage: passage2.passage, location: passage2.location,
+                        highlights: [Highlight(start: 0, end: 4, line: 2, column: 1, endLine: 2, endColumn: 5)],
+                        stale: true)
+                ])),
+        .response(
             "passage-get", id: 3,
             PassageGetResult(article: article, passage: passage2, before: [passage1], after: [passage3])),
         .response(

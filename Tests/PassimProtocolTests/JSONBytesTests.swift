@@ -79,7 +79,7 @@ import Testing
                         start: number(using: &random), end: number(using: &random), line: number(using: &random),
                         column: number(using: &random), endLine: number(using: &random),
                         endColumn: number(using: &random))
-                })
+                }, stale: Bool.random(using: &random) ? true : nil)
         }
         return SearchResult(
             query: text(using: &random), estimatedTotal: number(using: &random),

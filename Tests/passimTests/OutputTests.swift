@@ -79,3 +79,25 @@ import Testing
         #expect(SearchOutput.relative("/home/uv/a.txt", to: "/home/u") == "/home/uv/a.txt")
     }
 }
+
+/// A hit whose file changed since it was indexed says so in every human output.
+@Suite struct StaleOutputTests {
+    static let result = SearchResult(
+        query: "collagen", estimatedTotal: 1,
+        hits: [
+            SearchHit(
+                rank: 1, score: 1, article: ArticleSummary(id: "a", title: "Notes", path: "/c/a.txt", sources: []),
+                passage: PassageInfo(id: "a#1", ordinal: 1, section: nil, text: "collagen fibres"),
+                location: TextRange(start: 0, end: 15, startLine: 3, startColumn: 1, endLine: 3, endColumn: 16),
+                highlights: [Highlight(start: 0, end: 8, line: 3, column: 1, endLine: 3, endColumn: 9)], stale: true)
+        ])
+
+    @Test func staleHitsAreMarked() throws {
+        let human = SearchOutput.human(Self.result, style: OutputStyle(color: false), relativeTo: "/c")
+        #expect(human.contains("  3:1 (changed since it was indexed)\n"), "\(human)")
+        #expect(
+            SearchOutput.vimgrep(Self.result, relativeTo: "/c")
+                == "a.txt:3:1:[changed since it was indexed] collagen fibres\n")
+        #expect(try SearchOutput.json(Self.result).contains(#""stale":true"#))
+    }
+}

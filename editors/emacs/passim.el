@@ -94,14 +94,16 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
    "\\` \\| \\'" "" (replace-regexp-in-string "[ \t\r\n]+" " " text)))
 
 (defun passim--hit-line (hit)
-  "The `path:line:column:text' line for HIT, at its first highlight."
+  "The `path:line:column:text' line for HIT, at its first highlight.
+A hit whose file changed since it was indexed (its place is the old one) says so."
   (let* ((location (plist-get hit :location))
          (highlights (plist-get hit :highlights))
          (first (and (> (length highlights) 0) (elt highlights 0))))
-    (format "%s:%d:%d:%s"
+    (format "%s:%d:%d:%s%s"
             (plist-get (plist-get hit :article) :path)
             (or (plist-get first :line) (plist-get location :startLine))
             (or (plist-get first :column) (plist-get location :startColumn))
+            (if (eq (plist-get hit :stale) t) "[changed since it was indexed] " "")
             (passim--fold (plist-get (plist-get hit :passage) :text)))))
 
 (define-derived-mode passim-results-mode grep-mode "Passim"

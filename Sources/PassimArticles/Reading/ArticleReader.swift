@@ -5,6 +5,9 @@ public struct SourceFile: Sendable, Hashable {
     public var path: String
     /// The file's bytes as read: UTF-8 text, maybe with a byte order mark.
     public var bytes: [UInt8]
+    /// The file's modification time when it was read (nanoseconds since 1970); 0 when the
+    /// bytes do not come from a file (an editor's buffer, a JSON Lines record).
+    public var modified: Int64 = 0
 
     /// Creates a source file from bytes already in memory.
     public init(id: String, path: String, bytes: [UInt8]) {
@@ -48,9 +51,11 @@ public struct ArticleReader: Sequence, Sendable {
     public static func read(_ entry: CorpusEntry, maxBytes: Int = defaultMaxFileBytes) throws(ArticleError)
         -> SourceFile
     {
-        let bytes = try FileSystem.read(entry.path, maxBytes: maxBytes).get()
+        let (bytes, modified) = try FileSystem.readStamped(entry.path, maxBytes: maxBytes).get()
         try ContentCheck.validate(bytes, path: entry.path)
-        return SourceFile(id: entry.id, path: entry.path, bytes: bytes)
+        var file = SourceFile(id: entry.id, path: entry.path, bytes: bytes)
+        file.modified = modified
+        return file
     }
 
     /// Yields each scanned file, read, or the error that stops it from being used.

@@ -77,6 +77,13 @@ enum FileSystem {
     /// error before anything is read, and so is one that grows past the limit while it is read,
     /// so memory stays bounded whatever is at the path (a sparse terabyte, a file being written).
     static func read(_ path: String, maxBytes: Int) -> Result<[UInt8], ArticleError> {
+        readStamped(path, maxBytes: maxBytes).map(\.bytes)
+    }
+
+    /// ``read(_:maxBytes:)``, with the file's modification time (nanoseconds since 1970) as
+    /// it was before the bytes were read: a write during the read makes the stamp older than
+    /// the file, never newer than its content.
+    static func readStamped(_ path: String, maxBytes: Int) -> Result<(bytes: [UInt8], modified: Int64), ArticleError> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
@@ -87,6 +94,7 @@ enum FileSystem {
             return .failure(ArticleError(path: path, reason: .notRegularFile))
         }
         let size = Int(info.st_size)
+        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         guard size <= maxBytes else {
             return .failure(ArticleError(path: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
         }
@@ -108,7 +116,7 @@ enum FileSystem {
             }
             bytes += chunk[0..<count]
         }
-        return .success(bytes)
+        return .success((bytes, modified))
     }
 
     /// The text of a small regular file (a `.passimignore`), or nil when there is none to read.

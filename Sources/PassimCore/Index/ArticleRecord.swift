@@ -2,8 +2,9 @@ import PassimArticles
 
 /// What the index remembers about an article (stored as Xapian metadata `article:<id>`).
 ///
-/// Stored as a binary record (schema 3; ``RecordWriter``'s varints and counted strings): id,
-/// title, path, number of sources and each source, content hash, byte count, passage count.
+/// Stored as a binary record (``RecordWriter``'s varints and counted strings): id, title,
+/// path, number of sources and each source, content hash, byte count, passage count, and the
+/// file's modification time (schema 6).
 /// The daemon reads every record when it starts and when the index changes, so decoding it
 /// is on the way to the first answer.
 public struct ArticleRecord: Codable, Sendable, Hashable {
@@ -14,6 +15,8 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
     public var contentHash: String
     public var byteCount: Int
     public var passageCount: Int
+    /// The file's modification time when it was read (nanoseconds since 1970), 0 when unknown.
+    public var modified: Int64
 
     init(article: Article) {
         id = article.id
@@ -23,6 +26,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         contentHash = article.contentHash
         byteCount = article.byteCount
         passageCount = article.passages.count
+        modified = max(0, article.modified)
     }
 
     func encoded() -> [UInt8] {
@@ -37,6 +41,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         out.string(contentHash)
         out.varint(byteCount)
         out.varint(passageCount)
+        out.varint(Int(modified))
         return out.bytes
     }
 
@@ -53,16 +58,16 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
             sources.append(source)
         }
         guard let contentHash = reader.string(), let byteCount = reader.varint(), let passageCount = reader.varint(),
-            reader.atEnd
+            let modified = reader.varint(), reader.atEnd
         else { throw malformed() }
         return ArticleRecord(
             id: id, title: title, path: path, sources: sources, contentHash: contentHash, byteCount: byteCount,
-            passageCount: passageCount)
+            passageCount: passageCount, modified: Int64(modified))
     }
 
     private init(
         id: String, title: String, path: String, sources: [String], contentHash: String, byteCount: Int,
-        passageCount: Int
+        passageCount: Int, modified: Int64
     ) {
         self.id = id
         self.title = title
@@ -71,6 +76,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         self.contentHash = contentHash
         self.byteCount = byteCount
         self.passageCount = passageCount
+        self.modified = modified
     }
 
     private static func malformed() -> IndexError {

@@ -6,8 +6,10 @@ enum IndexMetadata {
     /// Bumped whenever terms, values or record formats change incompatibly (2: binary passage
     /// records, 3: binary article records, 4: words joined by `.` `:` `_` `@` are split, so an
     /// older index holds `ix.netcom.com` as one term where queries now ask for its parts, 5:
-    /// words are indexed by their stems only, with positions, and no longer as unstemmed terms).
-    static let schemaVersion = "5"
+    /// words are indexed by their stems only, with positions, and no longer as unstemmed terms,
+    /// 6: article ids named by corpus roots, which the index records, and article records with
+    /// the file's modification time).
+    static let schemaVersion = "6"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"

@@ -55,7 +55,8 @@ public final class Searcher {
         try guarded { () throws(XapianError) in try database.revision() }
     }
 
-    /// Runs `request`, correcting spelling when the query finds little.
+    /// Runs `request`, correcting spelling when the query finds little; hits point at the
+    /// files as they are now (``Freshness``).
     public func search(_ request: SearchParameters) throws(SearchError) -> SearchResults {
         guard request.limit >= 1, request.limit <= SearchParameters.maximumLimit else {
             throw .invalidRequest("limit must be between 1 and \(SearchParameters.maximumLimit), got \(request.limit)")
@@ -84,6 +85,9 @@ public final class Searcher {
             }
         }
         result.query = request.query
+        // Hits point at their passages in the files as they are now (a stat per file when
+        // nothing changed).
+        Freshness().check(&result)
         return result
     }
 

@@ -55,6 +55,11 @@ public struct JSONBytes: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    public mutating func value(_ bool: Bool) {
+        separate()
+        bytes.append(contentsOf: (bool ? "true" : "false").utf8)
+    }
+
     public mutating func value(_ int: Int) {
         separate()
         bytes.append(contentsOf: String(int).utf8)

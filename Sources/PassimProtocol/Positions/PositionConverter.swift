@@ -34,9 +34,10 @@ public struct PositionConverter {
     public func convert(_ result: SearchResult) throws(PositionConversionError) -> SearchResult {
         guard encoding != .utf8 else { return result }
         var sources = SourceCache(load: loadSource)
-        for hit in result.hits { sources.need(hit.article.path, through: hit.location.end) }
+        for hit in result.hits where hit.stale != true { sources.need(hit.article.path, through: hit.location.end) }
         var converted = result
-        for index in converted.hits.indices {
+        // A stale hit's positions are the indexed version's: the file cannot convert them.
+        for index in converted.hits.indices where converted.hits[index].stale != true {
             let hit = converted.hits[index]
             let source = try sources.source(for: hit.article.path)
             let record = try convert(

@@ -33,6 +33,10 @@ extension SearchHit: JSONBytesWritable {
         json.value(rank)
         json.key("score")
         json.value(score)
+        if let stale {
+            json.key("stale")
+            json.value(stale)
+        }
         json.endObject()
     }
 }

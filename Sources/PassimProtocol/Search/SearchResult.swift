@@ -31,10 +31,14 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var location: TextRange
     /// Matched words: offsets into `passage.text`, with their line and column in the file.
     public var highlights: [Highlight]
+    /// True when the file changed since it was indexed and no longer holds the passage's text:
+    /// `location` and the highlights' lines and columns are the indexed version's, in UTF-8
+    /// (protocol 1.2). Absent otherwise.
+    public var stale: Bool?
 
     public init(
         rank: Int, score: Double, article: ArticleSummary, passage: PassageInfo,
-        location: TextRange, highlights: [Highlight]
+        location: TextRange, highlights: [Highlight], stale: Bool? = nil
     ) {
         self.rank = rank
         self.score = score
@@ -42,6 +46,7 @@ public struct SearchHit: Codable, Sendable, Hashable {
         self.passage = passage
         self.location = location
         self.highlights = highlights
+        self.stale = stale
     }
 }
 

@@ -22,7 +22,7 @@ extension SearchHit {
         self.init(
             rank: hit.rank, score: hit.score, article: ArticleSummary(hit.article),
             passage: PassageInfo(hit.passage, id: hit.passageID), location: TextRange(hit.passage.location),
-            highlights: hit.highlights.map(Highlight.init))
+            highlights: hit.highlights.map(Highlight.init), stale: hit.stale ? true : nil)
     }
 }
 

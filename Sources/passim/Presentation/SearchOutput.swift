@@ -24,7 +24,8 @@ public enum SearchOutput {
             }
             let position = style.lineNumber("\(hit.location.startLine):\(hit.location.startColumn)")
             let section = hit.passage.section.map { style.dim(" § \($0)") } ?? ""
-            lines.append("  \(position)\(section)")
+            let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
+            lines.append("  \(position)\(section)\(stale)")
             lines.append("    " + Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: style))
         }
         let last = result.hits.last?.rank ?? 0
@@ -49,8 +50,10 @@ public enum SearchOutput {
         for hit in result.hits {
             let line = hit.highlights.first?.line ?? hit.location.startLine
             let column = hit.highlights.first?.column ?? hit.location.startColumn
-            let text = Snippet.render(
+            var text = Snippet.render(
                 text: hit.passage.text, highlights: hit.highlights, style: OutputStyle(color: false))
+            // The place is the indexed version's: say so where the quickfix list shows the text.
+            if hit.stale == true { text = "[changed since it was indexed] " + text }
             out += "\(TerminalSafe.text(relative(hit.article.path, to: directory))):\(line):\(column):\(text)\n"
         }
         return out

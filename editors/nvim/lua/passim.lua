@@ -127,14 +127,16 @@ local function one_line(text)
   return (text:gsub('[ \t\r\n]+', ' '):gsub('^ ', ''):gsub(' $', ''))
 end
 
---- One quickfix entry for a hit, at the passage's first highlight.
+--- One quickfix entry for a hit, at the passage's first highlight; a hit whose file changed
+--- since it was indexed (its place is the old one) says so.
 function M.quickfix_item(hit)
   local first = hit.highlights[1] or {}
+  local stale = hit.stale == true and '[changed since it was indexed] ' or ''
   return {
     filename = hit.article.path,
     lnum = first.line or hit.location.startLine,
     col = first.column or hit.location.startColumn,
-    text = one_line(hit.passage.text),
+    text = stale .. one_line(hit.passage.text),
   }
 end
 

@@ -67,14 +67,16 @@ def Timeout(): number
   return get(g:, 'passim_timeout', 5000)
 enddef
 
-# One quickfix entry per hit, at the passage's first highlight, its text on one line.
+# One quickfix entry per hit, at the passage's first highlight, its text on one line; a hit
+# whose file changed since it was indexed (its place is the old one) says so.
 def QuickfixItem(hit: dict<any>): dict<any>
   var first = empty(hit.highlights) ? {} : hit.highlights[0]
+  var stale = get(hit, 'stale', v:false) == v:true ? '[changed since it was indexed] ' : ''
   return {
     filename: hit.article.path,
     lnum: get(first, 'line', hit.location.startLine),
     col: get(first, 'column', hit.location.startColumn),
-    text: trim(substitute(hit.passage.text, '[ \t\r\n]\+', ' ', 'g'), ' ')}
+    text: stale .. trim(substitute(hit.passage.text, '[ \t\r\n]\+', ' ', 'g'), ' ')}
 enddef
 
 # Searches and fills the quickfix list; returns the number of hits.

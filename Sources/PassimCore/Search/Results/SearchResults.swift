@@ -36,6 +36,9 @@ public struct RankedPassage: Sendable, Hashable {
     public var passage: Passage
     /// The words the query matched, in text order.
     public var highlights: [MatchedWord]
+    /// The file changed since it was indexed and no longer holds the passage's text: the place
+    /// is the indexed version's (see ``Freshness``).
+    public var stale = false
 
     /// Memberwise initializer.
     public init(rank: Int, score: Double, article: ArticleRecord, passage: Passage, highlights: [MatchedWord]) {
