@@ -23,8 +23,9 @@ import Testing
             for same in [
                 corpus.layout.directory, corpus.layout.directory + "/", link + "/index", link + "/./x/../index",
             ] {
-                guard case .serving(let client, let hello) = await locator.lookup(servingIndex: same) else {
-                    Issue.record("\(same) was not recognised as the served index")
+                let found = await locator.lookup(servingIndex: same)
+                guard case .serving(let client, let hello) = found else {
+                    Issue.record("\(same) was not recognised as the served index: \(found)")
                     continue
                 }
                 #expect(hello.index?.path == corpus.layout.directory)

@@ -62,3 +62,30 @@ extension Process {
         return exited.wait(timeout: .now() + timeout) == .success
     }
 }
+
+extension Pipe {
+    /// Reads this pipe and `other` to their ends at once: reading one after the other would
+    /// leave a child that fills the second one's buffer (64 KiB) blocked forever, and the
+    /// reader with it.
+    public func readToEnd(alongside other: Pipe) -> (Data, Data) {
+        let otherData = OtherData()
+        let done = DispatchSemaphore(value: 0)
+        let reading = other.fileHandleForReading
+        DispatchQueue.global().async {
+            otherData.set(reading.readDataToEndOfFile())
+            done.signal()
+        }
+        let data = fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        return (data, otherData.get())
+    }
+}
+
+/// Data handed from a reading thread; the semaphore orders the hand-off, the lock makes it safe.
+private final class OtherData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}

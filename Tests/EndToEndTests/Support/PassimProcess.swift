@@ -54,9 +54,8 @@ enum PassimProcess {
         let out = Pipe()
         let err = Pipe()
         let process = try start(arguments, in: directory, environment: environment, stdout: out, stderr: err)
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // Both at once, before waiting: a large output on either must not block the child.
+        let (outData, errData) = out.readToEnd(alongside: err)
         process.waitUntilExit()
         return ProcessResult(
             status: process.terminationStatus,

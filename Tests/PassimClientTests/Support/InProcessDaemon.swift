@@ -70,6 +70,8 @@ final class InProcessDaemon: Sendable {
         socket = folder.path + "/\(name).sock"
         var configuration = ServerConfiguration(index: layout, socketPath: socket, version: "test")
         configuration.searcherThreads = 2
+        // These tests ingest through the daemon themselves: no watcher racing them.
+        configuration.watchCorpus = false
         configure(&configuration)
         let daemon = try await PassimDaemon.start(configuration, logger: IndexedCorpus.quiet)
         serving = Task { try await daemon.run() }

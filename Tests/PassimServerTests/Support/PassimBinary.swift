@@ -33,9 +33,8 @@ struct ProcessOutput: Sendable {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read before waiting so a large output cannot fill a pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // Both at once, before waiting: a large output on either must not block the child.
+        let (outData, errData) = out.readToEnd(alongside: err)
         process.waitUntilExit()
         return ProcessOutput(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
