@@ -76,6 +76,17 @@ final class IngestRun {
         return true
     }
 
+    /// Counts article `id` as unchanged without reading its file when the index holds it from
+    /// `path` with the file's current size and modification time, the size within `maxBytes`
+    /// (as `make` and `rsync` judge a file). True when it did; false: read the file and `offer` it.
+    func skipIfUnchanged(id: String, path: String, maxBytes: Int) throws(IndexError) -> Bool {
+        guard let record = try writer.record(of: id), record.path == path, record.modified != 0,
+            record.byteCount <= maxBytes, Freshness.looksUnchanged(record)
+        else { return false }
+        report.unchanged += 1
+        return true
+    }
+
     /// Records that the file or line at `path` could not be ingested, and why.
     func fail(path: String, message: String) {
         report.failures.append(.init(path: path, message: message))

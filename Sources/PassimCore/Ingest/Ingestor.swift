@@ -85,7 +85,11 @@ public final class Ingestor {
                     path = found.path
                     seen.insert(found.id)
                     do {
-                        try run.offer(try candidate(ArticleReader.read(found, maxBytes: options.maxFileBytes)))
+                        // An unchanged file (same size and modification time) is not even read.
+                        let real = RealPath.of(found.path) ?? Self.absolute(found.path)
+                        if try !run.skipIfUnchanged(id: found.id, path: real, maxBytes: options.maxFileBytes) {
+                            try run.offer(try candidate(ArticleReader.read(found, maxBytes: options.maxFileBytes)))
+                        }
                     } catch let error as ArticleError {
                         run.fail(path: error.path, message: error.message)
                     }
