@@ -25,6 +25,9 @@ import Testing
         #expect(result["index"]?["articles"] == 5)
         #expect(result["index"]?["path"]?.string == server.index)
         #expect((result["index"]?["passages"]?.int ?? 0) > 5)
+        // The corpus beside the index is its one root, with no label.
+        let corpus = URL(fileURLWithPath: server.corpus).resolvingSymlinksInPath().path
+        #expect(result["index"]?["roots"] == [["path": .string(corpus), "label": "", "kind": "folder"]])
         // The connection goes on in the same framing.
         #expect(try await client.call("ping")["result"] == [:])
     }
