@@ -14,7 +14,8 @@ struct SearchCommand: AsyncParsableCommand {
             Query language: words (ranked), +word, -word, AND, OR, NOT, ( ), "a phrase", \
             a NEAR/3 b, prefix*, title:, section:, article:, source:. When a daemon (`passim serve`) \
             serves the same index, the search runs there; otherwise in this process. The results \
-            are the same either way.
+            are the same either way. Exit status, as grep's: 0 when passages match (whatever the \
+            output mode), 1 when none does, 2 on an error.
             """
     )
 
@@ -74,6 +75,8 @@ struct SearchCommand: AsyncParsableCommand {
                     isTerminal: Terminal.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
                 Terminal.write(SearchOutput.human(result, style: style, relativeTo: cwd))
             }
+            // As grep: 1 when nothing matched (a page past the last hit still had matches).
+            if result.estimatedTotal == 0 { throw ExitCode(1) }
         } catch let error as IndexError {
             let message = foundNone && error.code == .notFound ? indexOptions.discovery.searched : error.message
             Terminal.error("passim: \(message)\n")

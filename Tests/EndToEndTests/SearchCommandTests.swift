@@ -151,6 +151,23 @@ import Testing
                 && lines[2] == "  " + String(repeating: " ", count: Int(column)! - 1) + "^")
     }
 
+    /// As grep and ripgrep: 0 when something matched, 1 when nothing did, 2 on an error, in
+    /// every output mode.
+    @Test(arguments: [[], ["--json"], ["--vimgrep"]])
+    func theExitStatusSaysWhetherAnythingMatched(_ mode: [String]) throws {
+        let found = try search(mode + ["collagen"])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(!found.stdout.isEmpty)
+        let none = try search(mode + ["zzyzxqwertyword"])
+        #expect(none.status == 1, "\(none.stdout)\(none.stderr)")
+        let broken = try search(mode + ["--", "(collagen"])
+        #expect(broken.status == 2)
+        // A page past the last hit: there were matches, and the human output counts them.
+        let past = try search(mode + ["--offset", "5000", "collagen"])
+        #expect(past.status == 0)
+        if mode.isEmpty { #expect(past.stdout.contains("matches"), "\(past.stdout)") }
+    }
+
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let zero = try search(["--limit", "0", "cells"])
         #expect(zero.status == 2)

@@ -101,3 +101,17 @@ import Testing
         #expect(try SearchOutput.json(Self.result).contains(#""stale":true"#))
     }
 }
+
+/// Past the last hit, the human output says how many there were.
+@Suite struct OffsetOutputTests {
+    @Test func aPagePastTheLastHitCountsTheMatches() {
+        let past = SearchResult(query: "collagen", estimatedTotal: 12, hits: [])
+        #expect(
+            SearchOutput.human(past, style: OutputStyle(color: false), relativeTo: "/")
+                == "\"collagen\" matches 12 passages; --offset is past the last of them.\n")
+        let none = SearchResult(query: "collagen", estimatedTotal: 0, hits: [])
+        #expect(
+            SearchOutput.human(none, style: OutputStyle(color: false), relativeTo: "/")
+                == "No passages match \"collagen\".\n")
+    }
+}

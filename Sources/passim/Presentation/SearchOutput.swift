@@ -11,7 +11,14 @@ public enum SearchOutput {
             lines.append(style.dim("No good match for \"\(result.query)\"; showing results for \"\(corrected)\"."))
         }
         if result.hits.isEmpty {
-            lines.append("No passages match \"\(TerminalSafe.text(result.correctedQuery ?? result.query))\".")
+            let query = TerminalSafe.text(result.correctedQuery ?? result.query)
+            if result.estimatedTotal > 0 {
+                // The page starts past the last hit: say how many there are instead.
+                let count = result.estimatedTotal == 1 ? "1 passage" : "\(result.estimatedTotal) passages"
+                lines.append("\"\(query)\" matches \(count); --offset is past the last of them.")
+            } else {
+                lines.append("No passages match \"\(query)\".")
+            }
             return lines.joined(separator: "\n") + "\n"
         }
         var currentArticle: String?
