@@ -29,6 +29,12 @@ struct SearchCommand: AsyncParsableCommand {
     @Flag(help: "Print path:line:column:text lines for Vim's quickfix or Emacs grep-mode.")
     var vimgrep = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Colour the human output: auto (on a terminal, unless NO_COLOR is set), always, never.",
+            valueName: "when"))
+    var color: ColorChoice = .auto
+
     @Option(help: "Number of passages to show.")
     var limit = 10
 
@@ -72,7 +78,8 @@ struct SearchCommand: AsyncParsableCommand {
                 Terminal.write(SearchOutput.vimgrep(result, relativeTo: cwd))
             } else {
                 let style = OutputStyle.detect(
-                    isTerminal: Terminal.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+                    isTerminal: Terminal.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment,
+                    choice: color)
                 Terminal.write(SearchOutput.human(result, style: style, relativeTo: cwd))
             }
             // As grep: 1 when nothing matched (a page past the last hit still had matches).
@@ -104,3 +111,5 @@ struct SearchCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension ColorChoice: ExpressibleByArgument {}

@@ -168,6 +168,14 @@ import Testing
         if mode.isEmpty { #expect(past.stdout.contains("matches"), "\(past.stdout)") }
     }
 
+    /// `--color=always` colours output that is not a terminal (a pager, fzf); the tests' NO_COLOR
+    /// does not stop it. `never` and the default off a terminal do not colour.
+    @Test func colourCanBeForcedOnAndOff() throws {
+        #expect(try search(["--color=always", "collagen"]).stdout.contains("\u{1B}[1;31m"))
+        #expect(!(try search(["--color=never", "collagen"]).stdout.contains("\u{1B}[")))
+        #expect(!(try search(["collagen"]).stdout.contains("\u{1B}[")))
+    }
+
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let zero = try search(["--limit", "0", "cells"])
         #expect(zero.status == 2)

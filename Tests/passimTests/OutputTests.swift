@@ -71,6 +71,9 @@ import Testing
         #expect(!OutputStyle.detect(isTerminal: false, environment: [:]).color)
         #expect(!OutputStyle.detect(isTerminal: true, environment: ["NO_COLOR": "1"]).color)
         #expect(!OutputStyle.detect(isTerminal: true, environment: ["TERM": "dumb"]).color)
+        // --color=always and never win over the terminal and NO_COLOR.
+        #expect(OutputStyle.detect(isTerminal: false, environment: ["NO_COLOR": "1"], choice: .always).color)
+        #expect(!OutputStyle.detect(isTerminal: true, environment: [:], choice: .never).color)
     }
 
     @Test func pathsAreShownRelativeToTheWorkingDirectory() {

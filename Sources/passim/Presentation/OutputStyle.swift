@@ -7,9 +7,16 @@ public struct OutputStyle: Sendable {
     }
 
     /// Colour only when writing to a terminal and `NO_COLOR` is unset (https://no-color.org).
-    public static func detect(isTerminal: Bool, environment: [String: String]) -> OutputStyle {
-        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return OutputStyle(color: isTerminal && !noColor && environment["TERM"] != "dumb")
+    public static func detect(
+        isTerminal: Bool, environment: [String: String], choice: ColorChoice = .auto
+    ) -> OutputStyle {
+        switch choice {
+        case .always: return OutputStyle(color: true)
+        case .never: return OutputStyle(color: false)
+        case .auto:
+            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return OutputStyle(color: isTerminal && !noColor && environment["TERM"] != "dumb")
+        }
     }
 
     func path(_ text: String) -> String { wrap(text, "35") }
@@ -24,4 +31,14 @@ public struct OutputStyle: Sendable {
         let safe = TerminalSafe.text(text)
         return color ? "\u{1B}[\(code)m\(safe)\u{1B}[0m" : safe
     }
+}
+
+/// `--color`: whether the human output is coloured.
+public enum ColorChoice: String, CaseIterable, Sendable {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+    case auto
+    /// Always, e.g. into `less -R` or fzf with `--ansi`.
+    case always
+    /// Never.
+    case never
 }
