@@ -44,18 +44,29 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .customLong("per-article"), help: "Show at most N passages per article.")
     var perArticle: Int?
 
+    /// Everything that is not an option: the query's words, `-word` exclusions included.
     @Argument(parsing: .allUnrecognized, help: "The query (quote it, or put it after --).")
     var query: [String] = []
 
     func validate() throws {
         if json && vimgrep { throw ValidationError("--json and --vimgrep cannot be combined") }
-        if query.isEmpty { throw ValidationError("missing query: passim search \"stem cells\"") }
+        if words.isEmpty { throw ValidationError("missing query: passim search \"stem cells\"") }
+        // `--word` is no query syntax: before `--` it can only be a mistyped option.
+        if let unknown = query.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError(
+                "Unknown option '\(unknown)'. To search for it, put the query after --: passim search -- \(unknown)")
+        }
+    }
+
+    /// The query's words: `--` ends the options wherever it stands (so a query may start with
+    /// `-`) and is not part of the query.
+    var words: [String] {
+        guard let separator = query.firstIndex(of: "--") else { return query }
+        return Array(query[..<separator] + query[(separator + 1)...])
     }
 
     func run() async throws {
         CLILogging.bootstrap()
-        // `--` ends the options (so a query may start with `-`); it is not part of the query.
-        let words = query.first == "--" ? Array(query.dropFirst()) : query
         let request = SearchParameters(
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
         let located = indexOptions.discovery.locate(option: indexOptions.index)

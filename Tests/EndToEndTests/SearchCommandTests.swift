@@ -176,6 +176,22 @@ import Testing
         #expect(!(try search(["collagen"]).stdout.contains("\u{1B}[")))
     }
 
+    /// An unknown option is an error (exit 2), not a query word; after `--` anything is.
+    @Test func unknownOptionsAreErrorsAndDoubleDashEndsTheOptions() throws {
+        let bogus = try search(["--bogusflag", "collagen"])
+        #expect(bogus.status == 2)
+        #expect(bogus.stdout.isEmpty)
+        #expect(bogus.stderr.contains("Unknown option '--bogusflag'"), "\(bogus.stderr)")
+        let valueError = try search(["--limit", "many", "collagen"])
+        #expect(valueError.status == 2, "\(valueError.stderr)")
+        // `-word` excludes, as in the query language; `--` anywhere ends the options.
+        let excluded = try search(["--json", "collagen", "-zzyzxword"])
+        #expect(excluded.status == 0, "\(excluded.stderr)")
+        #expect(try SearchJSON.decode(excluded.stdout).query == "collagen -zzyzxword")
+        let late = try search(["--json", "collagen", "--", "--scars"])
+        #expect(try SearchJSON.decode(late.stdout).query == "collagen --scars", "\(late.stderr)")
+    }
+
     @Test func badOptionsAreRefusedWithAMessage() throws {
         let zero = try search(["--limit", "0", "cells"])
         #expect(zero.status == 2)
