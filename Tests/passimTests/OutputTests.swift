@@ -118,3 +118,32 @@ import Testing
                 == "No passages match \"collagen\".\n")
     }
 }
+
+/// `--vimgrep` prints one line per matching line, with the file's own text of that line.
+@Suite struct VimgrepLineTests {
+    @Test func eachMatchingLineIsPrintedWholeFromTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("passim-vimgrep-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.txt")
+        // The passage starts in the middle of line 2; its matches are on lines 2 and 3.
+        try "Title\nEarlier text. Collagen heals\nand collagen again.\n".write(
+            to: file, atomically: false, encoding: .utf8)
+        let text = "Collagen heals\nand collagen again."
+        let result = SearchResult(
+            query: "collagen", estimatedTotal: 1,
+            hits: [
+                SearchHit(
+                    rank: 1, score: 1, article: ArticleSummary(id: "a", title: "Title", path: file.path, sources: []),
+                    passage: PassageInfo(id: "a#1", ordinal: 1, section: nil, text: text),
+                    location: TextRange(start: 20, end: 53, startLine: 2, startColumn: 15, endLine: 3, endColumn: 20),
+                    highlights: [
+                        Highlight(start: 0, end: 8, line: 2, column: 15, endLine: 2, endColumn: 23),
+                        Highlight(start: 19, end: 27, line: 3, column: 5, endLine: 3, endColumn: 13),
+                    ])
+            ])
+        #expect(
+            SearchOutput.vimgrep(result, relativeTo: folder.path)
+                == "a.txt:2:15:Earlier text. Collagen heals\na.txt:3:5:and collagen again.\n")
+    }
+}

@@ -29,7 +29,11 @@ public enum SearchOutput {
                 lines.append("\(style.path(path)) \(style.dim("—")) \(style.title(hit.article.title))")
                 currentArticle = hit.article.id
             }
-            let position = style.lineNumber("\(hit.location.startLine):\(hit.location.startColumn)")
+            // Where the match is (its first highlight), not where the passage starts.
+            let first = hit.highlights.first
+            let line = first?.line ?? hit.location.startLine
+            let column = first?.column ?? hit.location.startColumn
+            let position = style.lineNumber("\(line):\(column)")
             let section = hit.passage.section.map { style.dim(" § \($0)") } ?? ""
             let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
             lines.append("  \(position)\(section)\(stale)")
@@ -49,21 +53,57 @@ public enum SearchOutput {
         return String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
     }
 
-    /// `path:line:column:text` per hit (Vim's quickfix `%f:%l:%c:%m`, Emacs grep-mode), at the
-    /// first highlight of each passage, the text folded onto one line and its control characters
-    /// made visible (`TerminalSafe`).
+    /// `path:line:column:text` for each line of a passage that holds a match, at its first
+    /// match, with that line's own text from the file (as `rg --vimgrep`; Vim's quickfix
+    /// `%f:%l:%c:%m`, Emacs grep-mode), control characters made visible (`TerminalSafe`). A
+    /// passage without highlights gets one line at its start, with its snippet; a file that
+    /// cannot be read (or a stale hit) shows the passage's part of the line.
     public static func vimgrep(_ result: SearchResult, relativeTo directory: String) -> String {
         var out = ""
+        var files: [String: [ArraySlice<UInt8>]] = [:]
         for hit in result.hits {
-            let line = hit.highlights.first?.line ?? hit.location.startLine
-            let column = hit.highlights.first?.column ?? hit.location.startColumn
-            var text = Snippet.render(
-                text: hit.passage.text, highlights: hit.highlights, style: OutputStyle(color: false))
+            let path = TerminalSafe.text(relative(hit.article.path, to: directory))
             // The place is the indexed version's: say so where the quickfix list shows the text.
-            if hit.stale == true { text = "[changed since it was indexed] " + text }
-            out += "\(TerminalSafe.text(relative(hit.article.path, to: directory))):\(line):\(column):\(text)\n"
+            let stale = hit.stale == true ? "[changed since it was indexed] " : ""
+            guard !hit.highlights.isEmpty else {
+                let text = Snippet.render(text: hit.passage.text, highlights: [], style: OutputStyle(color: false))
+                out += "\(path):\(hit.location.startLine):\(hit.location.startColumn):\(stale)\(text)\n"
+                continue
+            }
+            let bytes = Array(hit.passage.text.utf8)
+            if hit.stale != true, files[hit.article.path] == nil {
+                let data = FileManager.default.contents(atPath: hit.article.path).map(Array.init) ?? []
+                files[hit.article.path] = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            }
+            let fileLines = hit.stale == true ? [] : files[hit.article.path] ?? []
+            var lines: Set<Int> = []
+            for highlight in hit.highlights where lines.insert(highlight.line).inserted {
+                let text =
+                    fileLines.indices.contains(highlight.line - 1)
+                    ? trimmedLine(fileLines[highlight.line - 1]) : lineText(containing: highlight.start, in: bytes)
+                out += "\(path):\(highlight.line):\(highlight.column):\(stale)\(text)\n"
+            }
         }
         return out
+    }
+
+    /// The line of `bytes` (a passage's text) that holds byte `offset`, trimmed, its control
+    /// characters made visible.
+    static func lineText(containing offset: Int, in bytes: [UInt8]) -> String {
+        let newline = UInt8(ascii: "\n")
+        let start = bytes[..<min(offset, bytes.count)].lastIndex(of: newline).map { $0 + 1 } ?? 0
+        let end = bytes[min(offset, bytes.count)...].firstIndex(of: newline) ?? bytes.count
+        return trimmedLine(bytes[start..<end])
+    }
+
+    /// A line's bytes without surrounding blanks or its `\r`, control characters made visible.
+    static func trimmedLine(_ bytes: ArraySlice<UInt8>) -> String {
+        var line = bytes
+        while let last = line.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == 0x09 {
+            line = line.dropLast()
+        }
+        while let first = line.first, first == UInt8(ascii: " ") || first == 0x09 { line = line.dropFirst() }
+        return TerminalSafe.text(String(decoding: line, as: UTF8.self))
     }
 
     /// `path` relative to `directory` when it lies inside it, otherwise unchanged.

@@ -29,19 +29,28 @@ struct Snippet {
         return out.trimmingWhitespace()
     }
 
-    /// Moves `index` to the nearest space (so words are not cut) and a UTF-8 scalar boundary.
-    private static func boundary(_ bytes: [UInt8], _ index: Int, forward: Bool) -> Int {
+    /// Moves `index` to the nearest whitespace within a word's length (so words are not cut),
+    /// or to the text's start or end when that is nearer; else (a long run without spaces, as
+    /// CJK text is) to a UTF-8 scalar boundary.
+    static func boundary(_ bytes: [UInt8], _ index: Int, forward: Bool) -> Int {
         guard index > 0, index < bytes.count else { return index }
         var i = index
         let limit = 24
         var steps = 0
-        while i > 0, i < bytes.count, bytes[i] != UInt8(ascii: " "), steps < limit {
+        while i > 0, i < bytes.count, !isSpace(bytes[i]), steps < limit {
             i += forward ? 1 : -1
             steps += 1
         }
-        if steps == limit || i <= 0 || i >= bytes.count { i = index }
+        if i <= 0 { return 0 }
+        if i >= bytes.count { return bytes.count }
+        if steps < limit { return i }
+        i = index
         while i > 0, i < bytes.count, bytes[i] & 0xC0 == 0x80 { i -= 1 }
         return i
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
     private static func folded(_ slice: ArraySlice<UInt8>) -> String {
