@@ -97,7 +97,7 @@ import Testing
 
     @Test func staleHitsAreMarked() throws {
         let human = SearchOutput.human(Self.result, style: OutputStyle(color: false), relativeTo: "/c")
-        #expect(human.contains("  3:1 (changed since it was indexed)\n"), "\(human)")
+        #expect(human.contains("  #1 3:1 (changed since it was indexed)\n"), "\(human)")
         #expect(
             SearchOutput.vimgrep(Self.result, relativeTo: "/c")
                 == "a.txt:3:1:[changed since it was indexed] collagen fibres\n")
@@ -145,5 +145,38 @@ import Testing
         #expect(
             SearchOutput.vimgrep(result, relativeTo: folder.path)
                 == "a.txt:2:15:Earlier text. Collagen heals\na.txt:3:5:and collagen again.\n")
+    }
+}
+
+/// One header per article, in the order of its best hit, each hit with its rank.
+@Suite struct GroupingTests {
+    static func hit(_ rank: Int, _ article: String, line: Int) -> SearchHit {
+        SearchHit(
+            rank: rank, score: Double(10 - rank),
+            article: ArticleSummary(id: article, title: "Title \(article)", path: "/c/\(article).txt", sources: []),
+            passage: PassageInfo(id: "\(article)#\(rank)", ordinal: rank, section: nil, text: "collagen \(rank)"),
+            location: TextRange(start: 0, end: 10, startLine: line, startColumn: 1, endLine: line, endColumn: 11),
+            highlights: [Highlight(start: 0, end: 8, line: line, column: 1, endLine: line, endColumn: 9)])
+    }
+
+    @Test func anArticleIsAnnouncedOnceAndTheRanksStayVisible() {
+        let result = SearchResult(
+            query: "collagen", estimatedTotal: 3,
+            hits: [Self.hit(1, "a", line: 3), Self.hit(2, "b", line: 5), Self.hit(3, "a", line: 9)])
+        #expect(
+            SearchOutput.human(result, style: OutputStyle(color: false), relativeTo: "/c") == """
+                a.txt — Title a
+                  #1 3:1
+                    collagen 1
+                  #3 9:1
+                    collagen 3
+
+                b.txt — Title b
+                  #2 5:1
+                    collagen 2
+
+                1–3 of about 3 passages
+
+                """)
     }
 }

@@ -3,7 +3,9 @@ import PassimProtocol
 
 /// Renders a search result for the command line, in one of the CLI's formats.
 public enum SearchOutput {
-    /// Grouped by article: a header per article, then `line:column` and a marked snippet per hit.
+    /// One header per article, articles in the order of their best hit; under it, its hits in
+    /// rank order, each with its rank (`#3`), `line:column` of its first match and a marked
+    /// snippet. So the ranking stays readable and no article is announced twice.
     /// Control characters in what is shown are made visible, not obeyed (`TerminalSafe`).
     public static func human(_ result: SearchResult, style: OutputStyle, relativeTo directory: String) -> String {
         var lines: [String] = []
@@ -21,23 +23,29 @@ public enum SearchOutput {
             }
             return lines.joined(separator: "\n") + "\n"
         }
-        var currentArticle: String?
+        var order: [String] = []
+        var byArticle: [String: [SearchHit]] = [:]
         for hit in result.hits {
-            let path = relative(hit.article.path, to: directory)
-            if hit.article.id != currentArticle {
-                if currentArticle != nil { lines.append("") }
-                lines.append("\(style.path(path)) \(style.dim("—")) \(style.title(hit.article.title))")
-                currentArticle = hit.article.id
+            if byArticle[hit.article.id] == nil { order.append(hit.article.id) }
+            byArticle[hit.article.id, default: []].append(hit)
+        }
+        for (index, id) in order.enumerated() {
+            let hits = byArticle[id] ?? []
+            guard let article = hits.first?.article else { continue }
+            if index > 0 { lines.append("") }
+            let path = relative(article.path, to: directory)
+            lines.append("\(style.path(path)) \(style.dim("—")) \(style.title(article.title))")
+            for hit in hits {
+                // Where the match is (its first highlight), not where the passage starts.
+                let first = hit.highlights.first
+                let line = first?.line ?? hit.location.startLine
+                let column = first?.column ?? hit.location.startColumn
+                let position = style.dim("#\(hit.rank) ") + style.lineNumber("\(line):\(column)")
+                let section = hit.passage.section.map { style.dim(" § \($0)") } ?? ""
+                let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
+                lines.append("  \(position)\(section)\(stale)")
+                lines.append("    " + Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: style))
             }
-            // Where the match is (its first highlight), not where the passage starts.
-            let first = hit.highlights.first
-            let line = first?.line ?? hit.location.startLine
-            let column = first?.column ?? hit.location.startColumn
-            let position = style.lineNumber("\(line):\(column)")
-            let section = hit.passage.section.map { style.dim(" § \($0)") } ?? ""
-            let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
-            lines.append("  \(position)\(section)\(stale)")
-            lines.append("    " + Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: style))
         }
         let last = result.hits.last?.rank ?? 0
         let first = result.hits.first?.rank ?? 0
