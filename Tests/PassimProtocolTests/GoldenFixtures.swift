@@ -57,7 +57,7 @@ enum GoldenFixtures {
         .request("initialize.empty", id: 1, InitializeRequest()),
         .request(
             "search", id: 2, SearchRequest(query: "acne scars", limit: 5, offset: 0, perArticle: 1, deadlineMs: 500)),
-        .request("search.minimal", id: "s-1", SearchRequest(query: "\"growth factors\" NEAR/5 collagen")),
+        .request("search.minimal", id: "s-1", SearchRequest(query: "growth NEAR/5 collagen")),
         .request("passage-get", id: 3, PassageGetRequest(id: "000_c0039b83ab477ca1#2", context: 1)),
         .request("article-get", id: 4, ArticleGetRequest(id: "000_c0039b83ab477ca1", includePassages: true)),
         .request("suggest", id: 5, SuggestRequest(prefix: "plate", limit: 3)),
