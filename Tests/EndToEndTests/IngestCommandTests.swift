@@ -196,3 +196,26 @@ extension FileHandle {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// An index another user owns (or on a read-only file system) is said to be not writable, at
+/// once, with or without --wait: before, it was "being written by another process", and
+/// `--wait` failed with the same words.
+@Suite struct ReadOnlyIndexTests {
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func anIndexThisUserCannotWriteIsSaidToBeNotWritable() throws {
+        let dir = try TemporaryDirectory()
+        try Repository.copyCorpus(into: dir)
+        #expect(try PassimProcess.run(["ingest", "--index", "idx", "corpus"], in: dir.url).status == 0)
+        // Readable by everyone, writable by its owner (root) only; the ingest runs as nobody.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
+        for wait in [[], ["--wait"]] {
+            let run = try PassimProcess.run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", PassimProcess.binary.path, "ingest"] + wait
+                    + ["--index", dir.path("idx"), dir.path("corpus")],
+                in: dir.url, through: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            #expect(run.status == 2, "\(run.stderr)")
+            #expect(run.stderr.contains("is not writable by you (Permission denied)"), "\(run.stderr)")
+            #expect(!run.stderr.contains("another process"))
+        }
+    }
+}

@@ -14,6 +14,9 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
         case notFound
         /// Another writer (`passim ingest` or the daemon) holds the index's write lock.
         case locked
+        /// The index cannot be written by this user: its files belong to someone else, or it
+        /// sits on a read-only file system. Waiting would not help.
+        case readOnly
         /// The index files are damaged or not a Xapian database.
         case corrupt
         /// The index was written by an incompatible version of Passim.

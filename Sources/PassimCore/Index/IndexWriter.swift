@@ -30,6 +30,9 @@ public final class IndexWriter {
             throw IndexError(
                 .io, "cannot create the index directory \(layout.directory): \(error.localizedDescription)")
         }
+        // Before Xapian's lock, which reports a folder it may not write as "locked by another
+        // writer" (and `--wait` would then wait for nobody).
+        if let problem = Self.unwritable(layout) { throw problem }
         var options: WritableXapianDatabase.OpenOptions = [.createOrOpen]
         if wait { options.insert(.retryLock) }
         let analyzer: Analyzer
@@ -46,6 +49,18 @@ public final class IndexWriter {
         sink = updates
         // This writer holds the lock, so no fresh build is running: clear what a killed one left.
         try FreshBuild.removeStale(layout)
+    }
+
+    /// Why this user cannot write the index at `layout` (permissions, a read-only file system),
+    /// or nil when it can.
+    static func unwritable(_ layout: IndexLayout) -> IndexError? {
+        let path = FileManager.default.fileExists(atPath: layout.database) ? layout.database : layout.directory
+        guard access(path, W_OK) != 0 else { return nil }
+        let reason = String(cString: strerror(errno))
+        return IndexError(
+            .readOnly,
+            "the index at \(layout.directory) is not writable by you (\(reason)): ingest as the user who owns it, "
+                + "or build an index of your own with --index")
     }
 
     /// Opens (or creates) the writable database. A `db/` without Xapian's version file is what

@@ -14,13 +14,14 @@ enum PassimProcess {
     /// The binary under test (see PassimTestSupport).
     static var binary: URL { PassimBinary.url }
 
-    /// Starts `passim` with `arguments` in `directory`; the caller waits or kills it.
+    /// Starts `passim` (or, as `through`, a program that runs it, such as `setpriv`) with
+    /// `arguments` in `directory`; the caller waits or kills it.
     static func start(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:],
-        stdout: Pipe = Pipe(), stderr: Pipe = Pipe()
+        stdout: Pipe = Pipe(), stderr: Pipe = Pipe(), through launcher: URL? = nil
     ) throws -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = launcher ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -49,11 +50,12 @@ enum PassimProcess {
 
     /// Runs `passim` to completion and captures its output.
     static func run(
-        _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL, environment: [String: String] = [:], through launcher: URL? = nil
     ) throws -> ProcessResult {
         let out = Pipe()
         let err = Pipe()
-        let process = try start(arguments, in: directory, environment: environment, stdout: out, stderr: err)
+        let process = try start(
+            arguments, in: directory, environment: environment, stdout: out, stderr: err, through: launcher)
         // Both at once, before waiting: a large output on either must not block the child.
         let (outData, errData) = out.readToEnd(alongside: err)
         process.waitUntilExit()
