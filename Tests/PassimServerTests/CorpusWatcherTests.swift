@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PassimCore
 import PassimProtocol
+import PassimTestSupport
 import Testing
 
 @testable import PassimServer
@@ -123,8 +124,10 @@ import Testing
             index: IndexLayout(directory: server.index), socketPath: server.directory.path("run/again.sock"),
             version: "test")
         configuration.searcherThreads = 2
-        let daemon = try await PassimDaemon.start(configuration, logger: SeedCorpus.quiet)
-        let serving = Task { try await daemon.run() }
+        let daemon = try await withTaskExecutorPreference(DedicatedExecutor.shared) { [configuration] in
+            try await PassimDaemon.start(configuration, logger: SeedCorpus.quiet)
+        }
+        let serving = Task(executorPreference: DedicatedExecutor.shared) { try await daemon.run() }
         defer { daemon.requestShutdown() }
         let client = try TestClient(socket: configuration.socketPath)
         _ = try await client.call("initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])

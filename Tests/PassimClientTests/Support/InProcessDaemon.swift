@@ -73,8 +73,11 @@ final class InProcessDaemon: Sendable {
         // These tests ingest through the daemon themselves: no watcher racing them.
         configuration.watchCorpus = false
         configure(&configuration)
-        let daemon = try await PassimDaemon.start(configuration, logger: IndexedCorpus.quiet)
-        serving = Task { try await daemon.run() }
+        let daemon = try await withTaskExecutorPreference(DedicatedExecutor.shared) { [configuration] in
+            try await PassimDaemon.start(configuration, logger: IndexedCorpus.quiet)
+        }
+        // Off the cooperative pool, which blocking synchronous tests may hold (`DedicatedExecutor`).
+        serving = Task(executorPreference: DedicatedExecutor.shared) { try await daemon.run() }
     }
 
     /// Asks the daemon to stop and waits for it.

@@ -43,9 +43,12 @@ final class ServerFixture: Sendable {
         configuration.searcherThreads = 2
         configuration.watchCorpus = watching
         configure(&configuration)
-        let daemon = try await PassimDaemon.start(configuration, handlers: handlers, logger: SeedCorpus.quiet)
+        let daemon = try await withTaskExecutorPreference(DedicatedExecutor.shared) { [configuration] in
+            try await PassimDaemon.start(configuration, handlers: handlers, logger: SeedCorpus.quiet)
+        }
         self.daemon = daemon
-        serving = Task {
+        // Off the cooperative pool, which blocking synchronous tests may hold (`DedicatedExecutor`).
+        serving = Task(executorPreference: DedicatedExecutor.shared) {
             do {
                 try await daemon.run()
             } catch {
