@@ -25,4 +25,18 @@ import Testing
         try project.ingest(["notes"], prune: true)
         #expect(try CorpusDrift.measure(project.layout).isEmpty)
     }
+
+    /// An indexed file replaced by a named pipe is reported changed; the check does not wait
+    /// for a writer on it (it read files with `FileManager.contents`, which blocks there).
+    @Test func aFileReplacedByANamedPipeIsChangedNotAHang() throws {
+        let project = try CorpusRootsTests.Project()
+        try project.write("notes/a.txt", CorpusRootsTests.text("pipeword"))
+        try project.ingest(["notes"])
+        let file = project.base + "/notes/a.txt"
+        try FileManager.default.removeItem(atPath: file)
+        #expect(mkfifo(file, 0o644) == 0)
+        let drift = try CorpusDrift.measure(project.layout)
+        #expect(drift.modified == [file])
+        #expect(drift.deleted.isEmpty)
+    }
 }

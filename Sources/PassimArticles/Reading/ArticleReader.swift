@@ -47,6 +47,18 @@ public struct ArticleReader: Sequence, Sendable {
     /// are a few KB, a long report a few MB), far below what would strain the daemon's memory.
     public static let defaultMaxFileBytes = 64 << 20
 
+    /// The first `count` bytes of the regular file at `path` (fewer when it is shorter), read
+    /// as articles are: a FIFO or device there is refused without waiting on it.
+    public static func readPrefix(_ path: String, count: Int) throws(ArticleError) -> [UInt8] {
+        try FileSystem.readPrefix(path, count: count).get()
+    }
+
+    /// The size and modification time (nanoseconds since 1970) of the file at `path`, as an
+    /// ingest records them in `Article.byteCount` and `Article.modified`; nil when it is gone.
+    public static func stamp(_ path: String) -> (size: Int, modified: Int64)? {
+        FileSystem.stamp(path)
+    }
+
     /// Reads and checks one file of at most `maxBytes` bytes.
     public static func read(_ entry: CorpusEntry, maxBytes: Int = defaultMaxFileBytes) throws(ArticleError)
         -> SourceFile

@@ -84,6 +84,53 @@ enum FileSystem {
     /// it was before the bytes were read: a write during the read makes the stamp older than
     /// the file, never newer than its content.
     static func readStamped(_ path: String, maxBytes: Int) -> Result<(bytes: [UInt8], modified: Int64), ArticleError> {
+        withRegularFile(path) { descriptor, info in
+            let size = Int(info.st_size)
+            guard size <= maxBytes else {
+                return .failure(ArticleError(path: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
+            }
+            return readAll(descriptor, path: path, size: size, maxBytes: maxBytes).map { ($0, modified(info)) }
+        }
+    }
+
+    /// The first `count` bytes of the regular file at `path` (all of it when it is shorter):
+    /// what a reader needs to check a passage's place without reading a file that grew huge.
+    static func readPrefix(_ path: String, count: Int) -> Result<[UInt8], ArticleError> {
+        withRegularFile(path) { descriptor, _ in
+            var bytes = [UInt8](repeating: 0, count: max(0, count))
+            var filled = 0
+            while filled < count {
+                let read = bytes.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return pread(descriptor, base + filled, count - filled, off_t(filled))
+                }
+                if read < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return .failure(error(path, errno))
+                }
+                if read == 0 { break }
+                filled += read
+            }
+            return .success(Array(bytes[0..<filled]))
+        }
+    }
+
+    /// The size and modification time (nanoseconds since 1970) of the file at `path`, or nil.
+    static func stamp(_ path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), modified(info))
+    }
+
+    private static func modified(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    /// Runs `body` with the open descriptor and status of the regular file at `path`; anything
+    /// else there (a FIFO, a device, a folder) is `.notRegularFile` without waiting on it.
+    private static func withRegularFile<T>(
+        _ path: String, _ body: (Int32, stat) -> Result<T, ArticleError>
+    ) -> Result<T, ArticleError> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then rejects it.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(error(path, errno)) }
@@ -93,11 +140,14 @@ enum FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(ArticleError(path: path, reason: .notRegularFile))
         }
-        let size = Int(info.st_size)
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        guard size <= maxBytes else {
-            return .failure(ArticleError(path: path, reason: .tooLarge(bytes: size, limit: maxBytes)))
-        }
+        return body(descriptor, info)
+    }
+
+    /// Reads `descriptor` to its end, refusing more than `maxBytes` (a file that grows while it
+    /// is read).
+    private static func readAll(_ descriptor: Int32, path: String, size: Int, maxBytes: Int) -> Result<
+        [UInt8], ArticleError
+    > {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(size)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -116,7 +166,7 @@ enum FileSystem {
             }
             bytes += chunk[0..<count]
         }
-        return .success((bytes, modified))
+        return .success(bytes)
     }
 
     /// The text of a small regular file (a `.passimignore`), or nil when there is none to read.

@@ -33,11 +33,16 @@ public struct CorpusDrift: Sendable, Hashable {
         var drift = CorpusDrift(roots: roots.all.map(\.path))
         for record in records.values.sorted(by: { $0.path < $1.path })
         where record.path.hasPrefix("/") && roots.root(holding: record.path) != nil {
-            guard let bytes = FileManager.default.contents(atPath: record.path) else {
+            // Read as an ingest reads it (a FIFO or a huge file there is not waited on): what
+            // cannot be read as an article now has changed, unless it is gone.
+            do {
+                let file = try ArticleReader.read(CorpusEntry(id: record.id, path: record.path))
+                if FNV1a.hex(file.bytes) != record.contentHash { drift.modified.append(record.path) }
+            } catch  where error.reason == .notFound {
                 drift.deleted.append(record.path)
-                continue
+            } catch {
+                drift.modified.append(record.path)
             }
-            if FNV1a.hex(Array(bytes)) != record.contentHash { drift.modified.append(record.path) }
         }
         let scanned = roots.all.filter { FileManager.default.fileExists(atPath: $0.path) }
         let scanner = CorpusScanner(paths: scanned.map(\.path)) { base, relative in

@@ -1,11 +1,5 @@
 import PassimArticles
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Makes hits point at their passages in the files as they are now, not as they were indexed.
 ///
 /// A hit whose file has the size and modification time it had when it was ingested is left as
@@ -31,7 +25,8 @@ public struct Freshness {
             let text = Array(hit.passage.text.utf8)
             let location = hit.passage.location
             // Still in its place? Only the bytes up to it are read (the file may have grown huge).
-            if let head = Self.prefix(of: record.path, count: location.byteEnd), head.count == location.byteEnd,
+            if let head = try? ArticleReader.readPrefix(record.path, count: location.byteEnd),
+                head.count == location.byteEnd,
                 head[location.byteStart...].elementsEqual(text)
             {
                 continue
@@ -54,32 +49,8 @@ public struct Freshness {
 
     /// Whether the file has the size and modification time its record holds.
     static func looksUnchanged(_ record: ArticleRecord) -> Bool {
-        var info = stat()
-        guard stat(record.path, &info) == 0 else { return false }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return Int(info.st_size) == record.byteCount && modified == record.modified
-    }
-
-    /// The first `count` bytes of the regular file at `path` (fewer when it is shorter), or nil.
-    static func prefix(of path: String, count: Int) -> [UInt8]? {
-        // O_NONBLOCK: a file replaced by a named pipe must not hold the search waiting.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let read = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pread(descriptor, base + filled, count - filled, off_t(filled))
-            }
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { break }
-            filled += read
-        }
-        return Array(bytes[0..<filled])
+        guard let stamp = ArticleReader.stamp(record.path) else { return false }
+        return stamp.size == record.byteCount && stamp.modified == record.modified
     }
 
     /// The occurrence of `needle` in `bytes` nearest to `offset`, if any.

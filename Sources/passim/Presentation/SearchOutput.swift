@@ -1,4 +1,5 @@
 import Foundation
+import PassimArticles
 import PassimProtocol
 
 /// Renders a search result for the command line, in one of the CLI's formats.
@@ -80,7 +81,9 @@ public enum SearchOutput {
             }
             let bytes = Array(hit.passage.text.utf8)
             if hit.stale != true, files[hit.article.path] == nil {
-                let data = FileManager.default.contents(atPath: hit.article.path).map(Array.init) ?? []
+                // Read as an ingest reads it: a FIFO or a huge file there is not waited on.
+                let entry = CorpusEntry(id: hit.article.id, path: hit.article.path)
+                let data = (try? ArticleReader.read(entry).bytes) ?? []
                 files[hit.article.path] = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             }
             let fileLines = hit.stale == true ? [] : files[hit.article.path] ?? []
