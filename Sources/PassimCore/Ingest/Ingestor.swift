@@ -88,7 +88,9 @@ public final class Ingestor {
                         // An unchanged file (same size and modification time) is not even read.
                         let real = RealPath.of(found.path) ?? Self.absolute(found.path)
                         if try !run.skipIfUnchanged(id: found.id, path: real, maxBytes: options.maxFileBytes) {
-                            try run.offer(try candidate(ArticleReader.read(found, maxBytes: options.maxFileBytes)))
+                            try run.offer(
+                                try candidate(
+                                    ArticleReader.read(found, maxBytes: options.maxFileBytes), recordedAt: real))
                         }
                     } catch let error as ArticleError {
                         run.fail(path: error.path, message: error.message)
@@ -123,7 +125,7 @@ public final class Ingestor {
         return try IngestRun(writer: writer, options: Options()).run(freshBuild: false, otherFailure: Self.failure) {
             run in
             do {
-                try run.offer(candidate(file, absolutePath: false))
+                try run.offer(candidate(file, recordedAt: name))
             } catch let error as ArticleError {
                 run.fail(path: name, message: error.message)
             }
@@ -160,10 +162,10 @@ public final class Ingestor {
         case file(String)
     }
 
-    /// A file as an ingest candidate: recognised unchanged by its fingerprint before any parsing.
-    /// Its recorded path has every link resolved, so it is the same however the file was reached.
-    private func candidate(_ file: SourceFile, absolutePath: Bool = true) -> ArticleCandidate {
-        let path = absolutePath ? RealPath.of(file.path) ?? Self.absolute(file.path) : file.path
+    /// A file as an ingest candidate, recorded at `path` (a file's, with every link resolved, so
+    /// it is the same however the file was reached; an inline text's name): recognised unchanged
+    /// by its fingerprint before any parsing.
+    private func candidate(_ file: SourceFile, recordedAt path: String) -> ArticleCandidate {
         let parser = self.parser
         return ArticleCandidate(
             id: file.id, path: path, displayPath: file.path, contentHash: FNV1a.hex(file.bytes)

@@ -17,11 +17,15 @@ public struct Freshness {
     /// Checks every hit of `results` (see the type's description).
     public func check(_ results: inout SearchResults) {
         var files: [String: [UInt8]?] = [:]
+        // One `stat` per file, however many of its passages are hits.
+        var unchanged: [String: Bool] = [:]
         for index in results.hits.indices {
             let hit = results.hits[index]
             let record = hit.article
             // Articles from JSON Lines or an editor's buffer have no file of their own to compare.
-            guard record.modified != 0, !Self.looksUnchanged(record) else { continue }
+            guard record.modified != 0 else { continue }
+            if unchanged[record.path] == nil { unchanged[record.path] = Self.looksUnchanged(record) }
+            guard unchanged[record.path] == false else { continue }
             let text = Array(hit.passage.text.utf8)
             let location = hit.passage.location
             // Still in its place? Only the bytes up to it are read (the file may have grown huge).

@@ -43,11 +43,7 @@ final class IngestCoordinator: Sendable {
     func ingest(
         _ request: IngestRequest, token: CancelToken, progress: @escaping @Sendable (ProgressValue) -> Void
     ) async -> Result<IngestResult, ResponseError> {
-        let acquired = busy.withLockedValue { busy in
-            guard !busy else { return false }
-            busy = true
-            return true
-        }
+        let acquired = takeWriter()
         guard acquired else { return .failure(.writerBusy()) }
         defer { busy.withLockedValue { $0 = false } }
 
@@ -84,16 +80,21 @@ final class IngestCoordinator: Sendable {
         }
     }
 
+    /// Takes the writer for one run, unless another run has it; the caller gives it back.
+    private func takeWriter() -> Bool {
+        busy.withLockedValue { busy in
+            guard !busy else { return false }
+            busy = true
+            return true
+        }
+    }
+
     /// Writes what the corpus watcher saw change, through the same writer as `ingest` requests:
     /// changed files and folders are ingested (folders pruned), gone paths forgotten, and with
     /// `rescan` every root compared with the index. False when the writer is busy (a client's
     /// ingest, or another process's): the watcher keeps the changes for its next turn.
     func applyWatched(_ changes: CorpusChanges, roots: [CorpusRoot]) async -> Bool {
-        let acquired = busy.withLockedValue { busy in
-            guard !busy else { return false }
-            busy = true
-            return true
-        }
+        let acquired = takeWriter()
         guard acquired else { return false }
         defer { busy.withLockedValue { $0 = false } }
         let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
