@@ -18,6 +18,8 @@ import Testing
             try await client.search(SearchRequest(query: "stem cells"), timeout: .milliseconds(20))
         }
         #expect(late == .timeout(method: SearchRequest.method, seconds: 0.02))
+        // The client sent its cancel when it gave up; open the gate once the daemon has it.
+        #expect(try await offload { gate.waitUntilStopped(1) }, "the daemon never saw the cancel")
         gate.open()
         // The next call on the same connection gets its own answer, not the late one.
         let next = try await client.search(SearchRequest(query: "acne scars"), timeout: .seconds(30))

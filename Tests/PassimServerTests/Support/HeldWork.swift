@@ -18,7 +18,9 @@ struct HeldSearchHandler: MethodHandler {
             return .success(true)
         }
         // A request stopped meanwhile is answered by the real handler as it always is.
-        return await SearchHandler().handle(request, context: context)
+        let answer = await SearchHandler().handle(request, context: context)
+        if context.token.reason != nil { gate.noteStopped() }
+        return answer
     }
 }
 
@@ -55,6 +57,7 @@ extension HandlerRegistry {
 final class Gate: @unchecked Sendable {
     private let condition = NSCondition()
     private var holding = 0
+    private var stopped = 0
     private var isOpen = false
 
     /// Runs on a worker thread: waits until the gate opens.
@@ -72,6 +75,27 @@ final class Gate: @unchecked Sendable {
         defer { condition.unlock() }
         isOpen = true
         condition.broadcast()
+    }
+
+    /// A held search was stopped (cancel, deadline) and its handler has answered, stats counted.
+    func noteStopped() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopped += 1
+        condition.broadcast()
+    }
+
+    /// Blocks until `count` held searches were stopped and answered (a cancel the test sent
+    /// has reached the daemon, whatever the scheduling of the test's and the daemon's threads);
+    /// false when that has not happened within a minute.
+    func waitUntilStopped(_ count: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        let limit = Date(timeIntervalSinceNow: 60)
+        while stopped < count {
+            if !condition.wait(until: limit) { return stopped >= count }
+        }
+        return true
     }
 
     /// Blocks until `count` holds have begun (or the gate is open).
