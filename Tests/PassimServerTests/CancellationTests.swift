@@ -89,7 +89,12 @@ import Testing
     @Test func shutdownFinishesRequestsInFlight() async throws {
         let gate = Gate()
         defer { gate.open() }
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
+        // The grace period bounds how long a shutdown waits for answers; the test opens the gate
+        // after the shutdown's answer, and a loaded machine may take longer than the default's
+        // 10 s to run it. What is tested is that the answer comes, not how soon.
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate)) {
+            $0.shutdownGracePeriod = .seconds(600)
+        }
         let searching = try server.client()
         let id = try await searching.request("search", params: ["query": "collagen"])
         try await offload { gate.waitUntilHolding(1) }
