@@ -131,6 +131,10 @@ public final class DaemonClient: Sendable {
         }
         let promise = channel.eventLoop.makePromise(of: [UInt8].self)
         pending.register(id, promise: promise)
+        // The write is queued on the event loop before the timer is: a timer armed first could
+        // fire (on a loaded machine) before the request was written, and its cancel would then
+        // reach the daemon ahead of the request it cancels, which would run to the end.
+        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: nil)
         let timer = timeout.map { timeout in
             channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) { [self] in
                 if pending.fail(id, with: .timeout(method: Request.method, seconds: timeout.seconds)) {
@@ -139,7 +143,6 @@ public final class DaemonClient: Sendable {
             }
         }
         defer { timer?.cancel() }
-        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: nil)
 
         let bytes: [UInt8]
         do {
