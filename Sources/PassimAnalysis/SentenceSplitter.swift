@@ -31,6 +31,40 @@ public final class SentenceSplitter {
             ?? Array(text.utf8).withUnsafeBufferPointer { split($0) }
     }
 
+    /// The bytes ICU segments at a time: its UTF-16 copy and offset map of a whole huge
+    /// paragraph were six bytes for every byte of it, kept for the splitter's lifetime.
+    static let window = 1 << 16
+
+    /// The sentences of UTF-8 `bytes` read with line breaks as spaces (ICU ends a sentence at
+    /// a line break; a hard-wrapped paragraph must not), as byte ranges from the slice's start.
+    ///
+    /// A long text is segmented a window at a time, so memory stays bounded whatever its size:
+    /// each window's last sentence, which may run on past it, starts the next window.
+    public func sentences(readingLineBreaksAsSpaces bytes: ArraySlice<UInt8>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        var start = 0
+        let count = bytes.count
+        var scratch: [UInt8] = []
+        while start < count {
+            var end = min(start + Self.window, count)
+            // Not inside a character: continuation bytes are 0b10xxxxxx.
+            while end < count, bytes[bytes.startIndex + end] & 0xC0 == 0x80 { end += 1 }
+            scratch.removeAll(keepingCapacity: true)
+            for byte in bytes[(bytes.startIndex + start)..<(bytes.startIndex + end)] {
+                scratch.append(byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte)
+            }
+            var found = scratch.withUnsafeBufferPointer { split($0) }
+            if end < count, found.count > 1 {
+                found.removeLast()
+            }
+            for sentence in found {
+                sentences.append((start + sentence.lowerBound)..<(start + sentence.upperBound))
+            }
+            start += found.last?.upperBound ?? (end - start)
+        }
+        return sentences
+    }
+
     private func split(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var pendingStart: Int?

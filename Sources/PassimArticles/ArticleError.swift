@@ -65,7 +65,7 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "\(line), column \(column)); convert the file to UTF-8 (e.g. iconv -f "
                 + "WINDOWS-1252 -t UTF-8) or fix that byte"
         case .noPassages:
-            "no passages found: the file has no paragraph, list or table (only a title, headings, "
+            "no passages found: the file has no title, paragraph, list or table (only headings, "
                 + "links or page chrome); add body text or remove the file"
         case .tooLarge(let bytes, let limit):
             "the file is \(ByteSize.text(bytes)), more than the \(ByteSize.text(limit)) one article file may have; "

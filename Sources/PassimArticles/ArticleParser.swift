@@ -41,7 +41,11 @@ public final class ArticleParser {
         let builder = PassageBuilder(
             source: source, lines: lines, limits: limits,
             sentences: { self.sentences($0, in: source) })
-        let passages = builder.passages(layout.blocks)
+        var passages = builder.passages(layout.blocks)
+        if passages.isEmpty, let line = layout.titleLine {
+            // An article that is only its title (a note, a bookmark) is still found by it.
+            passages = [builder.titlePassage(lines[line])]
+        }
         guard !passages.isEmpty else { throw ArticleError(path: path, reason: .noPassages) }
 
         let title: String
@@ -81,7 +85,7 @@ public final class ArticleParser {
 
     /// The sentences of a range of the file, as trimmed, non-empty file ranges.
     private func sentences(_ range: Range<Int>, in source: SourceText) -> [Range<Int>] {
-        splitter.sentences(in: source.flattened(range)).compactMap { sentence in
+        splitter.sentences(readingLineBreaksAsSpaces: source.bytes[range]).compactMap { sentence in
             let trimmed = source.trimmed(
                 (range.lowerBound + sentence.lowerBound)..<(range.lowerBound + sentence.upperBound))
             return trimmed.isEmpty ? nil : trimmed

@@ -1,7 +1,8 @@
 import Foundation
-import PassimAnalysis
 import PassimTestSupport
 import Testing
+
+@testable import PassimAnalysis
 
 @Suite struct SentenceSplitterTests {
     let splitter: SentenceSplitter
@@ -75,5 +76,33 @@ import Testing
             }
             #expect(ranges.count > 10, "\(file)")
         }
+    }
+
+    /// A text longer than a window (a huge hard-wrapped paragraph) splits exactly as it would
+    /// in one piece: windows end mid-sentence and mid-character, and line breaks read as spaces.
+    @Test func windowedSplittingEqualsWholeText() {
+        let shapes = [
+            "Dr. Okafor measured 2.5 mg of collagen in the café's samples.",
+            "Was it the “growth factor” (PDGF) that mattered?",
+            "Fig. 3 shows the effect, e.g. on wound healing; it was small!",
+            "细胞外基质的胶原蛋白含量增加了。",
+            "The U.S. trial ended early.",
+        ]
+        var text = ""
+        var index = 0
+        while text.utf8.count < 3 * SentenceSplitter.window + 1_000 {
+            text += shapes[index % shapes.count]
+            text += index % 7 == 3 ? "\n" : " "
+            index += 1
+        }
+        let bytes = Array(text.utf8)
+        let flat = String(decoding: bytes.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        let whole = splitter.sentences(in: flat)
+        let windowed = splitter.sentences(readingLineBreaksAsSpaces: bytes[...])
+        #expect(whole.count > 1_000)
+        #expect(windowed == whole)
+        // A slice that does not start at index 0 gives ranges from its own start.
+        let offset = splitter.sentences(readingLineBreaksAsSpaces: Array("x ".utf8 + bytes)[2...])
+        #expect(offset == whole)
     }
 }

@@ -257,9 +257,42 @@ import Testing
             _ = try ArticleParser().parse(file)
         }
         #expect(throws: ArticleError(path: "h.md", reason: .noPassages)) {
-            _ = try ArticleParser().parse(
-                Array("# Only\n\n## Headings\n----\nLeave a Reply\n".utf8), id: "h", path: "h.md")
+            _ = try ArticleParser().parse(Array("----\nLeave a Reply\nShare this\n".utf8), id: "h", path: "h.md")
         }
+    }
+
+    /// A first line in lower case is the title when a blank line sets it apart; run on, it is
+    /// the start of a paragraph.
+    @Test func lowercaseFirstLineIsATitleWhenSetApart() throws {
+        let apart = try ArticleParser().parse(
+            Array("notes on collagen and skin\n\nCollagen is the main protein of the dermis.\n".utf8),
+            id: "n", path: "n.txt")
+        #expect(apart.title == "notes on collagen and skin")
+        #expect(!apart.titleIsDerived)
+        #expect(apart.passages.map(\.text) == ["Collagen is the main protein of the dermis."])
+        let runOn = try ArticleParser().parse(
+            Array("notes on collagen and skin\nshow that it is the main protein of the dermis.\n".utf8),
+            id: "n", path: "n.txt")
+        #expect(runOn.titleIsDerived)
+        #expect(runOn.passages.count == 1)
+    }
+
+    /// An article that is only a title is one passage: the title's words, exactly in place.
+    @Test(arguments: [
+        ("# Only a title\n", "Only a title", 2),
+        ("# Only\n\n## Headings\n----\nLeave a Reply\n", "Only", 2),
+        ("  ## Spaced ##  \n\n", "Spaced", 5),
+    ])
+    func titleOnlyArticleIsOnePassage(_ row: (String, String, Int)) throws {
+        let bytes = Array(row.0.utf8)
+        let article = try ArticleParser().parse(bytes, id: "t", path: "t.md")
+        #expect(article.title == row.1)
+        #expect(!article.titleIsDerived)
+        #expect(article.passages.count == 1)
+        let passage = try #require(article.passages.first)
+        #expect(passage.text == row.1)
+        #expect(passage.location.byteStart == row.2)
+        #expect(Array(bytes[passage.location.byteStart..<passage.location.byteEnd]) == Array(row.1.utf8))
     }
 
     @Test func readsTheSeedCorpus() throws {

@@ -1,3 +1,4 @@
+import PassimTestSupport
 import Testing
 
 @testable import PassimArticles
@@ -99,5 +100,50 @@ import Testing
         let row = Self.partitions[index]
         let groups = BalancedPartition.groups(row.weights, limit: row.limit)
         #expect(groups == row.groups, "weights \(row.weights)")
+    }
+
+    /// The one-pass split equals the exhaustive one (the fewest groups, then the least sum of
+    /// squares over every placement of their cuts) on seeded random paragraphs.
+    @Test func balancedPartitionMatchesExhaustiveSearch() {
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...40, using: &random)
+            let limit = Int.random(in: 20...120, using: &random)
+            let weights = (0..<count).map { _ in Int.random(in: 0...70, using: &random) }
+            let groups = BalancedPartition.groups(weights, limit: limit)
+            let reference = Self.exhaustive(weights, limit: limit)
+            #expect(groups.count == reference.groups, "weights \(weights), limit \(limit)")
+            #expect(Self.squares(groups, weights) == reference.squares, "weights \(weights), limit \(limit)")
+            #expect(groups.first?.lowerBound == 0 && groups.last?.upperBound == count)
+            #expect(zip(groups, groups.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        }
+    }
+
+    /// The least (groups, squares) over every split, by trying every cut set recursively.
+    static func exhaustive(_ weights: [Int], limit: Int) -> (groups: Int, squares: Int) {
+        var memo: [Int: (Int, Int)] = [:]
+        func best(_ start: Int) -> (Int, Int) {
+            if start == weights.count { return (0, 0) }
+            if let known = memo[start] { return known }
+            var result = (Int.max, Int.max)
+            var weight = 0
+            for end in (start + 1)...weights.count {
+                weight += weights[end - 1]
+                guard end == start + 1 || weight <= limit else { break }
+                let rest = best(end)
+                let candidate = (rest.0 + 1, rest.1 + weight * weight)
+                if candidate < result { result = candidate }
+            }
+            memo[start] = result
+            return result
+        }
+        return best(0)
+    }
+
+    static func squares(_ groups: [Range<Int>], _ weights: [Int]) -> Int {
+        groups.reduce(0) { total, group in
+            let weight = weights[group].reduce(0, +)
+            return total + weight * weight
+        }
     }
 }

@@ -3,65 +3,57 @@ enum BalancedPartition {
     /// Contiguous groups of `weights` (as index ranges), each at most `limit` unless a single
     /// unit is heavier, using as few groups as possible and, among those, the most even sizes.
     ///
-    /// Greedy packing finds the fewest groups; a dynamic program then places the cuts to
-    /// minimize the sum of squared group weights, so a 250-word paragraph becomes 125 + 125
-    /// rather than 120 + 120 + 10.
+    /// The objective is the pair (number of groups, sum of squared group weights), compared
+    /// in that order, so a 250-word paragraph becomes 125 + 125 rather than 120 + 120 + 10.
+    /// Adding a group adds the same pair whatever came before, so the best split of each
+    /// prefix extends to the best split of the whole: one pass over the units, each looking
+    /// back only as far as a group can reach, so the work grows linearly with the units
+    /// (a 50 MB paragraph has hundreds of thousands of sentences).
     static func groups(_ weights: [Int], limit: Int) -> [Range<Int>] {
         let count = weights.count
         guard count > 0 else { return [] }
-        let groupCount = fewestGroups(weights, limit: limit)
-        guard groupCount > 1 else { return [0..<count] }
-
         var prefix = [0]
+        prefix.reserveCapacity(count + 1)
         for weight in weights { prefix.append(prefix[prefix.count - 1] + weight) }
-        func fits(_ start: Int, _ end: Int) -> Bool {
-            end - start == 1 || prefix[end] - prefix[start] <= limit
-        }
+        guard prefix[count] > limit, count > 1 else { return [0..<count] }
 
-        let infinity = Int.max
-        // cost[g][i]: best cost of splitting the first i units into g groups; cut[g][i]: where
-        // the last of those groups starts.
-        let row = Array(repeating: infinity, count: count + 1)
-        var cost = Array(repeating: row, count: groupCount + 1)
-        var cut = Array(repeating: Array(repeating: 0, count: count + 1), count: groupCount + 1)
-        cost[0][0] = 0
-        for group in 1...groupCount {
-            for end in group...count {
-                for start in (group - 1)..<end
-                where cost[group - 1][start] != infinity && fits(start, end) {
-                    let weight = prefix[end] - prefix[start]
-                    let total = cost[group - 1][start] + weight * weight
-                    if total < cost[group][end] {
-                        cost[group][end] = total
-                        cut[group][end] = start
-                    }
+        // best[i]: the best split of the first i units; start[i]: where its last group starts.
+        var best = [Cost](repeating: Cost(groups: Int.max, squares: Int.max), count: count + 1)
+        var start = [Int](repeating: 0, count: count + 1)
+        best[0] = Cost(groups: 0, squares: 0)
+        for end in 1...count {
+            var first = end - 1
+            while true {
+                let weight = prefix[end] - prefix[first]
+                // A single unit heavier than the limit is a group of its own.
+                guard first == end - 1 || weight <= limit else { break }
+                let candidate = Cost(
+                    groups: best[first].groups + 1, squares: best[first].squares + weight * weight)
+                // Ties go to the earliest start, as they always have (passages stay put).
+                if candidate <= best[end] {
+                    best[end] = candidate
+                    start[end] = first
                 }
+                guard first > 0 else { break }
+                first -= 1
             }
         }
         var ranges: [Range<Int>] = []
         var end = count
-        for group in stride(from: groupCount, to: 0, by: -1) {
-            let start = cut[group][end]
-            ranges.append(start..<end)
-            end = start
+        while end > 0 {
+            ranges.append(start[end]..<end)
+            end = start[end]
         }
         return ranges.reversed()
     }
 
-    /// The fewest contiguous groups within `limit` (greedy packing is optimal for this).
-    static func fewestGroups(_ weights: [Int], limit: Int) -> Int {
-        var groups = 0
-        var current = 0
-        var open = false
-        for weight in weights {
-            if open, current + weight <= limit {
-                current += weight
-            } else {
-                groups += 1
-                current = weight
-                open = true
-            }
+    /// A split's cost: fewer groups first, then more even ones.
+    private struct Cost: Comparable {
+        var groups: Int
+        var squares: Int
+
+        static func < (lhs: Cost, rhs: Cost) -> Bool {
+            (lhs.groups, lhs.squares) < (rhs.groups, rhs.squares)
         }
-        return groups
     }
 }

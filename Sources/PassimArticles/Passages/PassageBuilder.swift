@@ -39,6 +39,15 @@ struct PassageBuilder {
         }
     }
 
+    /// The one passage of an article that has nothing but its title: the title's words
+    /// (without a Markdown heading's `#`s or a list marker).
+    func titlePassage(_ line: Line) -> Passage {
+        let range = line.headingRange
+        return Passage(
+            ordinal: 1, section: nil, text: source.string(range), location: source.location(range),
+            kind: .paragraph)
+    }
+
     func drafts(_ blocks: [Block]) -> [PassageDraft] {
         var drafts: [PassageDraft] = []
         var section: String?

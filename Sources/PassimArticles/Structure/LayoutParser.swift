@@ -46,18 +46,24 @@ struct LayoutParser {
         return ArticleLayout(titleLine: title, blocks: blocks, sources: sources)
     }
 
-    /// The first line is a title when it is short, unpunctuated and followed by body text.
+    /// The first line is a title when it is short, unpunctuated and followed by body text,
+    /// or when it is a Markdown heading (even with nothing after it: a note that is only a
+    /// title). A title in lower case ("notes on collagen") needs a blank line after it, so
+    /// the start of a hard-wrapped paragraph is not taken for one.
     func titleLine() -> Int? {
         guard let first = nextContent(after: -1), lines[first].marker == nil,
             tableEnds[first] == nil
         else { return nil }
         let line = lines[first]
+        guard let next = nextContent(after: first) else {
+            return line.markdownHeading != nil ? first : nil
+        }
+        let separated = next > first + 1 && lines[first + 1].isBlank
         let shaped =
             line.markdownHeading != nil
-            || TextShape.isHeadingShaped(line.text, maxWords: 20, maxBytes: 200)
-        guard shaped, let next = nextContent(after: first), !continues(first, next) else {
-            return nil
-        }
+            || TextShape.isHeadingShaped(
+                line.text, maxWords: 20, maxBytes: 200, allowingLowercase: separated)
+        guard shaped, !continues(first, next) else { return nil }
         return first
     }
 

@@ -10,6 +10,9 @@ struct SourcesTail {
         "works cited", "further reading", "sources and references",
     ]
 
+    /// The longest line read as one of the sources (several links with their titles fit).
+    static let longestLine = 2_000
+
     /// Index of the tail's first line; `lines.count` when there is no tail.
     let start: Int
     /// The links, in file order.
@@ -25,6 +28,9 @@ struct SourcesTail {
                 index -= 1
                 continue
             }
+            // A line of sources is a link and perhaps its title; a longer one is a paragraph
+            // (that may end in a link), and finding links in a huge one was most of its parse.
+            guard line.text.utf8.count <= Self.longestLine else { break }
             let body = line.marker?.body ?? line.text
             let found = TextShape.urls(in: body)
             guard !found.isEmpty else { break }

@@ -11,8 +11,12 @@ enum Boilerplate {
         "comments", "no comments", "back to top", "skip to content",
     ]
 
+    /// Longer lines are content whatever they say: no phrase with its trailing symbols comes
+    /// near this, and a long line (a whole paragraph) is then never lower-cased to find out.
+    static let longestLine = 80
+
     static func matches(_ line: String) -> Bool {
-        phrases.contains(normalize(line))
+        line.utf8.count <= longestLine && phrases.contains(normalize(line))
     }
 
     static func normalize(_ line: String) -> String {

@@ -56,6 +56,9 @@ struct Line {
     /// The trimmed text.
     let text: String
     let marker: ListMarker?
+    /// A line with no content of its own: no letters or digits, or web-page chrome. Stored:
+    /// the layout asks it of every line several times.
+    let isBoilerplate: Bool
 
     init(index: Int, range: Range<Int>, in source: SourceText) {
         self.index = index
@@ -63,6 +66,9 @@ struct Line {
         indent = content.lowerBound - range.lowerBound
         text = source.string(content)
         marker = ListMarker(text: text, at: content.lowerBound)
+        isBoilerplate =
+            !text.isEmpty
+            && (!TextShape.hasAlphanumeric(text) || Boilerplate.matches(marker?.body ?? text))
     }
 
     var isBlank: Bool { text.isEmpty }
@@ -73,6 +79,19 @@ struct Line {
         return marker?.body ?? text
     }
 
+    /// Where `headingText` is in the file: the content without `#`s or a list marker.
+    var headingRange: Range<Int> {
+        let heading = Array(headingText.utf8)
+        let bytes = Array(text.utf8)
+        guard !heading.isEmpty, heading.count <= bytes.count else { return content }
+        for offset in 0...(bytes.count - heading.count)
+        where bytes[offset..<(offset + heading.count)].elementsEqual(heading) {
+            let start = content.lowerBound + offset
+            return start..<(start + heading.count)
+        }
+        return content
+    }
+
     /// The text of a Markdown ATX heading (`## Title`), if this line is one.
     var markdownHeading: String? {
         let hashes = text.prefix(while: { $0 == "#" })
@@ -81,12 +100,6 @@ struct Line {
         guard rest.first?.isWhitespace ?? false else { return nil }
         let title = rest.trimmingHashes()
         return TextShape.hasAlphanumeric(title) ? title : nil
-    }
-
-    /// A line with no content of its own: no letters or digits, or web-page chrome.
-    var isBoilerplate: Bool {
-        !isBlank
-            && (!TextShape.hasAlphanumeric(text) || Boilerplate.matches(marker?.body ?? text))
     }
 
     /// True for a line that could be a row of a `|` table.

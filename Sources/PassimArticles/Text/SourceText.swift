@@ -74,13 +74,4 @@ struct SourceText {
         }
         return start..<end
     }
-
-    /// The text of a range with line breaks turned into spaces, byte for byte, so offsets
-    /// found in it are offsets in the file (ICU treats a line break as a sentence end).
-    func flattened(_ range: Range<Int>) -> String {
-        let flat = bytes[range].map { byte in
-            byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") ? UInt8(ascii: " ") : byte
-        }
-        return String(decoding: flat, as: UTF8.self)
-    }
 }

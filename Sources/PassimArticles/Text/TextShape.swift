@@ -87,8 +87,10 @@ enum TextShape {
 
     /// Short, unpunctuated text that can name a section: at most `maxWords` words, no
     /// sentence-final `.`, `!`, `:`, `;`, `,` (a question mark is allowed: "What Is PRP?").
-    static func isHeadingShaped(_ text: String, maxWords: Int = 14, maxBytes: Int = 120) -> Bool {
-        guard text.utf8.count <= maxBytes, hasAlphanumeric(text), !startsLowercase(text) else {
+    static func isHeadingShaped(
+        _ text: String, maxWords: Int = 14, maxBytes: Int = 120, allowingLowercase: Bool = false
+    ) -> Bool {
+        guard text.utf8.count <= maxBytes, hasAlphanumeric(text), allowingLowercase || !startsLowercase(text) else {
             return false
         }
         let count = wordCount(text)
@@ -119,9 +121,7 @@ enum TextShape {
         text.split(whereSeparator: { $0.isWhitespace }).compactMap { token in
             var candidate = Substring(token)
             while let first = candidate.first, "(<[\"'“".contains(first) { candidate.removeFirst() }
-            let lower = candidate.lowercased()
-            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")
-            else { return nil }
+            guard hasLinkPrefix(candidate) else { return nil }
             while let last = candidate.last,
                 ".,;:!?\"'”>".contains(last)
                     || (last == ")" && !candidate.contains("(")) || (last == "]" && !candidate.contains("["))
@@ -130,5 +130,13 @@ enum TextShape {
             }
             return candidate.count > 4 ? String(candidate) : nil
         }
+    }
+
+    /// Whether `token` starts with `http://`, `https://` or `www.`, in any case (checked on
+    /// its bytes: lower-casing every word of a long paragraph was most of a huge file's parse).
+    private static func hasLinkPrefix(_ token: Substring) -> Bool {
+        let lowered = token.utf8.prefix(8).map { $0 | (($0 >= 65 && $0 <= 90) ? 0x20 : 0) }
+        return lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8)
+            || lowered.starts(with: "www.".utf8)
     }
 }

@@ -32,27 +32,27 @@ final class DocumentBuilder {
     /// With `replacing`, the passages of an earlier version are deleted first. The article's
     /// spelling words are left in `spellingWords` for the caller to add with its batch.
     func write(_ article: Article, into database: WritableXapianDatabase, replacing: Bool) throws(XapianError) {
-        let documents = try documents(for: article)
         let recordBytes = ArticleRecord(article: article).encoded()
         if replacing {
             try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
         }
-        for document in documents {
-            try database.add(document)
-        }
+        // One document at a time: a huge article's documents all at once were most of its
+        // peak memory. The caller's transaction (or unpublished fresh build) keeps it atomic.
+        try forEachDocument(of: article) { (document) throws(XapianError) in try database.add(document) }
         try addSynonyms(for: article.acronyms, to: database)
         try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
     }
 
-    /// Builds one document per passage of `article`; spelling words accumulate in `spellingWords`.
-    func documents(for article: Article) throws(XapianError) -> [XapianDocument] {
+    /// Builds one document per passage of `article`, handing each to `consume` in passage order;
+    /// spelling words accumulate in `spellingWords`.
+    func forEachDocument(
+        of article: Article, _ consume: (XapianDocument) throws(XapianError) -> Void
+    ) throws(XapianError) {
         spellingWords.removeAll(keepingCapacity: true)
         let title = analyzer.analyze(article.title)
         let titleWords = Self.spellingWords(of: title)
         let domains = SourceDomains.domains(of: article.sources)
         var sectionCache: (text: String, analyzed: AnalyzedText, words: Set<String>)?
-        var documents: [XapianDocument] = []
-        documents.reserveCapacity(article.passages.count)
         for passage in article.passages {
             let document = XapianDocument()
             let body = analyzer.analyze(passage.text)
@@ -82,9 +82,8 @@ final class DocumentBuilder {
             }
             try document.addValue(slot: Schema.articleSlot, article.id)
             try document.setData(PassageRecord(articleID: article.id, passage: passage).encoded())
-            documents.append(document)
+            try consume(document)
         }
-        return documents
     }
 
     /// The spelling words the stored article `record` added to `database` when it was written,
