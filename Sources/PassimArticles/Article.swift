@@ -44,6 +44,8 @@ public struct Article: Sendable, Hashable, Codable {
     /// The file's modification time when it was read (nanoseconds since 1970), 0 when unknown:
     /// with `byteCount`, how a reader tells at a glance that the file may have changed.
     public var modified: Int64 = 0
+    /// How the file is written; for any format but text, passages carry a ``SourceMap``.
+    public var format: ArticleFormat = .text
 
     public init(
         id: String, path: String, title: String, titleIsDerived: Bool, sources: [String],

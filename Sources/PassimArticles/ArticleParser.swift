@@ -33,14 +33,25 @@ public final class ArticleParser {
     /// Throws when the bytes are empty, binary or not UTF-8, or hold no passage.
     public func parse(_ bytes: [UInt8], id: String, path: String) throws(ArticleError) -> Article {
         try ContentCheck.validate(bytes, path: path)
-        let source = SourceText(bytes: bytes)
+        let format = ArticleFormat(path: path)
+        let file = SourceText(bytes: bytes)
+        // A markup article is read as its rendered text, located in the file through its map.
+        let rendered: RenderedText? =
+            switch format {
+            case .text: nil
+            case .markdown: MarkdownRenderer.render(file)
+            }
+        let source = rendered.map { SourceText(bytes: $0.bytes) } ?? file
         let lines = source.lineRanges().enumerated().map { index, range in
-            Line(index: index, range: range, in: source)
+            Line(
+                index: index, range: range, in: source, isCode: rendered?.codeLines.contains(index) ?? false,
+                links: rendered?.links[index] ?? [])
         }
         let layout = LayoutParser.parse(lines)
-        let builder = PassageBuilder(
+        var builder = PassageBuilder(
             source: source, lines: lines, limits: limits,
             sentences: { self.sentences($0, in: source) })
+        builder.map = rendered?.map
         var passages = builder.passages(layout.blocks)
         if passages.isEmpty, let line = layout.titleLine {
             // An article that is only its title (a note, a bookmark) is still found by it.
@@ -60,10 +71,12 @@ public final class ArticleParser {
         }
         definitionTexts += passages.map(\.text)
         let acronyms = Acronym.defined(in: definitionTexts)
-        return Article(
+        var article = Article(
             id: id, path: path, title: title, titleIsDerived: layout.titleLine == nil,
             sources: layout.sources.urls, passages: passages, acronyms: acronyms,
             contentHash: FNV1a.hex(bytes), byteCount: bytes.count)
+        article.format = format
+        return article
     }
 
     /// The first sentence of the first paragraph (else the first line of the first list), or

@@ -95,6 +95,23 @@ enum GoldenFixtures {
                         stale: true)
                 ])),
         .response(
+            "search.markdown", id: 14,
+            SearchResult(
+                query: "collagen", estimatedTotal: 1,
+                hits: [
+                    SearchHit(
+                        rank: 1, score: 3.5,
+                        article: ArticleSummary(
+                            id: "notes/skin", title: "Collagen and the skin", path: "/home/ana/notes/skin.md",
+                            sources: [], format: "markdown"),
+                        passage: PassageInfo(
+                            id: "notes/skin#1", ordinal: 1, section: nil,
+                            text: "Collagen is the main structural protein of the dermis."),
+                        location: TextRange(
+                            start: 40, end: 102, startLine: 5, startColumn: 1, endLine: 5, endColumn: 63),
+                        highlights: [Highlight(start: 0, end: 8, line: 5, column: 1, endLine: 5, endColumn: 9)])
+                ])),
+        .response(
             "passage-get", id: 3,
             PassageGetResult(article: article, passage: passage2, before: [passage1], after: [passage3])),
         .response(

@@ -28,24 +28,33 @@ struct PassageBuilder {
     let source: SourceText
     let lines: [Line]
     let limits: PassageLimits
+    /// For a markup article, where the rendered text's parts are in the file.
+    var map: SourceMap? = nil
     /// Sentence ranges of a range of the file, in file offsets, trimmed, never empty.
     let sentences: (Range<Int>) -> [Range<Int>]
 
     func passages(_ blocks: [Block]) -> [Passage] {
         mergeFragments(drafts(blocks)).enumerated().map { index, draft in
-            Passage(
-                ordinal: index + 1, section: draft.section, text: source.string(draft.range),
-                location: source.location(draft.range), kind: draft.kind)
+            passage(ordinal: index + 1, section: draft.section, range: draft.range, kind: draft.kind)
         }
     }
 
     /// The one passage of an article that has nothing but its title: the title's words
     /// (without a Markdown heading's `#`s or a list marker).
     func titlePassage(_ line: Line) -> Passage {
-        let range = line.headingRange
+        passage(ordinal: 1, section: nil, range: line.headingRange, kind: .paragraph)
+    }
+
+    /// The passage of a range of the (rendered) text, located in the file.
+    private func passage(ordinal: Int, section: String?, range: Range<Int>, kind: PassageKind) -> Passage {
+        guard let map else {
+            return Passage(
+                ordinal: ordinal, section: section, text: source.string(range), location: source.location(range),
+                kind: kind)
+        }
         return Passage(
-            ordinal: 1, section: nil, text: source.string(range), location: source.location(range),
-            kind: .paragraph)
+            ordinal: ordinal, section: section, text: source.string(range), location: map.location(of: range),
+            kind: kind, map: map.slice(range))
     }
 
     func drafts(_ blocks: [Block]) -> [PassageDraft] {
@@ -69,6 +78,8 @@ struct PassageBuilder {
                 group += 1
             case .table(let rows):
                 add([span(rows)], .table)
+            case .code(let rows):
+                add([span(rows)], .code)
             case .paragraph(let rows):
                 let range = span(rows)
                 guard index + 1 < blocks.count, case .list = blocks[index + 1],
@@ -100,13 +111,13 @@ struct PassageBuilder {
         var index = 0
         while index < drafts.count {
             let draft = drafts[index]
-            guard draft.words < limits.minWords, draft.kind != .table else {
+            guard draft.words < limits.minWords, draft.kind != .table, draft.kind != .code else {
                 index += 1
                 continue
             }
             func mergeable(_ other: Int) -> Bool {
                 drafts.indices.contains(other) && drafts[other].group == draft.group
-                    && drafts[other].kind != .table
+                    && drafts[other].kind != .table && drafts[other].kind != .code
             }
             let introduces = TextShape.endsWithColon(source.string(draft.range))
             if mergeable(index + 1), introduces || !mergeable(index - 1) {

@@ -8,6 +8,8 @@ enum Block: Equatable {
     case list(items: [Range<Int>])
     /// A `|` table, delimiter row included.
     case table(lines: Range<Int>)
+    /// Lines of code, as the markup marked them.
+    case code(lines: Range<Int>)
     /// A boilerplate line: no passage, and passages never merge across it.
     case separator
 }
@@ -52,7 +54,7 @@ struct LayoutParser {
     /// the start of a hard-wrapped paragraph is not taken for one.
     func titleLine() -> Int? {
         guard let first = nextContent(after: -1), lines[first].marker == nil,
-            tableEnds[first] == nil
+            tableEnds[first] == nil, !lines[first].isCode
         else { return nil }
         let line = lines[first]
         guard let next = nextContent(after: first) else {
@@ -74,6 +76,11 @@ struct LayoutParser {
             let line = lines[index]
             if line.isBlank {
                 index += 1
+            } else if line.isCode {
+                var end = index + 1
+                while end < bodyEnd, lines[end].isCode { end += 1 }
+                blocks.append(.code(lines: index..<end))
+                index = end
             } else if line.isBoilerplate {
                 blocks.append(.separator)
                 index += 1
@@ -203,7 +210,7 @@ struct LayoutParser {
     private func isPlainText(_ index: Int) -> Bool {
         let line = lines[index]
         return !line.isBlank && !line.isBoilerplate && line.marker == nil
-            && line.markdownHeading == nil && tableEnds[index] == nil
+            && line.markdownHeading == nil && tableEnds[index] == nil && !line.isCode
     }
 
     /// The next line after `index` in the body with content (not blank, not boilerplate).

@@ -32,7 +32,7 @@ struct SourcesTail {
             // (that may end in a link), and finding links in a huge one was most of its parse.
             guard line.text.utf8.count <= Self.longestLine else { break }
             let body = line.marker?.body ?? line.text
-            let found = TextShape.urls(in: body)
+            let found = TextShape.urls(in: body) + line.links.filter(TextShape.isWebLink)
             guard !found.isEmpty else { break }
             linked.append((index, found, TextShape.isBareURL(body)))
             index -= 1

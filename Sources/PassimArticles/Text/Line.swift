@@ -59,8 +59,14 @@ struct Line {
     /// A line with no content of its own: no letters or digits, or web-page chrome. Stored:
     /// the layout asks it of every line several times.
     let isBoilerplate: Bool
+    /// A line of a code block (Markdown fences or indentation, HTML `<pre>`).
+    let isCode: Bool
+    /// Link targets the markup gave the line (`[text](url)`), not in its text.
+    let links: [String]
 
-    init(index: Int, range: Range<Int>, in source: SourceText) {
+    init(index: Int, range: Range<Int>, in source: SourceText, isCode: Bool = false, links: [String] = []) {
+        self.isCode = isCode
+        self.links = links
         self.index = index
         content = source.trimmed(range)
         indent = content.lowerBound - range.lowerBound

@@ -112,6 +112,11 @@ enum TextShape {
     }
 
     /// True when the text is one link, e.g. `https://example.org/a` or `www.example.org`.
+    /// Whether a link target is a web address (not `#section`, `mailto:` or a relative path).
+    static func isWebLink(_ target: String) -> Bool {
+        hasLinkPrefix(Substring(target))
+    }
+
     static func isBareURL(_ text: String) -> Bool {
         !text.contains(where: { $0.isWhitespace }) && urls(in: text).count == 1
     }

@@ -4,7 +4,7 @@ import PassimArticles
 ///
 /// Stored as a binary record (``RecordWriter``'s varints and counted strings): id, title,
 /// path, number of sources and each source, content hash, byte count, passage count, and the
-/// file's modification time (schema 6).
+/// file's modification time (schema 6), and the file's format (schema 7).
 /// The daemon reads every record when it starts and when the index changes, so decoding it
 /// is on the way to the first answer.
 public struct ArticleRecord: Codable, Sendable, Hashable {
@@ -17,6 +17,9 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
     public var passageCount: Int
     /// The file's modification time when it was read (nanoseconds since 1970), 0 when unknown.
     public var modified: Int64
+    /// How the file is written: for any format but text, passage texts are not the file's
+    /// bytes, and each passage's map says where they come from.
+    public var format: ArticleFormat
 
     init(article: Article) {
         id = article.id
@@ -27,6 +30,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         byteCount = article.byteCount
         passageCount = article.passages.count
         modified = max(0, article.modified)
+        format = article.format
     }
 
     func encoded() -> [UInt8] {
@@ -42,6 +46,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         out.varint(byteCount)
         out.varint(passageCount)
         out.varint(Int(modified))
+        out.string(format.rawValue)
         return out.bytes
     }
 
@@ -58,17 +63,19 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
             sources.append(source)
         }
         guard let contentHash = reader.string(), let byteCount = reader.varint(), let passageCount = reader.varint(),
-            let modified = reader.varint(), reader.atEnd
+            let modified = reader.varint(), let formatName = reader.string(),
+            let format = ArticleFormat(rawValue: formatName), reader.atEnd
         else { throw malformed() }
         return ArticleRecord(
             id: id, title: title, path: path, sources: sources, contentHash: contentHash, byteCount: byteCount,
-            passageCount: passageCount, modified: Int64(modified))
+            passageCount: passageCount, modified: Int64(modified), format: format)
     }
 
     private init(
         id: String, title: String, path: String, sources: [String], contentHash: String, byteCount: Int,
-        passageCount: Int, modified: Int64
+        passageCount: Int, modified: Int64, format: ArticleFormat
     ) {
+        self.format = format
         self.id = id
         self.title = title
         self.path = path

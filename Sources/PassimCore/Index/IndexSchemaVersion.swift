@@ -8,8 +8,9 @@ enum IndexMetadata {
     /// older index holds `ix.netcom.com` as one term where queries now ask for its parts, 5:
     /// words are indexed by their stems only, with positions, and no longer as unstemmed terms,
     /// 6: article ids named by corpus roots, which the index records, and article records with
-    /// the file's modification time).
-    static let schemaVersion = "6"
+    /// the file's modification time, 7: passages with a source map, code passages and article
+    /// records with the file's format, for Markdown and HTML articles).
+    static let schemaVersion = "7"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"

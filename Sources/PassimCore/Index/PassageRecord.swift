@@ -6,8 +6,10 @@ import PassimArticles
 /// Written once per passage and read once per hit, so it is a compact binary record rather
 /// than JSON (``RecordWriter``'s varints and counted strings), in this order: article id,
 /// ordinal, kind (0 paragraph, 1 list, 2 table), section (0 = none, else its byte count + 1,
-/// then its bytes), byteStart, byteEnd, startLine, startColumn, endLine, endColumn, and the
-/// text's bytes to the end of the record.
+/// then its bytes), byteStart, byteEnd, startLine, startColumn, endLine, endColumn, the
+/// number of source map pieces (0 for text that is the file's bytes) and for each its text
+/// offset, verbatim flag (0 or 1) and six location numbers as above (schema 7), and the text's
+/// bytes to the end of the record.
 struct PassageRecord: Sendable, Hashable {
     var articleID: String
     var passage: Passage
@@ -33,6 +35,16 @@ struct PassageRecord: Sendable, Hashable {
         for value in [l.byteStart, l.byteEnd, l.startLine, l.startColumn, l.endLine, l.endColumn] {
             out.varint(value)
         }
+        let pieces = passage.map?.pieces ?? []
+        out.varint(pieces.count)
+        for piece in pieces {
+            out.varint(piece.textStart)
+            out.byte(piece.verbatim ? 1 : 0)
+            let p = piece.location
+            for value in [p.byteStart, p.byteEnd, p.startLine, p.startColumn, p.endLine, p.endColumn] {
+                out.varint(value)
+            }
+        }
         out.rest(passage.text)
         return out.bytes
     }
@@ -48,19 +60,37 @@ struct PassageRecord: Sendable, Hashable {
             guard let text = reader.string(count: sectionCount - 1) else { throw malformed() }
             section = text
         }
+        let location = try Self.location(&reader)
+        guard let pieceCount = reader.varint(), pieceCount <= bytes.count else { throw malformed() }
+        var map: SourceMap?
+        if pieceCount > 0 {
+            var pieces: [SourceMap.Piece] = []
+            pieces.reserveCapacity(pieceCount)
+            for _ in 0..<pieceCount {
+                guard let textStart = reader.varint(), let verbatim = reader.byte() else { throw malformed() }
+                pieces.append(
+                    SourceMap.Piece(textStart: textStart, location: try Self.location(&reader), verbatim: verbatim == 1)
+                )
+            }
+            map = SourceMap(pieces: pieces)
+        }
+        let text = reader.rest()
+        return PassageRecord(
+            articleID: articleID,
+            passage: Passage(
+                ordinal: ordinal, section: section, text: text, location: location, kind: passageKind, map: map))
+    }
+
+    private static func location(_ reader: inout RecordReader) throws(IndexError) -> SourceLocation {
         var numbers: [Int] = []
         numbers.reserveCapacity(6)
         for _ in 0..<6 {
             guard let value = reader.varint() else { throw malformed() }
             numbers.append(value)
         }
-        let location = SourceLocation(
+        return SourceLocation(
             byteStart: numbers[0], byteEnd: numbers[1], startLine: numbers[2], startColumn: numbers[3],
             endLine: numbers[4], endColumn: numbers[5])
-        let text = reader.rest()
-        return PassageRecord(
-            articleID: articleID,
-            passage: Passage(ordinal: ordinal, section: section, text: text, location: location, kind: passageKind))
     }
 
     private static func malformed() -> IndexError {
@@ -72,6 +102,7 @@ struct PassageRecord: Sendable, Hashable {
         case .paragraph: 0
         case .list: 1
         case .table: 2
+        case .code: 3
         }
     }
 
@@ -80,6 +111,7 @@ struct PassageRecord: Sendable, Hashable {
         case 0: .paragraph
         case 1: .list
         case 2: .table
+        case 3: .code
         default: nil
         }
     }

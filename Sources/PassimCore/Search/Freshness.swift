@@ -28,6 +28,13 @@ public struct Freshness {
             guard unchanged[record.path] == false else { continue }
             let text = Array(hit.passage.text.utf8)
             let location = hit.passage.location
+            if let map = hit.passage.map {
+                // Rendered text is checked piece by piece where it is the file's bytes; a
+                // passage of a changed markup file is not looked for elsewhere.
+                let head = try? ArticleReader.readPrefix(record.path, count: location.byteEnd)
+                if head.map({ Self.holds(map, text: text, in: $0) }) != true { results.hits[index].stale = true }
+                continue
+            }
             // Still in its place? Only the bytes up to it are read (the file may have grown huge).
             if let head = try? ArticleReader.readPrefix(record.path, count: location.byteEnd),
                 head.count == location.byteEnd,
@@ -49,6 +56,18 @@ public struct Freshness {
                 results.hits[index].stale = true
             }
         }
+    }
+
+    /// Whether `bytes` hold every verbatim piece of a passage's rendered `text` in its place.
+    static func holds(_ map: SourceMap, text: [UInt8], in bytes: [UInt8]) -> Bool {
+        for (index, piece) in map.pieces.enumerated() where piece.verbatim {
+            let end = index + 1 < map.pieces.count ? map.pieces[index + 1].textStart : text.count
+            let file = piece.location.byteStart..<(piece.location.byteStart + end - piece.textStart)
+            guard file.upperBound <= bytes.count, end <= text.count,
+                bytes[file].elementsEqual(text[piece.textStart..<end])
+            else { return false }
+        }
+        return true
     }
 
     /// Whether the file has the size and modification time its record holds.

@@ -20,7 +20,7 @@ struct Highlighter {
     /// Byte ranges in the passage text of matched words, with their places in the file.
     func highlights(in passage: Passage) -> [MatchedWord] {
         let analyzed = stems.analyzer.analyze(passage.text)
-        let positions = TextPositions(text: passage.text, location: passage.location)
+        let positions = TextPositions(text: passage.text, location: passage.location, map: passage.map)
         var result: [MatchedWord] = []
         for tokens in [analyzed.tokens, analyzed.bigrams] {
             for token in tokens where matches(token) {
@@ -56,13 +56,7 @@ struct Highlighter {
     }
 
     private func highlight(_ start: Int, _ end: Int, _ positions: TextPositions) -> MatchedWord {
-        let from = positions.position(of: start)
-        let to = positions.position(of: end)
-        return MatchedWord(
-            range: start..<end,
-            location: SourceLocation(
-                byteStart: positions.base + start, byteEnd: positions.base + end, startLine: from.line,
-                startColumn: from.column, endLine: to.line, endColumn: to.column))
+        MatchedWord(range: start..<end, location: positions.location(of: start..<end))
     }
 
     /// Overlapping ranges (a CJK word and its bigrams) become one.

@@ -41,7 +41,8 @@ public struct PositionConverter {
             let hit = converted.hits[index]
             let source = try sources.source(for: hit.article.path)
             let record = try convert(
-                PassageRecord(passage: hit.passage, location: hit.location), path: hit.article.path, in: source)
+                PassageRecord(passage: hit.passage, location: hit.location), path: hit.article.path, in: source,
+                verbatim: hit.article.format == nil)
             converted.hits[index].location = record.location
             var highlights: [Highlight] = []
             for highlight in hit.highlights {
@@ -62,9 +63,10 @@ public struct PositionConverter {
         }
         let source = try sources.source(for: path)
         var converted = result
-        converted.passage = try convert(result.passage, path: path, in: source)
-        converted.before = try convert(result.before, path: path, in: source)
-        converted.after = try convert(result.after, path: path, in: source)
+        let verbatim = result.article.format == nil
+        converted.passage = try convert(result.passage, path: path, in: source, verbatim: verbatim)
+        converted.before = try convert(result.before, path: path, in: source, verbatim: verbatim)
+        converted.after = try convert(result.after, path: path, in: source, verbatim: verbatim)
         return converted
     }
 
@@ -75,7 +77,8 @@ public struct PositionConverter {
         for record in passages { sources.need(result.article.path, through: record.location.end) }
         var converted = result
         converted.passages = try convert(
-            passages, path: result.article.path, in: sources.source(for: result.article.path))
+            passages, path: result.article.path, in: sources.source(for: result.article.path),
+            verbatim: result.article.format == nil)
         return converted
     }
 
@@ -84,13 +87,16 @@ public struct PositionConverter {
         try encoding.offset(ofUTF8Offset: utf8Offset, in: query)
     }
 
-    /// A passage's location, after checking that the file still holds the passage's text there.
-    public func convert(_ record: PassageRecord, path: String, in source: SourceText) throws(PositionConversionError)
-        -> PassageRecord
-    {
+    /// A passage's location, after checking that the file still holds the passage's text there
+    /// when the text is the file's bytes (`verbatim`). A Markdown or HTML article's clean text
+    /// is not the file's bytes, so only its bounds are checked here; a search marks such a hit
+    /// stale when its file changed (the engine has the passage's map).
+    public func convert(
+        _ record: PassageRecord, path: String, in source: SourceText, verbatim: Bool = true
+    ) throws(PositionConversionError) -> PassageRecord {
         let location = record.location
         guard location.start >= 0, location.start <= location.end, location.end <= source.bytes.count,
-            source.bytes[location.start..<location.end].elementsEqual(record.passage.text.utf8)
+            !verbatim || source.bytes[location.start..<location.end].elementsEqual(record.passage.text.utf8)
         else { throw .sourceChanged(path: path) }
         var converted = record
         converted.location = try convert(location, in: source)
@@ -121,12 +127,12 @@ public struct PositionConverter {
             endColumn: try source.column(highlight.endColumn, line: highlight.endLine, in: encoding))
     }
 
-    private func convert(_ records: [PassageRecord], path: String, in source: SourceText)
+    private func convert(_ records: [PassageRecord], path: String, in source: SourceText, verbatim: Bool)
         throws(PositionConversionError) -> [PassageRecord]
     {
         var converted: [PassageRecord] = []
         for record in records {
-            converted.append(try convert(record, path: path, in: source))
+            converted.append(try convert(record, path: path, in: source, verbatim: verbatim))
         }
         return converted
     }

@@ -8,7 +8,7 @@ public struct IngestRequest: RequestType {
     public static let method = "ingest"
     public typealias Response = IngestResult
 
-    /// Absolute paths of files or directories (directories are walked for `.txt` and `.md`).
+    /// Absolute paths of files or directories (directories are walked for `.txt`, `.md` and `.markdown`).
     public var paths: [String]?
     /// The article's text, for editors that index a buffer without saving it.
     public var text: String?

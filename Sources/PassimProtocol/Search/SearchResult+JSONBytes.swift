@@ -44,6 +44,10 @@ extension SearchHit: JSONBytesWritable {
 extension ArticleSummary: JSONBytesWritable {
     public func write(to json: inout JSONBytes) {
         json.beginObject()
+        if let format {
+            json.key("format")
+            json.value(format)
+        }
         json.key("id")
         json.value(id)
         json.key("path")

@@ -57,12 +57,17 @@ public struct ArticleSummary: Codable, Sendable, Hashable {
     /// Absolute path of the source file.
     public var path: String
     public var sources: [String]
+    /// How the file is written, when it is not plain text: `markdown` or `html` (protocol
+    /// 1.3). A passage's `text` is then the article's clean text, not the file's bytes at its
+    /// location; every location and highlight still points into the file.
+    public var format: String?
 
-    public init(id: String, title: String, path: String, sources: [String]) {
+    public init(id: String, title: String, path: String, sources: [String], format: String? = nil) {
         self.id = id
         self.title = title
         self.path = path
         self.sources = sources
+        self.format = format
     }
 }
 

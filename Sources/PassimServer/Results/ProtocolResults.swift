@@ -29,7 +29,9 @@ extension SearchHit {
 extension ArticleSummary {
     /// The article as results show it.
     public init(_ record: ArticleRecord) {
-        self.init(id: record.id, title: record.title, path: record.path, sources: record.sources)
+        self.init(
+            id: record.id, title: record.title, path: record.path, sources: record.sources,
+            format: record.format == .text ? nil : record.format.rawValue)
     }
 }
 
