@@ -29,12 +29,18 @@ let package = Package(
                 .linkedLibrary("icuuc"),
             ]
         ),
+        // C shim over libxml2's HTML parser (SAX, with input offsets) and iconv; no libxml2 types in its header.
+        .target(
+            name: "CXML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
         // Swift ownership and typed errors over CXapian; no Passim logic.
         .target(name: "PassimXapian", dependencies: ["CXapian"]),
         // The one analyzer: segmentation, normalization, stemming, CJK bigrams, byte offsets.
         .target(name: "PassimAnalysis", dependencies: ["CICU", "PassimXapian"]),
         // Articles: reading source files and splitting them into passages with exact spans.
-        .target(name: "PassimArticles", dependencies: ["PassimAnalysis"]),
+        .target(name: "PassimArticles", dependencies: ["PassimAnalysis", "CXML"]),
         // The query language: lexer, parser, AST, compilation to a Xapian query.
         .target(name: "PassimQuery", dependencies: ["PassimAnalysis", "PassimXapian"]),
         // Wire types shared by `passim search --json` and the daemon: one Codable type per message.

@@ -8,7 +8,7 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case notRegularFile
         /// The file or directory exists but cannot be opened; `detail` is the system's reason.
         case unreadable(detail: String)
-        /// A directory given to scan holds no `.txt` or `.md` file.
+        /// A directory given to scan holds no article file (`.txt`, `.md`, `.html`, ...).
         case noArticleFiles
         /// The file has no bytes, or only whitespace.
         case empty
@@ -30,6 +30,10 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidFileName(bytes: [UInt8])
         /// A path given to ingest is not valid UTF-8 (it was repaired, with U+FFFD, on the way in).
         case pathNotUTF8
+        /// A web page's bytes at `byteOffset` are not valid in its encoding (declared or assumed).
+        case undecodable(encoding: String, byteOffset: Int)
+        /// A web page declares a character encoding that cannot be read.
+        case unknownEncoding(name: String)
     }
 
     /// The file (or directory) the error is about, as given or found.
@@ -52,7 +56,7 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unreadable(let detail):
             "cannot be read (\(detail)); check its permissions (e.g. chmod u+r) or its owner"
         case .noArticleFiles:
-            "the directory holds no .txt or .md files; add articles to it or give another path"
+            "the directory holds no .txt, .md or .html files; add articles to it or give another path"
         case .empty:
             "the file is empty or only whitespace; add the article's text or remove the file"
         case .binary:
@@ -64,6 +68,13 @@ public struct ArticleError: Error, Sendable, Hashable, CustomStringConvertible {
             "the file is not valid UTF-8: byte 0x\(Self.hex(byte)) at offset \(offset) (line "
                 + "\(line), column \(column)); convert the file to UTF-8 (e.g. iconv -f "
                 + "WINDOWS-1252 -t UTF-8) or fix that byte"
+        case .undecodable(let encoding, let offset):
+            "the page's bytes at offset \(offset) are not valid \(encoding), the encoding it declares "
+                + "(or, without a declaration, the one it was read in); fix the page's <meta charset> or "
+                + "save it again as UTF-8"
+        case .unknownEncoding(let name):
+            "the page declares the character encoding \(name), which cannot be read; save it as UTF-8 "
+                + "or fix its <meta charset>"
         case .noPassages:
             "no passages found: the file has no title, paragraph, list or table (only headings, "
                 + "links or page chrome); add body text or remove the file"

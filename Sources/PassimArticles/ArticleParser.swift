@@ -32,14 +32,16 @@ public final class ArticleParser {
     ///
     /// Throws when the bytes are empty, binary or not UTF-8, or hold no passage.
     public func parse(_ bytes: [UInt8], id: String, path: String) throws(ArticleError) -> Article {
-        try ContentCheck.validate(bytes, path: path)
         let format = ArticleFormat(path: path)
+        // A web page may be in any encoding it declares; the page reader checks it.
+        try ContentCheck.validate(bytes, path: path, requiringUTF8: format != .html)
         let file = SourceText(bytes: bytes)
         // A markup article is read as its rendered text, located in the file through its map.
         let rendered: RenderedText? =
             switch format {
             case .text: nil
             case .markdown: MarkdownRenderer.render(file)
+            case .html: try HTMLRenderer.render(file, path: path)
             }
         let source = rendered.map { SourceText(bytes: $0.bytes) } ?? file
         let lines = source.lineRanges().enumerated().map { index, range in
@@ -47,7 +49,7 @@ public final class ArticleParser {
                 index: index, range: range, in: source, isCode: rendered?.codeLines.contains(index) ?? false,
                 links: rendered?.links[index] ?? [])
         }
-        let layout = LayoutParser.parse(lines)
+        let layout = LayoutParser.parse(lines, headingsAreMarked: rendered?.headingsAreMarked ?? false)
         var builder = PassageBuilder(
             source: source, lines: lines, limits: limits,
             sentences: { self.sentences($0, in: source) })
@@ -63,7 +65,7 @@ public final class ArticleParser {
         if let line = layout.titleLine {
             title = lines[line].headingText
         } else {
-            title = derivedTitle(passages, source: source, path: path)
+            title = derivedTitle(passages, path: path)
         }
         var definitionTexts = [title]
         for block in layout.blocks {
@@ -73,20 +75,30 @@ public final class ArticleParser {
         let acronyms = Acronym.defined(in: definitionTexts)
         var article = Article(
             id: id, path: path, title: title, titleIsDerived: layout.titleLine == nil,
-            sources: layout.sources.urls, passages: passages, acronyms: acronyms,
+            sources: Self.unique((rendered?.declaredSources ?? []) + layout.sources.urls), passages: passages,
+            acronyms: acronyms,
             contentHash: FNV1a.hex(bytes), byteCount: bytes.count)
         article.format = format
         return article
     }
 
+    /// `urls` without repeats, in order.
+    private static func unique(_ urls: [String]) -> [String] {
+        var seen: Set<String> = []
+        return urls.filter { seen.insert($0).inserted }
+    }
+
     /// The first sentence of the first paragraph (else the first line of the first list), or
     /// the file's name when the article is only tables.
-    private func derivedTitle(_ passages: [Passage], source: SourceText, path: String) -> String {
+    private func derivedTitle(_ passages: [Passage], path: String) -> String {
         let first =
             passages.first(where: { $0.kind == .paragraph })
             ?? passages.first(where: { $0.kind == .list })
         guard let passage = first else { return TitleDeriver.fileStem(path) }
-        var range = passage.location.byteStart..<passage.location.byteEnd
+        // The passage's own text: for a markup article, its location is in the file, not in
+        // the rendered text the passage was cut from.
+        let source = SourceText(bytes: Array(passage.text.utf8))
+        var range = 0..<source.bytes.count
         if passage.kind == .list {
             // A list's first line (its lead-in or first item) reads as a title; items run on.
             let newline = source.bytes[range].firstIndex(of: UInt8(ascii: "\n")) ?? range.upperBound

@@ -1,6 +1,7 @@
 import Foundation
-import PassimArticles
 import Testing
+
+@testable import PassimArticles
 
 /// Markdown (and HTML) articles, checked against `Golden/markup/<file>.passages.txt`, and the
 /// promise their maps make: every word of a passage's clean text points at its own bytes.
@@ -12,7 +13,7 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
 
     @Test func fixturesCoverEachFormat() {
-        for format in ["md"] {
+        for format in ["md", "html"] {
             #expect(Self.files.contains { $0.hasSuffix("." + format) }, "no .\(format) fixture")
         }
     }
@@ -36,12 +37,16 @@ import Testing
     func everyWordPointsAtItsBytes(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
         let article = try Self.parse(name)
+        // A page in another encoding: its bytes are compared once read as UTF-8.
+        let encoding = PageEncoding.declaredEncoding(bytes).flatMap { $0 == "UTF-8" ? nil : $0 }
         var words = 0
         for passage in article.passages {
             let text = Array(passage.text.utf8)
             for word in Self.words(in: text) {
                 let location = passage.map?.location(of: word) ?? Self.verbatimLocation(word, of: passage)
-                let found = Array(bytes[location.byteStart..<location.byteEnd])
+                var found = Array(bytes[location.byteStart..<location.byteEnd])
+                if let encoding { found = try PageEncoding.transcode(found, from: encoding, path: name).utf8 }
+                if article.format == .html { found = Self.decodingEntities(found) }
                 #expect(
                     found == Array(text[word]),
                     "\(name) #\(passage.ordinal): \(String(decoding: text[word], as: UTF8.self))")
@@ -60,22 +65,58 @@ import Testing
         return try ArticleParser().parse(bytes, id: (name as NSString).deletingPathExtension, path: "markup/" + name)
     }
 
-    /// Runs of ASCII letters and digits and of non-ASCII bytes: the words a highlight covers.
+    /// Runs of ASCII letters and digits, and each non-ASCII character on its own (a CJK text
+    /// has no spaces): the pieces a highlight is made of.
     static func words(in text: [UInt8]) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var start: Int?
-        for (index, byte) in text.enumerated() {
-            let isWord =
-                (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) || byte >= 0xC0
-                || (byte >= 0x80 && start != nil)
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte >= 0x80 {
+                if let first = start { words.append(first..<index) }
+                start = nil
+                var end = index + 1
+                while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+                words.append(index..<end)
+                index = end
+                continue
+            }
+            let isWord = (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
             if isWord, start == nil { start = index }
             if !isWord, let first = start {
                 words.append(first..<index)
                 start = nil
             }
+            index += 1
         }
         if let first = start { words.append(first..<text.count) }
         return words
+    }
+
+    /// The fixtures' entities decoded (`&amp;`, `&#8212;`, `&#x2014;` and the named ones they use).
+    static func decodingEntities(_ bytes: [UInt8]) -> [UInt8] {
+        let named: [String: String] = [
+            "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "nbsp": "\u{A0}", "deg": "°", "middot": "·",
+            "ldquo": "“", "rdquo": "”", "copy": "©", "mdash": "—",
+        ]
+        let text = String(decoding: bytes, as: UTF8.self)
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&"), let semi = rest[amp...].firstIndex(of: ";") {
+            result += rest[..<amp]
+            let name = rest[rest.index(after: amp)..<semi]
+            if name.hasPrefix("#x"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code)
+            {
+                result.unicodeScalars.append(scalar)
+            } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += named[String(name)] ?? String(rest[amp...semi])
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return Array((result + rest).utf8)
     }
 
     static func verbatimLocation(_ range: Range<Int>, of passage: Passage) -> PassimArticles.SourceLocation {

@@ -4,6 +4,8 @@ public enum ArticleFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case text
     /// Markdown (`.md`, `.markdown`).
     case markdown
+    /// A saved web page (`.html`, `.htm`, `.xhtml`).
+    case html
 
     /// The format of the file at `path`.
     public init(path: String) {
@@ -14,6 +16,7 @@ public enum ArticleFormat: String, Sendable, Hashable, Codable, CaseIterable {
         }
         switch name[name.index(after: dot)...].lowercased() {
         case "md", "markdown": self = .markdown
+        case "html", "htm", "xhtml": self = .html
         default: self = .text
         }
     }

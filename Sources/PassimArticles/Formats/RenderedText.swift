@@ -12,12 +12,19 @@ struct RenderedText {
     private(set) var links: [Int: [String]] = [:]
     /// The title the markup declares (front matter, `<title>`), if any.
     var declaredTitle: String?
+    /// Sources the markup declares outside the text (a page's canonical URL).
+    var declaredSources: [String] = []
+    /// Headings are marked as such (`#` lines): no other line is read as one by its shape.
+    var headingsAreMarked = false
 
     init(file: SourceText) {
         self.file = file
     }
 
     var map: SourceMap { SourceMap(pieces: pieces) }
+
+    /// Whether nothing has been written on the current line yet.
+    var atLineStart: Bool { bytes.last == nil || bytes.last == UInt8(ascii: "\n") }
 
     /// The index of the line being written.
     var currentLine: Int { lineCount }

@@ -64,7 +64,8 @@ public struct ArticleReader: Sequence, Sendable {
         -> SourceFile
     {
         let (bytes, modified) = try FileSystem.readStamped(entry.path, maxBytes: maxBytes).get()
-        try ContentCheck.validate(bytes, path: entry.path)
+        // A web page may be in the encoding it declares; the parser reads it in that.
+        try ContentCheck.validate(bytes, path: entry.path, requiringUTF8: ArticleFormat(path: entry.path) != .html)
         var file = SourceFile(id: entry.id, path: entry.path, bytes: bytes)
         file.modified = modified
         return file

@@ -3,7 +3,7 @@ enum ContentCheck {
     /// Throws the first problem found, in the order a user would want to hear about it:
     /// an empty file, then a binary one (a PDF is "binary", not "bad UTF-8 at byte 11"),
     /// then UTF-16, then the first byte that is not UTF-8.
-    static func validate(_ bytes: [UInt8], path: String) throws(ArticleError) {
+    static func validate(_ bytes: [UInt8], path: String, requiringUTF8: Bool = true) throws(ArticleError) {
         let body = SourceText.hasByteOrderMark(bytes) ? bytes[3...] : bytes[...]
         if body.allSatisfy(isASCIISpace) {
             throw ArticleError(path: path, reason: .empty)
@@ -14,7 +14,7 @@ enum ContentCheck {
         if isBinary(body) {
             throw ArticleError(path: path, reason: .binary)
         }
-        if let offset = firstInvalidUTF8(bytes) {
+        if requiringUTF8, let offset = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: offset, in: bytes)
             let reason = ArticleError.Reason.invalidUTF8(
                 byteOffset: offset, line: line, column: column, byte: bytes[offset])

@@ -38,13 +38,13 @@ public struct SkippedFile: Sendable, Hashable, Codable {
 /// Finds the article files under the given paths, in a deterministic order.
 ///
 /// Directories are walked recursively, names sorted byte-wise at each level; only `.txt`,
-/// `.md` and `.markdown` files count (any case); other files, `README.*` files and what a `.passimignore` file
+/// `.md`, `.markdown`, `.html` and `.htm` files count (any case); other files, `README.*` files and what a `.passimignore` file
 /// (``IgnoreRules``) excludes are skipped and listed; hidden files and folders are passed over
 /// unlisted. A file reached twice (a link, or a path given twice) is listed once. A file given
 /// directly is taken whatever its extension. Problems are per path: the scan goes on after them.
 public struct CorpusScanner: Sendable {
     /// Extensions of article files, lower-cased.
-    public static let extensions: Set<String> = ["txt", "md", "markdown"]
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
 
     /// How a found file is named: from the index of the path it was found under and its path
     /// relative to that path (its name, for a file given directly), the article id.

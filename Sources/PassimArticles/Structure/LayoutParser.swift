@@ -33,6 +33,8 @@ struct LayoutParser {
     private let bodyEnd: Int
     /// For a line that starts a table, the index just past the table's last row.
     private let tableEnds: [Int: Int]
+    /// Only Markdown-style `#` lines are headings (see ``parse(_:headingsAreMarked:)``).
+    var headingsAreMarked = false
 
     init(lines: [Line], sources: SourcesTail) {
         self.lines = lines
@@ -40,9 +42,12 @@ struct LayoutParser {
         tableEnds = LayoutParser.findTables(lines[..<sources.start])
     }
 
-    static func parse(_ lines: [Line]) -> ArticleLayout {
+    /// The layout of `lines`; with `headingsAreMarked` (a rendered web page) only `#` lines
+    /// are headings, never a line by its shape.
+    static func parse(_ lines: [Line], headingsAreMarked: Bool = false) -> ArticleLayout {
         let sources = SourcesTail(lines: lines)
-        let parser = LayoutParser(lines: lines, sources: sources)
+        var parser = LayoutParser(lines: lines, sources: sources)
+        parser.headingsAreMarked = headingsAreMarked
         let title = parser.titleLine()
         let blocks = parser.blocks(from: (title ?? -1) + 1)
         return ArticleLayout(titleLine: title, blocks: blocks, sources: sources)
@@ -115,7 +120,7 @@ struct LayoutParser {
     /// a paragraph, or "1. Targeted Injections" followed by `•` items).
     func isHeading(_ index: Int) -> Bool {
         let line = lines[index]
-        guard TextShape.isHeadingShaped(line.headingText),
+        guard !headingsAreMarked, TextShape.isHeadingShaped(line.headingText),
             let next = nextContent(after: index)
         else { return false }
         guard let marker = line.marker else { return !continues(index, next) }

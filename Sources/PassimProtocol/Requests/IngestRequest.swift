@@ -8,12 +8,12 @@ public struct IngestRequest: RequestType {
     public static let method = "ingest"
     public typealias Response = IngestResult
 
-    /// Absolute paths of files or directories (directories are walked for `.txt`, `.md` and `.markdown`).
+    /// Absolute paths of files or directories (directories are walked for `.txt`, `.md`, `.markdown`, `.html` and `.htm`).
     public var paths: [String]?
     /// The article's text, for editors that index a buffer without saving it.
     public var text: String?
     /// The relative path `text` is indexed under, e.g. `notes/idea.md`; it decides the article id
-    /// (`notes/idea`) and the format (`.txt` or `.md`).
+    /// (`notes/idea`) and the format (`.txt`, `.md` or `.html`).
     public var name: String?
     /// With `paths`: also remove articles whose files are gone.
     public var prune: Bool?
