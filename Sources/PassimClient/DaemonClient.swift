@@ -131,15 +131,17 @@ public final class DaemonClient: Sendable {
         }
         let promise = channel.eventLoop.makePromise(of: [UInt8].self)
         pending.register(id, promise: promise)
-        // The write is queued on the event loop before the timer is: a timer armed first could
-        // fire (on a loaded machine) before the request was written, and its cancel would then
-        // reach the daemon ahead of the request it cancels, which would run to the end.
-        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: nil)
+        // A cancel goes out only once the request itself is written: a timer's task can run on
+        // the event loop before a write queued earlier from another thread (NIO interleaves
+        // its immediate and scheduled tasks), and a cancel ahead of its request is ignored
+        // by the daemon, which then runs the request to the end.
+        let write = channel.eventLoop.makePromise(of: Void.self)
+        channel.writeAndFlush(ByteBuffer(bytes: Framing.lines.frame(message)), promise: write)
+        let written = write.futureResult
+        let cancel: @Sendable () -> Void = { [self] in written.whenComplete { _ in self.cancelOnDaemon(id) } }
         let timer = timeout.map { timeout in
             channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) { [self] in
-                if pending.fail(id, with: .timeout(method: Request.method, seconds: timeout.seconds)) {
-                    cancelOnDaemon(id)
-                }
+                if pending.fail(id, with: .timeout(method: Request.method, seconds: timeout.seconds)) { cancel() }
             }
         }
         defer { timer?.cancel() }
@@ -149,7 +151,7 @@ public final class DaemonClient: Sendable {
             bytes = try await withTaskCancellationHandler {
                 try await promise.futureResult.get()
             } onCancel: { [self] in
-                if pending.fail(id, with: .cancelled(method: Request.method)) { cancelOnDaemon(id) }
+                if pending.fail(id, with: .cancelled(method: Request.method)) { cancel() }
             }
         } catch let error as ClientError {
             throw error
