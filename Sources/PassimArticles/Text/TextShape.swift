@@ -123,7 +123,9 @@ enum TextShape {
 
     /// The links in a text (`http://`, `https://`, `www.`), trailing sentence punctuation removed.
     static func urls(in text: String) -> [String] {
-        text.split(whereSeparator: { $0.isWhitespace }).compactMap { token in
+        // Most lines hold no link: one pass over the bytes rules that out before splitting.
+        guard mayHoldLink(text) else { return [] }
+        return text.split(whereSeparator: { $0.isWhitespace }).compactMap { token in
             var candidate = Substring(token)
             while let first = candidate.first, "(<[\"'“".contains(first) { candidate.removeFirst() }
             guard hasLinkPrefix(candidate) else { return nil }
@@ -135,6 +137,19 @@ enum TextShape {
             }
             return candidate.count > 4 ? String(candidate) : nil
         }
+    }
+
+    /// Whether `text` has `http` or `www.` anywhere, in any case.
+    private static func mayHoldLink(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+            if (previous == (104, 116, 116) && lower == 112) || (previous == (119, 119, 119) && lower == 46) {
+                return true
+            }
+            previous = (previous.1, previous.2, lower)
+        }
+        return false
     }
 
     /// Whether `token` starts with `http://`, `https://` or `www.`, in any case (checked on
