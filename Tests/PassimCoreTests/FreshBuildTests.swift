@@ -127,6 +127,70 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: FreshBuild.directory(of: fresh.layout)))
     }
 
+    /// An article bigger than a block is spread over several blocks (every writer works on a
+    /// huge file): the index answers as one written in transactions, its record counts all its
+    /// passages, and replacing it reaches every block it was spread over.
+    @Test func aHugeArticleIsSpreadOverBlocksAndIndexesAsOne() throws {
+        let words = ["keratin", "melanin", "collagen", "elastin", "fibroblast", "dermis", "scar", "laser"]
+        func huge(_ version: Int) throws -> Article {
+            let paragraphs = (0..<30).map { p in
+                "Part \(p) of the long survey, version \(version), is about \(words[p % 8]) and \(words[(p * 5 + 1) % 8])."
+            }
+            let definition =
+                "Platelet-rich plasma (PRP) is made from the patient's own blood in this version \(version)."
+            return try TemporaryIndex.article(
+                "survey", "Long Survey\n\n\(definition)\n\n" + paragraphs.joined(separator: "\n\n"))
+        }
+        let small = try Self.syntheticArticles(6)
+        let fresh = try TemporaryIndex()
+        let writer = try IndexWriter(layout: fresh.layout)
+        #expect(try writer.beginFreshBuild(blockPassages: 4))
+        let batched = try TemporaryIndex()
+        let other = try IndexWriter(layout: batched.layout)
+        for article in [small[0], try huge(1)] + small.dropFirst() {
+            try writer.replace(article)
+            try other.replace(article)
+        }
+        // The huge one again, after its blocks were handed over, then one more huge version.
+        for article in [try huge(2), try huge(3)] {
+            #expect(try writer.replace(article) == other.replace(article))
+        }
+        try writer.close()
+        try other.close()
+        let check = try IndexChecker(layout: fresh.layout).check()
+        #expect(check.problems.isEmpty)
+        let reference = try IndexChecker(layout: batched.layout).check()
+        #expect(check.articles == 7 && check.passages == reference.passages)
+        let record = try #require(try Searcher(layout: fresh.layout).articleRecords()["survey"])
+        #expect(record.passageCount == 31)
+        try Self.expectSameAnswers(
+            ["keratin", "\"version 3\"", "PRP", "melanin OR laser", "survey"], fresh.layout, as: batched.layout)
+        #expect(try Self.matches("\"version 2\"", in: fresh.layout).isEmpty)
+        let freshDatabase = try XapianDatabase(path: fresh.layout.database)
+        let batchedDatabase = try XapianDatabase(path: batched.layout.database)
+        #expect(try freshDatabase.synonymKeys(prefix: "") == batchedDatabase.synonymKeys(prefix: ""))
+        #expect(try freshDatabase.spellingSuggestion("kerratin") == batchedDatabase.spellingSuggestion("kerratin"))
+    }
+
+    /// A block is cut into parts of about equal passages, in order, articles cut where needed.
+    @Test func aBlockSplitsIntoEvenPartsInOrder() throws {
+        let articles = try Self.syntheticArticles(3)  // 1, 2 and 3 passages
+        var block = ArticleBlock(sequence: 7)
+        for article in articles { block.append(ArticleShare(article)) }
+        let huge = try TemporaryIndex.article(
+            "huge",
+            "Huge\n\n"
+                + (0..<9).map { "Paragraph \($0) has enough words to stand alone here." }.joined(separator: "\n\n"))
+        block.append(ArticleShare(huge))
+        #expect(block.passages == 15)
+        let parts = FreshBuild.split(block, into: 2)
+        #expect(parts.map(\.sequence) == [7, 8])
+        #expect(parts.map(\.passages) == [8, 7])
+        let shares = parts.flatMap(\.shares).map { "\($0.article.id) \($0.passages)" }
+        #expect(shares == ["note0 0..<1", "note1 0..<2", "note2 0..<3", "huge 0..<2", "huge 2..<9"])
+        #expect(FreshBuild.split(block, into: 1).map(\.passages) == [15])
+    }
+
     @Test func readersSeeTheEmptyIndexUntilTheBuildIsPublished() throws {
         let index = try TemporaryIndex()
         let writer = try IndexWriter(layout: index.layout)

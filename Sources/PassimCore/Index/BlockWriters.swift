@@ -10,8 +10,25 @@ struct ArticleBlock: Sendable {
     /// Place of the block in the input: the compactor merges blocks in this order, so documents
     /// are numbered as a single writer would have numbered them.
     var sequence: Int
-    var articles: [Article] = []
+    var shares: [ArticleShare] = []
     var passages = 0
+
+    mutating func append(_ share: ArticleShare) {
+        shares.append(share)
+        passages += share.passages.count
+    }
+}
+
+/// An article, or the part of its passages one block writes (a huge article is spread over
+/// several blocks so that every writer thread works on it).
+struct ArticleShare: Sendable {
+    var article: Article
+    var passages: Range<Int>
+
+    init(_ article: Article, passages: Range<Int>? = nil) {
+        self.article = article
+        self.passages = passages ?? article.passages.indices
+    }
 }
 
 /// The writer threads of a fresh build: an `NIOThreadPool` that turns each ``ArticleBlock``
@@ -31,6 +48,8 @@ final class BlockWriters {
     /// postings in memory and was no faster (BENCHMARKS.md, "Levers measured and left"); without
     /// fsync a commit is cheap.
     static let commitEvery = 2_000
+    /// Spelling words added between commits of a block (see `write`).
+    static let spellingWordsPerCommit = 50_000
 
     private let pool: NIOThreadPool
     private let directory: String
@@ -120,18 +139,30 @@ final class BlockWriters {
             let database = try WritableXapianDatabase(path: path, options: [.createOrOpen, .noSync])
             var spelling: [String: UInt32] = [:]
             var uncommitted = 0
-            for article in block.articles {
-                try builder.write(article, into: database, replacing: false)
-                spelling.merge(builder.spellingWords, uniquingKeysWith: +)
-                uncommitted += article.passages.count
-                if uncommitted >= Self.commitEvery {
-                    try database.commit()
-                    uncommitted = 0
+            for share in block.shares {
+                // A huge article is committed as it goes, like many small ones: nothing of a
+                // fresh build is seen before it is published. Each part writes the whole
+                // article's record and synonyms: the compactor keeps one of equal records,
+                // and merges synonyms and spelling counts.
+                for start in stride(
+                    from: share.passages.lowerBound, to: share.passages.upperBound, by: Self.commitEvery)
+                {
+                    let part = start..<min(start + Self.commitEvery, share.passages.upperBound)
+                    try builder.write(share.article, passages: part, into: database, replacing: false)
+                    spelling.merge(builder.spellingWords, uniquingKeysWith: +)
+                    uncommitted += part.count
+                    if uncommitted >= Self.commitEvery {
+                        try database.commit()
+                        uncommitted = 0
+                    }
                 }
             }
-            // Sorted words walk the spelling B-tree in order.
-            for word in spelling.keys.sorted() {
+            // Sorted words walk the spelling B-tree in order. Xapian holds a word's fragment
+            // lists in memory until a commit, so a block with a huge vocabulary (one huge
+            // file) commits them a slice at a time.
+            for (index, word) in spelling.keys.sorted().enumerated() {
                 try database.addSpelling(word, frequency: spelling[word, default: 0])
+                if (index + 1) % Self.spellingWordsPerCommit == 0 { try database.commit() }
             }
             try database.commit()
             try database.close()

@@ -31,14 +31,20 @@ final class DocumentBuilder {
     /// Writes `article` into `database`: its passages, its acronyms as synonyms and its record.
     /// With `replacing`, the passages of an earlier version are deleted first. The article's
     /// spelling words are left in `spellingWords` for the caller to add with its batch.
-    func write(_ article: Article, into database: WritableXapianDatabase, replacing: Bool) throws(XapianError) {
+    /// With `passages`, only those passages are written (a fresh build may spread a huge
+    /// article over several blocks); the record and synonyms are the whole article's.
+    func write(
+        _ article: Article, passages: Range<Int>? = nil, into database: WritableXapianDatabase, replacing: Bool
+    ) throws(XapianError) {
         let recordBytes = ArticleRecord(article: article).encoded()
         if replacing {
             try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
         }
         // One document at a time: a huge article's documents all at once were most of its
         // peak memory. The caller's transaction (or unpublished fresh build) keeps it atomic.
-        try forEachDocument(of: article) { (document) throws(XapianError) in try database.add(document) }
+        try forEachDocument(of: article, passages: passages) { (document) throws(XapianError) in
+            try database.add(document)
+        }
         try addSynonyms(for: article.acronyms, to: database)
         try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
     }
@@ -46,14 +52,14 @@ final class DocumentBuilder {
     /// Builds one document per passage of `article`, handing each to `consume` in passage order;
     /// spelling words accumulate in `spellingWords`.
     func forEachDocument(
-        of article: Article, _ consume: (XapianDocument) throws(XapianError) -> Void
+        of article: Article, passages: Range<Int>? = nil, _ consume: (XapianDocument) throws(XapianError) -> Void
     ) throws(XapianError) {
         spellingWords.removeAll(keepingCapacity: true)
         let title = analyzer.analyze(article.title)
         let titleWords = Self.spellingWords(of: title)
         let domains = SourceDomains.domains(of: article.sources)
         var sectionCache: (text: String, analyzed: AnalyzedText, words: Set<String>)?
-        for passage in article.passages {
+        for passage in article.passages[passages ?? article.passages.indices] {
             let document = XapianDocument()
             let body = analyzer.analyze(passage.text)
             var words = Self.spellingWords(of: body).union(titleWords)

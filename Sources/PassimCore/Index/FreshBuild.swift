@@ -38,8 +38,10 @@ final class FreshBuild {
     private let writers: BlockWriters
     private let threads: Int
     private var current = ArticleBlock(sequence: 0)
-    /// The block of every article in the build.
+    /// The block of every article in the build (its first, when it is spread over several).
     private var owners: [String: Int] = [:]
+    /// The blocks after the first of an article spread over several.
+    private var spread: [String: [Int]] = [:]
     /// Articles to delete from blocks already handed to the writers: replaced or removed later.
     private var superseded: [Int: [String]] = [:]
 
@@ -74,8 +76,7 @@ final class FreshBuild {
     func replace(_ article: Article) throws(IndexError) -> Bool {
         let existed = drop(article.id)
         owners[article.id] = current.sequence
-        current.articles.append(article)
-        current.passages += article.passages.count
+        current.append(ArticleShare(article))
         if current.passages >= nextBlockPassages {
             try submitCurrent()
             nextBlockPassages = min(blockPassages, nextBlockPassages * 2)
@@ -138,10 +139,12 @@ final class FreshBuild {
     private func drop(_ id: String) -> Bool {
         guard let block = owners.removeValue(forKey: id) else { return false }
         if block == current.sequence {
-            current.articles.removeAll { $0.id == id }
-            current.passages = current.articles.reduce(0) { $0 + $1.passages.count }
+            current.shares.removeAll { $0.article.id == id }
+            current.passages = current.shares.reduce(0) { $0 + $1.passages.count }
         } else {
-            superseded[block, default: []].append(id)
+            for sequence in [block] + (spread.removeValue(forKey: id) ?? []) {
+                superseded[sequence, default: []].append(id)
+            }
         }
         return true
     }
@@ -149,28 +152,53 @@ final class FreshBuild {
     /// Hands the last block to the writers in as many parts as there are writers, so that they
     /// all finish at about the same time. Nothing changes the build afterwards.
     private func submitLast() throws(IndexError) {
-        let share = current.passages / threads + 1
-        var part = ArticleBlock(sequence: current.sequence)
-        for article in current.articles {
-            part.articles.append(article)
-            part.passages += article.passages.count
-            if part.passages >= share {
-                try submit(part)
-                part = ArticleBlock(sequence: part.sequence + 1)
-            }
-        }
-        try submit(part)
-        current = ArticleBlock(sequence: part.sequence + 1)
+        try submitCurrent(parts: threads)
     }
 
-    private func submitCurrent() throws(IndexError) {
-        let block = current
-        current = ArticleBlock(sequence: block.sequence + 1)
-        try submit(block)
+    /// Hands the current block to the writers: in as many parts as there are writers when it
+    /// is the last one or holds an article bigger than a block (one huge file would otherwise
+    /// keep one writer busy and the others idle), whole otherwise.
+    private func submitCurrent(parts: Int = 1) throws(IndexError) {
+        let huge = current.shares.contains { $0.passages.count > blockPassages }
+        let blocks = Self.split(current, into: huge ? max(parts, threads) : parts)
+        for block in blocks {
+            for share in block.shares {
+                if share.passages.lowerBound == 0 {
+                    owners[share.article.id] = block.sequence
+                } else {
+                    spread[share.article.id, default: []].append(block.sequence)
+                }
+            }
+            try submit(block)
+        }
+        current = ArticleBlock(sequence: (blocks.last?.sequence ?? current.sequence) + 1)
+    }
+
+    /// `block` cut into `count` blocks of about as many passages each, numbered on from its
+    /// sequence, in order; an article may be cut between two of them.
+    static func split(_ block: ArticleBlock, into count: Int) -> [ArticleBlock] {
+        guard count > 1 else { return [block] }
+        let size = block.passages / count + 1
+        var blocks: [ArticleBlock] = []
+        var part = ArticleBlock(sequence: block.sequence)
+        for share in block.shares {
+            var start = share.passages.lowerBound
+            repeat {
+                let take = min(share.passages.upperBound - start, size - part.passages)
+                part.append(ArticleShare(share.article, passages: start..<(start + take)))
+                start += take
+                if part.passages >= size {
+                    blocks.append(part)
+                    part = ArticleBlock(sequence: part.sequence + 1)
+                }
+            } while start < share.passages.upperBound
+        }
+        if !part.shares.isEmpty { blocks.append(part) }
+        return blocks
     }
 
     private func submit(_ block: ArticleBlock) throws(IndexError) {
-        guard !block.articles.isEmpty else { return }
+        guard !block.shares.isEmpty else { return }
         try writers.submit(block)
     }
 
