@@ -72,6 +72,22 @@ import Testing
         }
     }
 
+    /// A page's canonical URL and a Markdown article's sources links are sources: `source:`
+    /// filters by them as for text articles.
+    @Test func sourceFiltersFindMarkupArticles() throws {
+        let project = try indexedMixedFolder()
+        let searcher = try Searcher(layout: project.layout)
+        let cases = [
+            ("collagen source:news.example.com", "articles/news-article"),
+            ("sourdough source:bread.example.net", "articles/cookie-share-page"),
+            ("sleep source:leeds.ac.uk", "articles/readlater-article"),
+        ]
+        for (query, id) in cases {
+            let ids = Set(try searcher.search(SearchParameters(query: query)).hits.map(\.article.id))
+            #expect(ids == [id], "\(query)")
+        }
+    }
+
     @Test func aChangedMarkdownFilesHitsAreStale() throws {
         let project = try indexedMixedFolder()
         let path = project.base + "/articles/readlater-article.md"

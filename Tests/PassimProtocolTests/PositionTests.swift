@@ -168,6 +168,28 @@ struct PositionTests {
         }
     }
 
+    /// A Markdown or HTML article's passage text is its clean text, not the file's bytes: its
+    /// places are converted from the file without comparing the two.
+    @Test func aMarkupArticlesCleanTextIsNotComparedWithTheFile() throws {
+        // The file has `**body’s**`; the passage text has no asterisks.
+        let markup = "Café ☕ notes\n𝛼-helix and the **body’s** cells\nplain ascii\n"
+        var result = searchResult
+        result.hits = [result.hits[0]]
+        result.hits[0].article.format = "markdown"
+        result.hits[0].location = TextRange(
+            start: 31, end: 53, startLine: 2, startColumn: 16, endLine: 2, endColumn: 38)
+        result.hits[0].highlights = [Highlight(start: 4, end: 12, line: 2, column: 22, endLine: 2, endColumn: 30)]
+        let converted = try converter(.utf16, text: markup).convert(result)
+        // `𝛼` is 4 UTF-8 bytes and 2 UTF-16 units: columns after it move 2 to the left.
+        #expect(converted.hits[0].location.startColumn == 14 && converted.hits[0].location.endColumn == 34)
+        #expect(converted.hits[0].highlights.map(\.column) == [20])
+        // The same hit as plain text is the file changed since indexing.
+        result.hits[0].article.format = nil
+        #expect(throws: PositionConversionError.sourceChanged(path: path)) {
+            try converter(.utf16, text: markup).convert(result)
+        }
+    }
+
     @Test func anUnreadableFileIsReported() {
         struct Gone: Error, CustomStringConvertible { var description: String { "no such file" } }
         let failing = PositionConverter(encoding: .utf16) { _, _ in throw Gone() }
