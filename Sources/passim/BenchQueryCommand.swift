@@ -30,6 +30,9 @@ struct BenchQueryCommand: ParsableCommand {
     @Flag(name: .customLong("no-spelling"), help: "Never search a spelling correction.")
     var noSpelling = false
 
+    @Option(name: .customLong("per-article"), help: "At most N passages per article (ranking articles).")
+    var perArticle: Int?
+
     func validate() throws {
         if passes < 1 { throw ValidationError("--passes must be at least 1") }
     }
@@ -61,7 +64,8 @@ struct BenchQueryCommand: ParsableCommand {
         for pass in 1...passes {
             var output = Data()
             for (id, query) in lines {
-                let parameters = SearchParameters(query: query, limit: limit, correctSpelling: !noSpelling)
+                let parameters = SearchParameters(
+                    query: query, limit: limit, perArticle: perArticle, correctSpelling: !noSpelling)
                 let started = DispatchTime.now().uptimeNanoseconds
                 let line: Timing
                 do {
