@@ -28,7 +28,7 @@ extension CompilationRun {
             ignoredStopWords.append(analyzed.tokens[0].term)
             return nil
         }
-        let query = try ranked(analyzed, in: context, at: first)
+        let query = try typed(analyzed, in: context, at: first, required: !droppable)
         return try withSynonyms(query, of: [analyzed], in: context, at: first)
     }
 
@@ -46,7 +46,8 @@ extension CompilationRun {
                 var parts: [XapianQuery] = []
                 for analyzed in analyses[index..<(index + count)] {
                     parts.append(
-                        try ranked(analyzed, in: context, at: reservePositions(analyzed.tokens.count)))
+                        try typed(
+                            analyzed, in: context, at: reservePositions(analyzed.tokens.count), required: true))
                 }
                 if let all = try XapianQuery.joined(.and, parts) {
                     queries.append(try synonymQuery(all, synonyms, in: context, at: first))
@@ -104,6 +105,30 @@ extension CompilationRun {
             alternatives.append(try ranked(analyzed, in: context, at: first))
         }
         return try XapianQuery.joined(.synonym, alternatives) ?? original
+    }
+
+    /// A word as the user typed it. One the Analyzer splits into several words (`shock-sound`,
+    /// `anti-angiogenesis`, `frozen--which`) is those words, as a document's text is: each a
+    /// term of the query (all of them when the word is required), their phrase only a bonus,
+    /// and their stop words and single letters only in the phrase (`e.g.` stays a phrase). Excluded, it is the phrase: `-cell-derived`
+    /// leaves out passages that say "cell-derived", not every passage that says "cell".
+    private mutating func typed(_ analyzed: AnalyzedText, in context: Context, at first: UInt32, required: Bool)
+        throws(XapianError) -> XapianQuery
+    {
+        guard analyzed.tokens.count > 1, context.positive, !analyzed.tokens.allSatisfy(\.kind.isCJKScript) else {
+            return try ranked(analyzed, in: context, at: first)
+        }
+        let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
+        let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
+        // Stop words and single letters (`e.g.`, `x-ray`'s `x`) say nothing on their own.
+        let words = zip(analyzed.tokens, terms).filter { token, _ in
+            !(token.kind == .word && (StopWords.contains(token.term) || token.term.unicodeScalars.count == 1))
+        }.map(\.1)
+        guard !words.isEmpty else { return phrase }
+        if required, let all = try XapianQuery.joined(.and, words) {
+            return try .combine(.andMaybe, [all, phrase])
+        }
+        return try XapianQuery.joined(.or, words + [phrase]) ?? phrase
     }
 
     /// One word as ranked: its indexed term (`Z`+P+stem, or P+term for numbers and CJK, plus

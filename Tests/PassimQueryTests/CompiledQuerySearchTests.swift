@@ -92,7 +92,11 @@ private let searchCases: [(query: String, names: [String])] = [
     ("fat NEAR/2 survival", ["b"]),
     ("fat NEAR/1 survival", []),
     ("survival NEAR/2 fat", ["b"]),
-    ("cell-derived", ["e"]),
+    // A split word is its words, as a document's text is; the phrase is a bonus, not a match.
+    ("cell-derived", ["a", "e"]),
+    ("+cell-derived", ["e"]),
+    ("-cell-derived", ["a", "b", "c", "d", "f"]),
+    ("anti-stromal", ["a"]),
     ("graft*", ["a", "b"]),
     ("cell-deriv*", ["e"]),
     ("source:nih.gov", ["a"]),

@@ -33,8 +33,10 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("\"stem cells\"", "Query((Zstem@1 PHRASE 2 Zcell@2))"),
     ("\"the stem\"", "Query((Zthe@1 PHRASE 2 Zstem@2))"),
     ("\"stem\"", "Query(Zstem@1)"),
-    ("cell-derived", "Query((Zcell@1 PHRASE 2 Zderiv@2))"),
-    ("cell–derived", "Query((Zcell@1 PHRASE 2 Zderiv@2))"),
+    ("cell-derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
+    ("cell–derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
+    ("+cell-derived", "Query(((Zcell@1 AND Zderiv@2) AND_MAYBE (Zcell@1 PHRASE 2 Zderiv@2)))"),
+    ("state-of-the-art", "Query((Zstate@1 OR Zart@4 OR (Zstate@1 PHRASE 4 Zof@2 PHRASE 4 Zthe@3 PHRASE 4 Zart@4)))"),
     // NEAR/n: window n + terms - 1.
     ("fat NEAR/3 graft", "Query((Zfat@1 NEAR 4 Zgraft@2))"),
     ("fat NEAR/3 graft NEAR/2 survival", "Query((Zfat@1 NEAR 5 Zgraft@2 NEAR 5 Zsurviv@3))"),
@@ -89,8 +91,8 @@ private let compileCases: [(query: String, xapian: String)] = [
     ),
     (
         "platelet-rich plasma",
-        "Query(((((Zplatelet@1 PHRASE 2 Zrich@2) AND Zplasma@3) SYNONYM Zprp@1)"
-            + " OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
+        "Query((((((Zplatelet@1 AND Zrich@2) AND_MAYBE (Zplatelet@1 PHRASE 2 Zrich@2)) AND Zplasma@3)"
+            + " SYNONYM Zprp@1) OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
     ),
     (
         "quality of life",
