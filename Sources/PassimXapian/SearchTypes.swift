@@ -1,7 +1,7 @@
 import CXapian
 
 /// Xapian's BM25 parameters; the defaults are Xapian's own.
-public struct BM25Parameters: Sendable, Equatable {
+public struct BM25Parameters: Sendable, Hashable {
     /// Term-frequency saturation (Xapian default 1).
     public var k1: Double
     /// Document-length correction (Xapian default 0).

@@ -33,8 +33,20 @@ struct BenchQueryCommand: ParsableCommand {
     @Option(name: .customLong("per-article"), help: "At most N passages per article (ranking articles).")
     var perArticle: Int?
 
+    @Option(help: ArgumentHelp("BM25's k1 and b instead of Passim's (measuring ranking).", valueName: "k1,b"))
+    var bm25: String?
+
     func validate() throws {
         if passes < 1 { throw ValidationError("--passes must be at least 1") }
+        if bm25 != nil, weighting == nil { throw ValidationError("--bm25 takes two numbers: k1,b (e.g. 1.2,0.75)") }
+    }
+
+    /// `--bm25 k1,b` as parameters (Xapian's defaults for the others).
+    private var weighting: BM25Weights? {
+        guard let parts = bm25?.split(separator: ","), parts.count == 2, let k1 = Double(parts[0]),
+            let b = Double(parts[1]), k1 >= 0, (0...1).contains(b)
+        else { return nil }
+        return BM25Weights(k1: k1, b: b)
     }
 
     func run() throws {
@@ -64,8 +76,9 @@ struct BenchQueryCommand: ParsableCommand {
         for pass in 1...passes {
             var output = Data()
             for (id, query) in lines {
-                let parameters = SearchParameters(
+                var parameters = SearchParameters(
                     query: query, limit: limit, perArticle: perArticle, correctSpelling: !noSpelling)
+                parameters.bm25 = weighting
                 let started = DispatchTime.now().uptimeNanoseconds
                 let line: Timing
                 do {

@@ -36,6 +36,23 @@ import Testing
         }
     }
 
+    /// Other BM25 parameters (for measuring them) change the scores; nil keeps Passim's.
+    @Test func bm25ParametersChangeTheScores() throws {
+        let index = try Self.index([
+            ("a", "Title\n\nCollagen collagen collagen in a long paragraph about the skin and its layers.\n"),
+            ("b", "Other\n\nCollagen once.\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        let passims = try searcher.search(SearchParameters(query: "collagen")).hits.map(\.score)
+        var saturated = SearchParameters(query: "collagen")
+        saturated.bm25 = BM25Weights(k1: 0, b: 0)
+        let flat = try searcher.search(saturated).hits.map(\.score)
+        #expect(passims.count == 2 && flat.count == 2)
+        // k1 = 0: a term's weight ignores how often it occurs and how long the passage is.
+        #expect(abs(flat[0] - flat[1]) < 1e-9)
+        #expect(abs(passims[0] - passims[1]) > 1e-6)
+    }
+
     @Test func aMissingIndexSaysToRunIngest() throws {
         let index = try TemporaryIndex()
         #expect {

@@ -10,6 +10,9 @@ public struct SearchParameters: Sendable, Hashable {
     public var perArticle: Int?
     /// Offer and search a spelling correction when the query finds little.
     public var correctSpelling: Bool
+    /// BM25's parameters, for measuring others than Passim's (`passim bench-query --bm25`);
+    /// nil is Passim's choice.
+    public var bm25: BM25Weights?
 
     public init(query: String, limit: Int = 10, offset: Int = 0, perArticle: Int? = nil, correctSpelling: Bool = true) {
         self.query = query
@@ -17,5 +20,17 @@ public struct SearchParameters: Sendable, Hashable {
         self.offset = offset
         self.perArticle = perArticle
         self.correctSpelling = correctSpelling
+    }
+}
+
+/// BM25's term-frequency saturation `k1` and length normalisation `b` (0...1).
+public struct BM25Weights: Sendable, Hashable {
+    public var k1: Double
+    public var b: Double
+
+    public init(k1: Double, b: Double) {
+        precondition(k1 >= 0 && (0...1).contains(b), "BM25 needs k1 >= 0 and b in 0...1")
+        self.k1 = k1
+        self.b = b
     }
 }

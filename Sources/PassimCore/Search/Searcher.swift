@@ -123,6 +123,7 @@ public final class Searcher {
         var options = XapianSearchOptions()
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
+        options.bm25 = request.bm25.map { BM25Parameters(k1: $0.k1, b: $0.b) }
         // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
         // a single word, a phrase or an AND prunes exactly and stays fast.
         options.checkAtLeast =
