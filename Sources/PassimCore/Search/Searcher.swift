@@ -158,7 +158,8 @@ public final class Searcher {
         UInt32(clamping: try database.documentCount())
     }
 
-    /// The query with each unknown word replaced by Xapian's spelling suggestion, if any.
+    /// The query with each unknown word replaced by Xapian's spelling suggestion, when there
+    /// is one close enough to it (``SpellingDistance``).
     private func correction(of parsed: ParsedQuery) throws(SearchError) -> String? {
         var replacements: [(range: Range<Int>, text: String)] = []
         do {
@@ -166,7 +167,7 @@ public final class Searcher {
                 let term = analyzer.normalize(plain.word.text)
                 guard !term.isEmpty, try !isKnown(term),
                     let suggestion = try database.spellingSuggestion(term), suggestion != term,
-                    try isKnown(suggestion)
+                    SpellingDistance.isClose(term, suggestion), try isKnown(suggestion)
                 else { continue }
                 replacements.append((plain.word.range, suggestion))
             }
