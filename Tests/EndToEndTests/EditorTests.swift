@@ -124,7 +124,7 @@ import Testing
 
         // A query the daemon refuses: its message reaches the user, and the quickfix list keeps
         // the last good search.
-        #expect(report.messages.contains("passim: Query syntax error at offset 11"), "\(report.messages)")
+        #expect(report.messages.contains("passim: Query syntax error at offset 17"), "\(report.messages)")
         if let title = report.titleAfterError { #expect(title == "passim: \(Self.queries.last ?? "")") }
         // The editor kept one connection for all its searches (the other new one is `after`'s own),
         // and asked the daemon once per search.

@@ -134,9 +134,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("\"unterminated", "1"),
-        ("(stem cells", "12"),
-        ("cells AND", "10"),
+        ("title:", "7"),
+        ("stem cells title:", "18"),
+        ("NOT cells", "1"),
     ])
     func syntaxErrorsNameThePositionAndExitWithStatus2(query: String, column: String) throws {
         let result = try search(["--", query])
@@ -151,6 +151,16 @@ import Testing
                 && lines[2] == "  " + String(repeating: " ", count: Int(column)! - 1) + "^")
     }
 
+    /// Plain words always search: a stray character is read as text, and the output says so.
+    @Test func strayCharactersAreReadAsTextAndSaidSo() throws {
+        let human = try search(["--", "collagen AND"])
+        #expect(human.status == 0, "\(human.stderr)")
+        #expect(human.stdout.hasPrefix("Read 'AND' at column 10 as text: it has nothing to join on one side."))
+        let json = try search(["--json", "--", "wings) collagen"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains(#""readAsText":[{"offset":5,"reason":"it closes no '('","text":")"}]"#))
+    }
+
     /// As grep and ripgrep: 0 when something matched, 1 when nothing did, 2 on an error, in
     /// every output mode.
     @Test(arguments: [[], ["--json"], ["--vimgrep"]])
@@ -160,7 +170,7 @@ import Testing
         #expect(!found.stdout.isEmpty)
         let none = try search(mode + ["zzyzxqwertyword"])
         #expect(none.status == 1, "\(none.stdout)\(none.stderr)")
-        let broken = try search(mode + ["--", "(collagen"])
+        let broken = try search(mode + ["--", "collagen title:"])
         #expect(broken.status == 2)
         // A page past the last hit: there were matches, and the human output counts them.
         let past = try search(mode + ["--offset", "5000", "collagen"])

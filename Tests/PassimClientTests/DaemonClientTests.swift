@@ -73,12 +73,12 @@ import Testing
             let client = try await DaemonClient.connect(socketPath: daemon.socket)
             let syntax = try #require(
                 await clientError { () async throws(ClientError) in
-                    try await client.search(SearchRequest(query: "(stem cells"))
+                    try await client.search(SearchRequest(query: "stem cells title:"))
                 })
             #expect(syntax.serverCode == .querySyntax, "\(syntax)")
             #expect(!syntax.isDaemonUnavailable)
             if case .server(let response) = syntax {
-                #expect(try #require(response.data).decode(QuerySyntaxErrorData.self).offset == 11)
+                #expect(try #require(response.data).decode(QuerySyntaxErrorData.self).offset == 17)
             }
             let limit = try #require(
                 await clientError { () async throws(ClientError) in

@@ -29,10 +29,10 @@ import Testing
             }
         }
         #expect {
-            _ = try searcher.search(SearchParameters(query: "(collagen"))
+            _ = try searcher.search(SearchParameters(query: "collagen title:"))
         } throws: { error in
             guard case .syntax(let syntax) = error as? SearchError else { return false }
-            return syntax.offset == 9
+            return syntax.offset == 15
         }
     }
 

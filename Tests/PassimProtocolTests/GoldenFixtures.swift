@@ -95,6 +95,16 @@ enum GoldenFixtures {
                         stale: true)
                 ])),
         .response(
+            "search.lenient", id: 15,
+            SearchResult(
+                query: "collagen AND", estimatedTotal: 1,
+                hits: [
+                    SearchHit(
+                        rank: 1, score: 2.5, article: article, passage: passage2.passage, location: passage2.location,
+                        highlights: [])
+                ],
+                readAsText: [ReadAsText(offset: 9, text: "AND", reason: "it has nothing to join on one side")])),
+        .response(
             "search.markdown", id: 14,
             SearchResult(
                 query: "collagen", estimatedTotal: 1,

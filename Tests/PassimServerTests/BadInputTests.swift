@@ -44,8 +44,8 @@ import Testing
         let server = try await ServerFixture()
         defer { server.stop() }
         let client = try server.client()
-        let syntax = try await client.call("search", params: ["query": "acne AND"])
-        #expect(syntax["error"]?["data"]?["offset"] == 8)
+        let syntax = try await client.call("search", params: ["query": "acne title:"])
+        #expect(syntax["error"]?["data"]?["offset"] == 11)
         #expect(syntax["error"]?["data"]?["expected"]?.array?.isEmpty == false)
         let missing = try await client.call("passage/get", params: ["id": "no_such_article#3"])
         #expect(missing["error"]?["data"] == ["kind": "passage", "id": "no_such_article#3"])

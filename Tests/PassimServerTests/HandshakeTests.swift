@@ -76,7 +76,9 @@ import Testing
         for query in ["acne", "stem cells", "\"growth factors\""] {
             #expect(try await client.call("search", params: ["query": .string(query)])["result"] != nil)
         }
-        #expect(try await client.call("search", params: ["query": "(acne"]).errorCode == ErrorCode.querySyntax.rawValue)
+        #expect(
+            try await client.call("search", params: ["query": "acne title:"]).errorCode
+                == ErrorCode.querySyntax.rawValue)
         let stats = try #require(try await client.call("stats")["result"])
         #expect(stats["queries"]?["total"] == 4)
         #expect(stats["queries"]?["failed"] == 1)

@@ -178,7 +178,7 @@ import Testing
         defer { server.stop() }
         let plain = try server.client()
         let converted = try await converting(server, to: encoding)
-        let query = "𝛼-helix body’s ✔ AND"
+        let query = "𝛼-helix body’s ✔ title:"
         let offset8 = try #require(
             try await plain.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?.int)
         let offset = try await converted.call("search", params: ["query": .string(query)])["error"]?["data"]?["offset"]?

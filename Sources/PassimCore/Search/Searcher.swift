@@ -14,7 +14,7 @@ public final class Searcher {
     public let layout: IndexLayout
     let database: XapianDatabase
     let analyzer: Analyzer
-    private let parser = QueryParser()
+    private let parser = LenientQueryParser()
     /// Stems of the words of hit passages, kept across searches (bounded; see `StemCache`).
     private let highlightStems: StemCache
     private var articles: [String: ArticleRecord] = [:]
@@ -68,15 +68,16 @@ public final class Searcher {
             throw .invalidRequest("per-article must be at least 1, got \(perArticle)")
         }
         let parsed: ParsedQuery
+        let repairs: [QueryRepair]
         do {
-            parsed = try parser.parse(request.query)
+            (parsed, repairs) = try parser.parse(request.query)
         } catch {
             throw .syntax(error)
         }
         var result = try run(parsed, request: request)
         if request.correctSpelling, result.estimatedTotal < Self.fewMatches,
             let corrected = try correction(of: parsed),
-            let reparsed = try? parser.parse(corrected)
+            let reparsed = try? parser.parse(corrected).query
         {
             let alternative = try run(reparsed, request: request)
             if alternative.estimatedTotal > result.estimatedTotal {
@@ -85,6 +86,7 @@ public final class Searcher {
             }
         }
         result.query = request.query
+        result.readAsText = repairs
         // Hits point at their passages in the files as they are now (a stat per file when
         // nothing changed).
         Freshness().check(&result)

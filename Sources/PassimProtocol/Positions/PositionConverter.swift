@@ -36,6 +36,15 @@ public struct PositionConverter {
         var sources = SourceCache(load: loadSource)
         for hit in result.hits where hit.stale != true { sources.need(hit.article.path, through: hit.location.end) }
         var converted = result
+        if let repairs = result.readAsText {
+            var readAsText: [ReadAsText] = []
+            for repair in repairs {
+                var moved = repair
+                moved.offset = try convertQueryOffset(repair.offset, in: result.query)
+                readAsText.append(moved)
+            }
+            converted.readAsText = readAsText
+        }
         // A stale hit's positions are the indexed version's: the file cannot convert them.
         for index in converted.hits.indices where converted.hits[index].stale != true {
             let hit = converted.hits[index]

@@ -14,6 +14,23 @@ extension SearchResult: JSONBytesWritable {
         json.value(hits)
         json.key("query")
         json.value(query)
+        if let readAsText {
+            json.key("readAsText")
+            json.value(readAsText)
+        }
+        json.endObject()
+    }
+}
+
+extension ReadAsText: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("offset")
+        json.value(offset)
+        json.key("reason")
+        json.value(reason)
+        json.key("text")
+        json.value(text)
         json.endObject()
     }
 }

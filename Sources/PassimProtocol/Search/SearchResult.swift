@@ -10,12 +10,35 @@ public struct SearchResult: Codable, Sendable, Hashable {
     /// Present when the query found little and a spelling correction was searched instead.
     public var correctedQuery: String?
     public var hits: [SearchHit]
+    /// Characters of the query read as text, because no operator could mean them where they
+    /// are (protocol 1.4; absent when none): a stray `)`, an `AND` with nothing after it.
+    public var readAsText: [ReadAsText]?
 
-    public init(query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [SearchHit]) {
+    public init(
+        query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [SearchHit],
+        readAsText: [ReadAsText]? = nil
+    ) {
         self.query = query
         self.estimatedTotal = estimatedTotal
         self.correctedQuery = correctedQuery
         self.hits = hits
+        self.readAsText = readAsText
+    }
+}
+
+/// A character (or operator word) of the query that was read as text, and why.
+public struct ReadAsText: Codable, Sendable, Hashable {
+    /// Offset of it in the query, in the connection's position encoding.
+    public var offset: Int
+    /// What was read as text: `)`, `"`, `AND`.
+    public var text: String
+    /// Why: "it closes no '('".
+    public var reason: String
+
+    public init(offset: Int, text: String, reason: String) {
+        self.offset = offset
+        self.text = text
+        self.reason = reason
     }
 }
 

@@ -12,7 +12,10 @@ extension SearchResult {
     public init(_ results: SearchResults) {
         self.init(
             query: results.query, estimatedTotal: results.estimatedTotal, correctedQuery: results.correctedQuery,
-            hits: results.hits.map(SearchHit.init))
+            hits: results.hits.map(SearchHit.init),
+            readAsText: results.readAsText.isEmpty
+                ? nil
+                : results.readAsText.map { ReadAsText(offset: $0.offset, text: $0.text, reason: $0.reason) })
     }
 }
 

@@ -10,6 +10,12 @@ public enum SearchOutput {
     /// Control characters in what is shown are made visible, not obeyed (`TerminalSafe`).
     public static func human(_ result: SearchResult, style: OutputStyle, relativeTo directory: String) -> String {
         var lines: [String] = []
+        for repair in result.readAsText ?? [] {
+            // Columns as the syntax errors give them: 1-based, in characters of the query.
+            let column = String(decoding: Array(result.query.utf8).prefix(repair.offset), as: UTF8.self).count + 1
+            lines.append(
+                style.dim("Read '\(TerminalSafe.text(repair.text))' at column \(column) as text: \(repair.reason)."))
+        }
         if let corrected = result.correctedQuery {
             lines.append(style.dim("No good match for \"\(result.query)\"; showing results for \"\(corrected)\"."))
         }

@@ -25,7 +25,7 @@ enum EditorScripts {
                 \ 'items': s:items, 'visited': s:visited,
                 \ 'quickfixWindows': len(filter(getwininfo(), 'v:val.quickfix'))})
         endfor
-        PassimSearch (stem cells
+        PassimSearch stem cells title:
         call writefile([json_encode({'searches': s:searches, 'messages': execute('messages'),
               \ 'titleAfterError': getqflist({'title': 1}).title})], $PASSIM_TEST_DIR . '/report.json')
         qa!
@@ -85,7 +85,7 @@ enum EditorScripts {
             items = items, visited = visited, quickfixWindows = windows })
         end
         -- Run from Lua, the command's error message comes back as a Lua error.
-        local _, refused = pcall(vim.cmd, 'PassimSearch (stem cells')
+        local _, refused = pcall(vim.cmd, 'PassimSearch stem cells title:')
         local report = vim.json.encode({ searches = searches, messages = tostring(refused),
           titleAfterError = vim.fn.getqflist({ title = 1 }).title })
         local out = assert(io.open(dir .. '/report.json', 'w'))
@@ -145,7 +145,7 @@ enum EditorScripts {
                             :buffer (buffer-substring-no-properties (point-min) (point-max))
                             :visited (vconcat (nreverse visited)))
                       searches))))
-          (setq refused (condition-case err (progn (passim-search "(stem cells") "no error")
+          (setq refused (condition-case err (progn (passim-search "stem cells title:") "no error")
                           (user-error (error-message-string err))))
           (let ((coding-system-for-write 'utf-8-unix))
            (with-temp-file (expand-file-name "report.json" dir)

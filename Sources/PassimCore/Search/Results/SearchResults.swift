@@ -1,4 +1,5 @@
 import PassimArticles
+import PassimQuery
 
 /// A page of ranked passages: what ``Searcher/search(_:)`` finds.
 ///
@@ -14,6 +15,9 @@ public struct SearchResults: Sendable, Hashable {
     public var correctedQuery: String?
     /// The page, best first.
     public var hits: [RankedPassage]
+    /// Characters of the query read as text because no operator could mean them there (a
+    /// stray `)`, `AND` with nothing after it).
+    public var readAsText: [QueryRepair] = []
 
     /// Memberwise initializer.
     public init(query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [RankedPassage]) {
