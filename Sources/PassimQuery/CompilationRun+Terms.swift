@@ -22,9 +22,7 @@ extension CompilationRun {
     {
         guard !analyzed.tokens.isEmpty else { return nil }
         let first = reservePositions(analyzed.tokens.count)
-        if droppable, dropStopWords, context.positive, analyzed.tokens.count == 1,
-            analyzed.tokens[0].kind == .word, StopWords.contains(analyzed.tokens[0].term)
-        {
+        if droppable, isDroppableStopWord(analyzed, in: context) {
             ignoredStopWords.append(analyzed.tokens[0].term)
             return nil
         }
@@ -32,8 +30,15 @@ extension CompilationRun {
         return try withSynonyms(query, of: [analyzed], in: context, at: first)
     }
 
-    /// Plain words of a sequence: runs of up to four words that the lexicon knows as one key
-    /// (`stromal vascular fraction`) become one synonym group; the rest are bare words.
+    /// A lone stop word left out of a ranked OR.
+    private func isDroppableStopWord(_ analyzed: AnalyzedText, in context: Context) -> Bool {
+        dropStopWords && context.positive && analyzed.tokens.count == 1 && analyzed.tokens[0].kind == .word
+            && StopWords.contains(analyzed.tokens[0].term)
+    }
+
+    /// Plain words of a sequence, each ranked as a bare word; a run of up to four words that
+    /// the lexicon knows as one key (`stromal vascular fraction`) also adds the synonym group
+    /// `(all the words) SYNONYM acronym`.
     mutating func optionalWords(_ words: [QueryWord], in context: Context) throws(XapianError)
         -> [XapianQuery]
     {
@@ -42,12 +47,17 @@ extension CompilationRun {
         var index = 0
         while index < analyses.count {
             if let (count, synonyms) = try synonymGroup(in: analyses, from: index) {
+                // The words stay words of the query, so a learned acronym never changes which
+                // passages match (`mesenchymal stem cells` finds what `stem cells mesenchymal`
+                // does); all of them together, or the acronym, add one more item.
                 let first = position + 1
                 var parts: [XapianQuery] = []
                 for analyzed in analyses[index..<(index + count)] {
-                    parts.append(
-                        try typed(
-                            analyzed, in: context, at: reservePositions(analyzed.tokens.count), required: true))
+                    let at = reservePositions(analyzed.tokens.count)
+                    parts.append(try typed(analyzed, in: context, at: at, required: true))
+                    if !isDroppableStopWord(analyzed, in: context) {
+                        queries.append(try typed(analyzed, in: context, at: at, required: false))
+                    }
                 }
                 if let all = try XapianQuery.joined(.and, parts) {
                     queries.append(try synonymQuery(all, synonyms, in: context, at: first))

@@ -153,6 +153,18 @@ private let searchCases: [(query: String, names: [String])] = [
         #expect(try index.matches(bare.compile(QueryParser().parse("runni*")).xapian) == [])
     }
 
+    /// A learned acronym never takes matches away: its long form finds what the same words in
+    /// another order find, and the passages that use the acronym besides.
+    @Test func anAcronymsLongFormOnlyAddsMatches() throws {
+        let compiler = QueryCompiler(analyzer: analyzer, lexicon: FixtureLexicon())
+        let ordered = try index.matches(compiler.compile(QueryParser().parse("stromal vascular fraction")).xapian)
+        let shuffled = try index.matches(compiler.compile(QueryParser().parse("fraction stromal vascular")).xapian)
+        #expect(shuffled == ["a"])
+        #expect(ordered == ["a", "b"])
+        let fewer = try index.matches(compiler.compile(QueryParser().parse("stromal vascular")).xapian)
+        #expect(Set(fewer).isSubset(of: Set(ordered)))
+    }
+
     @Test func compiledQueriesFindTheExpectedDocuments() throws {
         let compiler = QueryCompiler(analyzer: analyzer, lexicon: FixtureLexicon())
         for (query, names) in searchCases {

@@ -81,22 +81,23 @@ private let compileCases: [(query: String, xapian: String)] = [
     ),
     (
         "stromal vascular fraction",
-        "Query((((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1)"
-            + " OR (Zstromal@1 PHRASE 3 Zvascular@2 PHRASE 3 Zfraction@3)))"
+        "Query((Zstromal@1 OR Zvascular@2 OR Zfraction@3"
+            + " OR ((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1) OR (Zstromal@1 PHRASE 3 Zvascular@2 PHRASE 3 Zfraction@3)))"
     ),
     (
         "stromal vascular fraction injection",
-        "Query((((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1) OR Zinject@4"
-            + " OR (Zstromal@1 PHRASE 4 Zvascular@2 PHRASE 4 Zfraction@3 PHRASE 4 Zinject@4)))"
+        "Query((Zstromal@1 OR Zvascular@2 OR Zfraction@3 OR ((Zstromal@1 AND Zvascular@2 AND Zfraction@3) SYNONYM Zsvf@1)"
+            + " OR Zinject@4 OR (Zstromal@1 PHRASE 4 Zvascular@2 PHRASE 4 Zfraction@3 PHRASE 4 Zinject@4)))"
     ),
     (
         "platelet-rich plasma",
-        "Query((((((Zplatelet@1 AND Zrich@2) AND_MAYBE (Zplatelet@1 PHRASE 2 Zrich@2)) AND Zplasma@3)"
-            + " SYNONYM Zprp@1) OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
+        "Query(((Zplatelet@1 OR Zrich@2 OR (Zplatelet@1 PHRASE 2 Zrich@2)) OR Zplasma@3"
+            + " OR ((((Zplatelet@1 AND Zrich@2) AND_MAYBE (Zplatelet@1 PHRASE 2 Zrich@2)) AND Zplasma@3) SYNONYM Zprp@1) OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
     ),
     (
         "quality of life",
-        "Query((((Zqualiti@1 AND Zof@2 AND Zlife@3) SYNONYM Zqol@1) OR (Zqualiti@1 PHRASE 3 Zof@2 PHRASE 3 Zlife@3)))"
+        "Query((Zqualiti@1 OR Zlife@3"
+            + " OR ((Zqualiti@1 AND Zof@2 AND Zlife@3) SYNONYM Zqol@1) OR (Zqualiti@1 PHRASE 3 Zof@2 PHRASE 3 Zlife@3)))"
     ),
     ("mscs", "Query((Zmscs@1 SYNONYM (Zmesenchym@1 PHRASE 3 Zstem@2 PHRASE 3 Zcell@3) SYNONYM Zmsc@1))"),
 ]
