@@ -86,11 +86,11 @@ struct BenchQueryCommand: ParsableCommand {
                     let elapsed = DispatchTime.now().uptimeNanoseconds - started
                     line = Timing(
                         pass: pass, id: id, us: Double(elapsed) / 1000, total: result.estimatedTotal,
-                        hits: result.hits.map(\.passageID.description), error: nil)
+                        hits: result.hits.map(\.passageID.description), scores: result.hits.map(\.score), error: nil)
                 } catch {
                     let elapsed = DispatchTime.now().uptimeNanoseconds - started
                     line = Timing(
-                        pass: pass, id: id, us: Double(elapsed) / 1000, total: 0, hits: [], error: "\(error)")
+                        pass: pass, id: id, us: Double(elapsed) / 1000, total: 0, hits: [], scores: [], error: "\(error)")
                 }
                 output.append((try? encoder.encode(line)) ?? Data())
                 output.append(UInt8(ascii: "\n"))
@@ -106,6 +106,8 @@ struct BenchQueryCommand: ParsableCommand {
         var us: Double
         var total: Int
         var hits: [String]
+        /// Each hit's score, in the same order (for measuring how passage scores could combine).
+        var scores: [Double]
         var error: String?
     }
 }
