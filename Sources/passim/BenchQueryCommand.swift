@@ -90,7 +90,8 @@ struct BenchQueryCommand: ParsableCommand {
                 } catch {
                     let elapsed = DispatchTime.now().uptimeNanoseconds - started
                     line = Timing(
-                        pass: pass, id: id, us: Double(elapsed) / 1000, total: 0, hits: [], scores: [], error: "\(error)")
+                        pass: pass, id: id, us: Double(elapsed) / 1000, total: 0, hits: [], scores: [],
+                        error: "\(error)")
                 }
                 output.append((try? encoder.encode(line)) ?? Data())
                 output.append(UInt8(ascii: "\n"))
