@@ -53,22 +53,6 @@ import Testing
         #expect(abs(passims[0] - passims[1]) > 1e-6)
     }
 
-    /// A real title ranks every passage of its article; a title derived from the first
-    /// sentence is only that passage's own words.
-    @Test func onlyARealTitleRanksEveryPassage() throws {
-        let body =
-            "Zephyr winds cool the valley every evening in the late summer months.\n\n"
-            + "The second paragraph talks about orchards and the harvest of the apples.\n\n"
-            + "A third paragraph describes the old stone bridge across the quiet river.\n"
-        let index = try Self.index([("derived", body), ("titled", "Zephyr Notes\n\n" + body)])
-        let searcher = try Searcher(layout: index.layout)
-        let hits = try searcher.search(SearchParameters(query: "zephyr", limit: 20)).hits
-        #expect(hits.filter { $0.article.id == "derived" }.map(\.passage.ordinal) == [1])
-        #expect(hits.filter { $0.article.id == "titled" }.count == 3)
-        #expect(try searcher.articleRecords()["derived"]?.titleIsDerived == true)
-        #expect(try searcher.articleRecords()["titled"]?.titleIsDerived == false)
-    }
-
     @Test func aMissingIndexSaysToRunIngest() throws {
         let index = try TemporaryIndex()
         #expect {
