@@ -86,8 +86,9 @@ struct HTMLRenderer {
 
     /// The element holding the article: the `<article>` with the most text, else `<main>`.
     private static func contentRoot(_ all: [HTMLElement]) -> HTMLElement? {
-        let articles = all.filter { $0.name == "article" && !isChrome($0) }
-        if let best = articles.max(by: { $0.plainText.utf8.count < $1.plainText.utf8.count }) { return best }
+        // Each article's text is gathered once, not again at every comparison.
+        let articles = all.filter { $0.name == "article" && !isChrome($0) }.map { ($0, $0.plainText.utf8.count) }
+        if let best = articles.max(by: { $0.1 < $1.1 }) { return best.0 }
         return all.first { $0.name == "main" || $0.attributes["role"] == "main" }
             ?? all.first { $0.name == "body" }
     }

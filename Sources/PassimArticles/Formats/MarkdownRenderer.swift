@@ -44,8 +44,7 @@ struct MarkdownRenderer {
                 index = code(from: index + 1, until: fence, indent: indent)
             } else if indent >= 4, index > 0, isIndentedCodeStart(index) {
                 index = indentedCode(from: index)
-            } else if index + 1 < lines.count, let underline = setextUnderline(index + 1), isSetextText(index) {
-                _ = underline
+            } else if index + 1 < lines.count, isSetextUnderline(index + 1), isSetextText(index) {
                 heading(content)
                 index += 2
             } else if let inner = Self.boldLine(bytes[content], content),
@@ -163,14 +162,11 @@ struct MarkdownRenderer {
         out.endLine(at: line.upperBound)
     }
 
-    /// A Setext underline (`===` or `---`, two or more) on line `index`.
-    private func setextUnderline(_ index: Int) -> Range<Int>? {
+    /// Whether line `index` is a Setext underline (`===` or `---`, two or more).
+    private func isSetextUnderline(_ index: Int) -> Bool {
         let content = file.trimmed(lines[index])
-        guard content.count >= 2, let first = bytes[content].first,
-            first == UInt8(ascii: "=") || first == UInt8(ascii: "-"),
-            bytes[content].allSatisfy({ $0 == first })
-        else { return nil }
-        return content
+        guard content.count >= 2, let first = bytes[content].first else { return false }
+        return (first == UInt8(ascii: "=") || first == UInt8(ascii: "-")) && bytes[content].allSatisfy { $0 == first }
     }
 
     /// Whether line `index` can be a Setext heading's text: one line of text on its own.

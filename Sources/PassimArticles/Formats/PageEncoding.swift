@@ -23,14 +23,11 @@ struct PageEncoding {
 
     static func decode(_ bytes: [UInt8], path: String) throws(ArticleError) -> PageEncoding {
         let declared = declaredEncoding(bytes)
-        let name: String
-        if let declared {
-            name = declared
-        } else {
-            name = ContentCheck.firstInvalidUTF8(bytes) == nil ? "UTF-8" : "WINDOWS-1252"
-        }
+        // One scan of the whole page: it decides an undeclared encoding and checks a UTF-8 one.
+        let invalidUTF8 = declared == nil || declared == "UTF-8" ? ContentCheck.firstInvalidUTF8(bytes) : nil
+        let name = declared ?? (invalidUTF8 == nil ? "UTF-8" : "WINDOWS-1252")
         if name == "UTF-8" {
-            if let offset = ContentCheck.firstInvalidUTF8(bytes) {
+            if let offset = invalidUTF8 {
                 throw ArticleError(path: path, reason: .undecodable(encoding: "UTF-8", byteOffset: offset))
             }
             return PageEncoding(utf8: bytes, origins: nil, name: name)

@@ -27,8 +27,7 @@ struct RenderedText {
     var atLineStart: Bool { bytes.last == nil || bytes.last == UInt8(ascii: "\n") }
 
     /// The index of the line being written.
-    var currentLine: Int { lineCount }
-    private var lineCount = 0
+    private(set) var currentLine = 0
 
     /// Appends the file's bytes in `range` as they are.
     mutating func appendVerbatim(_ range: Range<Int>) {
@@ -88,6 +87,6 @@ struct RenderedText {
             pieces.append(SourceMap.Piece(textStart: bytes.count, location: location, verbatim: verbatim))
         }
         bytes += text
-        lineCount += text.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        currentLine += text.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 }

@@ -11,8 +11,7 @@ public enum SearchOutput {
     public static func human(_ result: SearchResult, style: OutputStyle, relativeTo directory: String) -> String {
         var lines: [String] = []
         for repair in result.readAsText ?? [] {
-            // Columns as the syntax errors give them: 1-based, in characters of the query.
-            let column = String(decoding: Array(result.query.utf8).prefix(repair.offset), as: UTF8.self).count + 1
+            let column = SyntaxErrorReport.column(of: repair.offset, in: result.query)
             lines.append(
                 style.dim("Read '\(TerminalSafe.text(repair.text))' at column \(column) as text: \(repair.reason)."))
         }
