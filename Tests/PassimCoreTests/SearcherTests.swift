@@ -53,6 +53,51 @@ import Testing
         #expect(abs(passims[0] - passims[1]) > 1e-6)
     }
 
+    /// A real title ranks every passage of its article; a title derived from the first
+    /// sentence is only that passage's own words.
+    @Test func onlyARealTitleRanksEveryPassage() throws {
+        let body =
+            "Zephyr winds cool the valley every evening in the late summer months.\n\n"
+            + "The second paragraph talks about orchards and the harvest of the apples.\n\n"
+            + "A third paragraph describes the old stone bridge across the quiet river.\n"
+        let index = try Self.index([("derived", body), ("titled", "Zephyr Notes\n\n" + body)])
+        let searcher = try Searcher(layout: index.layout)
+        let hits = try searcher.search(SearchParameters(query: "zephyr", limit: 20)).hits
+        #expect(hits.filter { $0.article.id == "derived" }.map(\.passage.ordinal) == [1])
+        #expect(hits.filter { $0.article.id == "titled" }.count == 3)
+        #expect(try searcher.articleRecords()["derived"]?.titleIsDerived == true)
+        #expect(try searcher.articleRecords()["titled"]?.titleIsDerived == false)
+    }
+
+    /// A passage's words are its text, heading and written title: a hit matched outside its
+    /// text shows where, `+` requires a word in any of them and `NOT` leaves out passages with
+    /// it in any of them.
+    @Test func titleAndHeadingWordsAreShownAndCountForNotAndPlus() throws {
+        let text =
+            "Acne Scars Explained\n\nCollagen rebuilds the damaged skin over many months.\n\n"
+            + "Sun and scars\n\nCollagen needs cover in the summer months.\n"
+        let index = try Self.index([
+            ("scars", text), ("plain", "Skin Notes\n\nCollagen keeps the skin firm and elastic.\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        let sun = try searcher.search(SearchParameters(query: "sun acne")).hits
+        #expect(sun.count == 2)
+        for hit in sun {
+            #expect(hit.highlights.isEmpty)
+            #expect(hit.titleHighlights == [0..<4])
+        }
+        #expect(sun.first?.sectionHighlights == [0..<3])
+        #expect(sun.first?.passage.section == "Sun and scars")
+        #expect(sun.last?.sectionHighlights == [])
+        // A heading word and a title word rank their passages above one with neither.
+        let collagen = try searcher.search(SearchParameters(query: "collagen scars")).hits
+        #expect(collagen.map(\.article.id) == ["scars", "scars", "plain"])
+        #expect(try searcher.search(SearchParameters(query: "collagen NOT scars")).hits.map(\.article.id) == ["plain"])
+        #expect(try searcher.search(SearchParameters(query: "collagen -acne")).hits.map(\.article.id) == ["plain"])
+        #expect(try searcher.search(SearchParameters(query: "+acne collagen")).hits.count == 2)
+        #expect(try searcher.search(SearchParameters(query: "+sun collagen")).hits.map(\.passage.ordinal) == [2])
+    }
+
     @Test func aMissingIndexSaysToRunIngest() throws {
         let index = try TemporaryIndex()
         #expect {

@@ -95,6 +95,25 @@ enum GoldenFixtures {
                         stale: true)
                 ])),
         .response(
+            "search.titled", id: 16,
+            SearchResult(
+                query: "scars rebuild", estimatedTotal: 2,
+                hits: [
+                    SearchHit(
+                        rank: 1, score: 6.5, article: article, passage: passage3.passage, location: passage3.location,
+                        highlights: [Highlight(start: 11, end: 18, line: 5, column: 12, endLine: 5, endColumn: 19)],
+                        titleHighlights: [Span(start: 20, end: 25)]),
+                    SearchHit(
+                        rank: 2, score: 3.25,
+                        article: ArticleSummary(
+                            id: "notes/scars", title: "Notes", path: "/home/ana/notes/scars.txt", sources: []),
+                        passage: PassageInfo(
+                            id: "notes/scars#4", ordinal: 4, section: "Scars and sun", text: "Cover them in summer."),
+                        location: TextRange(
+                            start: 310, end: 331, startLine: 12, startColumn: 1, endLine: 12, endColumn: 22),
+                        highlights: [], sectionHighlights: [Span(start: 0, end: 5)]),
+                ])),
+        .response(
             "search.lenient", id: 15,
             SearchResult(
                 query: "collagen AND", estimatedTotal: 1,

@@ -180,3 +180,28 @@ import Testing
                 """)
     }
 }
+
+/// Title and heading words that matched are marked, and a hit matched only there says where.
+@Suite struct TitleAndHeadingOutputTests {
+    static let result = SearchResult(
+        query: "scars sun", estimatedTotal: 1,
+        hits: [
+            SearchHit(
+                rank: 1, score: 1, article: ArticleSummary(id: "a", title: "Acne Scars", path: "/c/a.txt", sources: []),
+                passage: PassageInfo(id: "a#2", ordinal: 2, section: "Sun care", text: "Cover them."),
+                location: TextRange(start: 20, end: 31, startLine: 5, startColumn: 1, endLine: 5, endColumn: 12),
+                highlights: [], titleHighlights: [Span(start: 5, end: 10)], sectionHighlights: [Span(start: 0, end: 3)])
+        ])
+
+    @Test func aHitMatchedOutsideItsTextSaysWhere() {
+        let plain = SearchOutput.human(Self.result, style: OutputStyle(color: false), relativeTo: "/c")
+        #expect(
+            plain.hasPrefix("a.txt — Acne Scars\n  #1 5:1 § Sun care (matched in the title and heading)\n"), "\(plain)")
+    }
+
+    @Test func matchedTitleAndHeadingWordsAreColoured() {
+        let colour = SearchOutput.human(Self.result, style: OutputStyle(color: true), relativeTo: "/c")
+        #expect(colour.contains("\u{1B}[1mAcne \u{1B}[0m\u{1B}[1;31mScars\u{1B}[0m"), "\(colour)")
+        #expect(colour.contains("\u{1B}[1;31mSun\u{1B}[0m\u{1B}[2m care\u{1B}[0m"), "\(colour)")
+    }
+}

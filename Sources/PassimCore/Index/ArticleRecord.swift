@@ -4,7 +4,8 @@ import PassimArticles
 ///
 /// Stored as a binary record (``RecordWriter``'s varints and counted strings): id, title,
 /// path, number of sources and each source, content hash, byte count, passage count, and the
-/// file's modification time (schema 6), and the file's format (schema 7).
+/// file's modification time (schema 6), the file's format (schema 7), and whether the title was
+/// derived from the text (schema 8: 1 or 0).
 /// The daemon reads every record when it starts and when the index changes, so decoding it
 /// is on the way to the first answer.
 public struct ArticleRecord: Codable, Sendable, Hashable {
@@ -20,6 +21,9 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
     /// How the file is written: for any format but text, passage texts are not the file's
     /// bytes, and each passage's map says where they come from.
     public var format: ArticleFormat
+    /// The title was derived from the first sentence or the file name, not written as one: its
+    /// words are not ranking terms of the passages (they are the first passage's own words).
+    public var titleIsDerived: Bool
 
     init(article: Article) {
         id = article.id
@@ -31,6 +35,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         passageCount = article.passages.count
         modified = max(0, article.modified)
         format = article.format
+        titleIsDerived = article.titleIsDerived
     }
 
     func encoded() -> [UInt8] {
@@ -47,6 +52,7 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         out.varint(passageCount)
         out.varint(Int(modified))
         out.string(format.rawValue)
+        out.byte(titleIsDerived ? 1 : 0)
         return out.bytes
     }
 
@@ -64,18 +70,19 @@ public struct ArticleRecord: Codable, Sendable, Hashable {
         }
         guard let contentHash = reader.string(), let byteCount = reader.varint(), let passageCount = reader.varint(),
             let modified = reader.varint(), let formatName = reader.string(),
-            let format = ArticleFormat(rawValue: formatName), reader.atEnd
+            let format = ArticleFormat(rawValue: formatName), let derived = reader.byte(), derived <= 1, reader.atEnd
         else { throw malformed() }
         return ArticleRecord(
             id: id, title: title, path: path, sources: sources, contentHash: contentHash, byteCount: byteCount,
-            passageCount: passageCount, modified: Int64(modified), format: format)
+            passageCount: passageCount, modified: Int64(modified), format: format, titleIsDerived: derived == 1)
     }
 
     private init(
         id: String, title: String, path: String, sources: [String], contentHash: String, byteCount: Int,
-        passageCount: Int, modified: Int64, format: ArticleFormat
+        passageCount: Int, modified: Int64, format: ArticleFormat, titleIsDerived: Bool
     ) {
         self.format = format
+        self.titleIsDerived = titleIsDerived
         self.id = id
         self.title = title
         self.path = path

@@ -55,7 +55,9 @@ final class DocumentBuilder {
         of article: Article, passages: Range<Int>? = nil, _ consume: (XapianDocument) throws(XapianError) -> Void
     ) throws(XapianError) {
         spellingWords.removeAll(keepingCapacity: true)
-        let title = analyzer.analyze(article.title)
+        // A title derived from the first sentence is that passage's own words, not the
+        // article's name: it ranks no passage (and `title:` does not find it).
+        let title = article.titleIsDerived ? AnalyzedText() : analyzer.analyze(article.title)
         let titleWords = Self.spellingWords(of: title)
         let domains = SourceDomains.domains(of: article.sources)
         var sectionCache: (text: String, analyzed: AnalyzedText, words: Set<String>)?
@@ -98,7 +100,7 @@ final class DocumentBuilder {
     /// `documents`.
     func storedSpellingWords(of record: ArticleRecord, in database: XapianDatabase) throws -> [String: UInt32] {
         let id = record.id
-        let titleWords = Self.spellingWords(of: analyzer.analyze(record.title))
+        let titleWords = record.titleIsDerived ? [] : Self.spellingWords(of: analyzer.analyze(record.title))
         var counts: [String: UInt32] = [:]
         var sectionCache: (text: String, words: Set<String>)?
         for document in try database.postings(Schema.articleTerm(id)) {

@@ -9,8 +9,9 @@ enum IndexMetadata {
     /// words are indexed by their stems only, with positions, and no longer as unstemmed terms,
     /// 6: article ids named by corpus roots, which the index records, and article records with
     /// the file's modification time, 7: passages with a source map, code passages and article
-    /// records with the file's format, for Markdown and HTML articles).
-    static let schemaVersion = "7"
+    /// records with the file's format, for Markdown and HTML articles, 8: a title derived from
+    /// the text is no ranking term of the passages, and article records say whether it was).
+    static let schemaVersion = "8"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"

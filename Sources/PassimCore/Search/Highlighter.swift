@@ -19,17 +19,28 @@ struct Highlighter {
 
     /// Byte ranges in the passage text of matched words, with their places in the file.
     func highlights(in passage: Passage) -> [MatchedWord] {
-        let analyzed = stems.analyzer.analyze(passage.text)
         let positions = TextPositions(text: passage.text, location: passage.location, map: passage.map)
-        var result: [MatchedWord] = []
+        return ranges(in: passage.text).map { MatchedWord(range: $0, location: positions.location(of: $0)) }
+    }
+
+    /// UTF-8 byte ranges in `text` (a passage's text, a title, a heading) of the words the
+    /// query matched, in order; overlapping ranges (a CJK word and its bigrams) become one.
+    func ranges(in text: String) -> [Range<Int>] {
+        let analyzed = stems.analyzer.analyze(text)
+        var found: [Range<Int>] = []
         for tokens in [analyzed.tokens, analyzed.bigrams] {
-            for token in tokens where matches(token) {
-                result.append(highlight(token.start, token.end, positions))
+            for token in tokens where matches(token) { found.append(token.start..<token.end) }
+        }
+        found.sort { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        var merged: [Range<Int>] = []
+        for range in found {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
             }
         }
-        return merged(
-            result.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) },
-            positions)
+        return merged
     }
 
     /// `plan.matches(token:stem:)`, asked only of tokens that can match, stemming a word only
@@ -55,24 +66,6 @@ struct Highlighter {
         return set
     }
 
-    private func highlight(_ start: Int, _ end: Int, _ positions: TextPositions) -> MatchedWord {
-        MatchedWord(range: start..<end, location: positions.location(of: start..<end))
-    }
-
-    /// Overlapping ranges (a CJK word and its bigrams) become one.
-    private func merged(_ sorted: [MatchedWord], _ positions: TextPositions) -> [MatchedWord] {
-        var result: [MatchedWord] = []
-        for item in sorted {
-            if let last = result.last, item.range.lowerBound < last.range.upperBound {
-                if item.range.upperBound > last.range.upperBound {
-                    result[result.count - 1] = highlight(last.range.lowerBound, item.range.upperBound, positions)
-                }
-            } else {
-                result.append(item)
-            }
-        }
-        return result
-    }
 }
 
 /// A set of bytes as a 256-bit mask.

@@ -139,12 +139,23 @@ public final class Searcher {
         let highlighter = Highlighter(plan: compiled.highlight, stems: highlightStems)
         var hits: [RankedPassage] = []
         hits.reserveCapacity(matches.matches.count)
+        var titleHighlights: [String: [Range<Int>]] = [:]
         for (index, match) in matches.matches.enumerated() {
             let record = try PassageRecord.decode(match.data)
-            hits.append(
-                RankedPassage(
-                    rank: request.offset + index + 1, score: match.weight, article: try articleRecord(record.articleID),
-                    passage: record.passage, highlights: highlighter.highlights(in: record.passage)))
+            let article = try articleRecord(record.articleID)
+            var hit = RankedPassage(
+                rank: request.offset + index + 1, score: match.weight, article: article,
+                passage: record.passage, highlights: highlighter.highlights(in: record.passage))
+            // The title and heading are words of the passage too (a derived title is not; see
+            // `DocumentBuilder`): the hit shows which of their words matched.
+            if !article.titleIsDerived {
+                if titleHighlights[article.id] == nil {
+                    titleHighlights[article.id] = highlighter.ranges(in: article.title)
+                }
+                hit.titleHighlights = titleHighlights[article.id] ?? []
+            }
+            hit.sectionHighlights = record.passage.section.map(highlighter.ranges(in:)) ?? []
+            hits.append(hit)
         }
         return SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)
     }

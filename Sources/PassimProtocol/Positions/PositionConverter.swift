@@ -45,6 +45,18 @@ public struct PositionConverter {
             }
             converted.readAsText = readAsText
         }
+        for index in converted.hits.indices {
+            let hit = converted.hits[index]
+            converted.hits[index].titleHighlights = try hit.titleHighlights.map {
+                spans throws(PositionConversionError) in
+                try convert(spans, in: hit.article.title)
+            }
+            if let section = hit.passage.section {
+                converted.hits[index].sectionHighlights = try hit.sectionHighlights.map {
+                    spans throws(PositionConversionError) in try convert(spans, in: section)
+                }
+            }
+        }
         // A stale hit's positions are the indexed version's: the file cannot convert them.
         for index in converted.hits.indices where converted.hits[index].stale != true {
             let hit = converted.hits[index]
@@ -121,6 +133,18 @@ public struct PositionConverter {
             startColumn: try source.column(range.startColumn, line: range.startLine, in: encoding),
             endLine: range.endLine,
             endColumn: try source.column(range.endColumn, line: range.endLine, in: encoding))
+    }
+
+    /// Offsets into `text` (a title, a heading).
+    private func convert(_ spans: [Span], in text: String) throws(PositionConversionError) -> [Span] {
+        var converted: [Span] = []
+        for span in spans {
+            converted.append(
+                Span(
+                    start: try encoding.offset(ofUTF8Offset: span.start, in: text),
+                    end: try encoding.offset(ofUTF8Offset: span.end, in: text)))
+        }
+        return converted
     }
 
     /// A highlight: offsets into `passageText`, columns in the file.

@@ -50,10 +50,29 @@ extension SearchHit: JSONBytesWritable {
         json.value(rank)
         json.key("score")
         json.value(score)
+        if let sectionHighlights {
+            json.key("sectionHighlights")
+            json.value(sectionHighlights)
+        }
         if let stale {
             json.key("stale")
             json.value(stale)
         }
+        if let titleHighlights {
+            json.key("titleHighlights")
+            json.value(titleHighlights)
+        }
+        json.endObject()
+    }
+}
+
+extension Span: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("end")
+        json.value(end)
+        json.key("start")
+        json.value(start)
         json.endObject()
     }
 }

@@ -58,10 +58,17 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// `location` and the highlights' lines and columns are the indexed version's, in UTF-8
     /// (protocol 1.2). Absent otherwise.
     public var stale: Bool?
+    /// The query's words in the article's title: offsets into `article.title` (protocol 1.5;
+    /// absent when none). A written title is part of every passage of its article.
+    public var titleHighlights: [Span]?
+    /// The query's words in the passage's section heading: offsets into `passage.section`
+    /// (protocol 1.5; absent when none).
+    public var sectionHighlights: [Span]?
 
     public init(
         rank: Int, score: Double, article: ArticleSummary, passage: PassageInfo,
-        location: TextRange, highlights: [Highlight], stale: Bool? = nil
+        location: TextRange, highlights: [Highlight], stale: Bool? = nil, titleHighlights: [Span]? = nil,
+        sectionHighlights: [Span]? = nil
     ) {
         self.rank = rank
         self.score = score
@@ -70,6 +77,19 @@ public struct SearchHit: Codable, Sendable, Hashable {
         self.location = location
         self.highlights = highlights
         self.stale = stale
+        self.titleHighlights = titleHighlights
+        self.sectionHighlights = sectionHighlights
+    }
+}
+
+/// Offsets `[start, end)` into a string of the result, in the connection's position encoding.
+public struct Span: Codable, Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
     }
 }
 

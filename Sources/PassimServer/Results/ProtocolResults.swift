@@ -25,7 +25,15 @@ extension SearchHit {
         self.init(
             rank: hit.rank, score: hit.score, article: ArticleSummary(hit.article),
             passage: PassageInfo(hit.passage, id: hit.passageID), location: TextRange(hit.passage.location),
-            highlights: hit.highlights.map(Highlight.init), stale: hit.stale ? true : nil)
+            highlights: hit.highlights.map(Highlight.init), stale: hit.stale ? true : nil,
+            titleHighlights: Span.list(hit.titleHighlights), sectionHighlights: Span.list(hit.sectionHighlights))
+    }
+}
+
+extension Span {
+    /// Byte ranges as spans, nil when there are none (the field is then left out).
+    static func list(_ ranges: [Range<Int>]) -> [Span]? {
+        ranges.isEmpty ? nil : ranges.map { Span(start: $0.lowerBound, end: $0.upperBound) }
     }
 }
 

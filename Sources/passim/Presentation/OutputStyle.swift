@@ -29,6 +29,7 @@ public struct OutputStyle: Sendable {
     /// here reach the terminal.
     private func wrap(_ text: String, _ code: String) -> String {
         let safe = TerminalSafe.text(text)
+        guard !safe.isEmpty else { return "" }
         return color ? "\u{1B}[\(code)m\(safe)\u{1B}[0m" : safe
     }
 }

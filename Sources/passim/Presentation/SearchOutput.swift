@@ -40,16 +40,18 @@ public enum SearchOutput {
             guard let article = hits.first?.article else { continue }
             if index > 0 { lines.append("") }
             let path = relative(article.path, to: directory)
-            lines.append("\(style.path(path)) \(style.dim("—")) \(style.title(article.title))")
+            let title = marked(article.title, hits.first?.titleHighlights, style: style, plain: style.title)
+            lines.append("\(style.path(path)) \(style.dim("—")) \(title)")
             for hit in hits {
                 // Where the match is (its first highlight), not where the passage starts.
                 let first = hit.highlights.first
                 let line = first?.line ?? hit.location.startLine
                 let column = first?.column ?? hit.location.startColumn
                 let position = style.dim("#\(hit.rank) ") + style.lineNumber("\(line):\(column)")
-                let section = hit.passage.section.map { style.dim(" § \($0)") } ?? ""
+                let section =
+                    hit.passage.section.map { style.dim(" § ") + marked($0, hit.sectionHighlights, style: style) } ?? ""
                 let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
-                lines.append("  \(position)\(section)\(stale)")
+                lines.append("  \(position)\(section)\(elsewhere(hit, style: style))\(stale)")
                 lines.append("    " + Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: style))
             }
         }
@@ -58,6 +60,36 @@ public enum SearchOutput {
         lines.append("")
         lines.append(style.dim("\(first)–\(last) of about \(result.estimatedTotal) passages"))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` with the spans marked as matches, the rest in `plain`'s style (dim by default).
+    static func marked(
+        _ text: String, _ spans: [Span]?, style: OutputStyle, plain: ((String) -> String)? = nil
+    ) -> String {
+        let rest = plain ?? style.dim
+        let bytes = Array(text.utf8)
+        var out = ""
+        var cursor = 0
+        for span in spans ?? [] where span.start >= cursor && span.end <= bytes.count && span.start < span.end {
+            out += rest(String(decoding: bytes[cursor..<span.start], as: UTF8.self))
+            out += style.match(String(decoding: bytes[span.start..<span.end], as: UTF8.self))
+            cursor = span.end
+        }
+        return out + rest(String(decoding: bytes[cursor...], as: UTF8.self))
+    }
+
+    /// For a hit whose text has no match: where its words matched instead, so every hit shows
+    /// why it is there.
+    static func elsewhere(_ hit: SearchHit, style: OutputStyle) -> String {
+        guard hit.highlights.isEmpty else { return "" }
+        let title = !(hit.titleHighlights ?? []).isEmpty
+        let section = !(hit.sectionHighlights ?? []).isEmpty
+        switch (title, section) {
+        case (true, true): return style.dim(" (matched in the title and heading)")
+        case (true, false): return style.dim(" (matched in the title)")
+        case (false, true): return style.dim(" (matched in the heading)")
+        case (false, false): return ""
+        }
     }
 
     /// One JSON object, the same shape the daemon's `search` returns.

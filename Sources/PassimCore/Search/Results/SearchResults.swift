@@ -40,6 +40,11 @@ public struct RankedPassage: Sendable, Hashable {
     public var passage: Passage
     /// The words the query matched, in text order.
     public var highlights: [MatchedWord]
+    /// UTF-8 byte ranges in the article's title of the words the query matched there: a
+    /// written title is part of every passage of its article (a derived one is not).
+    public var titleHighlights: [Range<Int>] = []
+    /// UTF-8 byte ranges in the passage's section heading of the words the query matched there.
+    public var sectionHighlights: [Range<Int>] = []
     /// The file changed since it was indexed and no longer holds the passage's text: the place
     /// is the indexed version's (see ``Freshness``).
     public var stale = false
