@@ -30,7 +30,7 @@ extension CompilationRun {
     /// passage the query matches, so it is kept for the cases that need it (BENCHMARKS.md has
     /// the bonus's gain and cost).
     mutating func phraseBonus(of run: WordRun, in context: Context) throws(XapianError)
-        -> (phrase: XapianQuery, matchedByOptional: Bool)?
+        -> (phrase: XapianQuery, matchedByOptional: Bool, text: String)?
     {
         guard context.positive, run.words.count >= 2 else { return nil }
         let tokens = run.words.flatMap { analyzer.analyze($0.text).tokens }
@@ -40,6 +40,6 @@ extension CompilationRun {
             terms.append(try .term(indexedTerm(of: token, in: context), position: run.first + UInt32(offset)))
         }
         let phrase = try XapianQuery.combine(.phrase, terms, parameter: UInt32(terms.count))
-        return (phrase, run.matchedByOptional)
+        return (phrase, run.matchedByOptional, run.words.map(\.text).joined(separator: " "))
     }
 }

@@ -39,7 +39,7 @@ extension CompilationRun {
     /// Plain words of a sequence, each ranked as a bare word; a run of up to four words that
     /// the lexicon knows as one key (`stromal vascular fraction`) also adds the synonym group
     /// `(all the words) SYNONYM acronym`.
-    mutating func optionalWords(_ words: [QueryWord], in context: Context) throws(XapianError)
+    mutating func optionalWords(_ words: [QueryWord], in context: Context, recording: Bool) throws(XapianError)
         -> [XapianQuery]
     {
         let analyses = words.map { analyzer.analyze($0.text) }
@@ -52,20 +52,29 @@ extension CompilationRun {
                 // does); all of them together, or the acronym, add one more item.
                 let first = position + 1
                 var parts: [XapianQuery] = []
-                for analyzed in analyses[index..<(index + count)] {
+                for (word, analyzed) in zip(words[index..<(index + count)], analyses[index..<(index + count)]) {
                     let at = reservePositions(analyzed.tokens.count)
                     parts.append(try typed(analyzed, in: context, at: at, required: true))
                     if !isDroppableStopWord(analyzed, in: context) {
-                        queries.append(try typed(analyzed, in: context, at: at, required: false))
+                        let query = try typed(analyzed, in: context, at: at, required: false)
+                        queries.append(query)
+                        appliedSynonyms = []
+                        if recording { recordWord(word.text, analyzed, query, in: context) }
                     }
                 }
                 if let all = try XapianQuery.joined(.and, parts) {
-                    queries.append(try synonymQuery(all, synonyms, in: context, at: first))
+                    let group = try synonymQuery(all, synonyms, in: context, at: first)
+                    queries.append(group)
+                    if recording {
+                        let text = words[index..<(index + count)].map(\.text).joined(separator: " ")
+                        scoreItems.append(ScoreItem(kind: .synonym, text: text, query: group, synonyms: synonyms))
+                    }
                 }
                 index += count
             } else {
                 if let query = try bareWord(analyses[index], in: context, droppable: true) {
                     queries.append(query)
+                    if recording { recordWord(words[index].text, analyses[index], query, in: context) }
                 }
                 index += 1
             }
@@ -100,6 +109,7 @@ extension CompilationRun {
         _ query: XapianQuery, of analyses: [AnalyzedText], in context: Context, at first: UInt32
     ) throws(XapianError) -> XapianQuery {
         let synonyms = try lookUpSynonyms(of: analyses)
+        appliedSynonyms = synonyms
         return synonyms.isEmpty ? query : try synonymQuery(query, synonyms, in: context, at: first)
     }
 
@@ -189,6 +199,22 @@ extension CompilationRun {
             if context.positive { markForHighlighting(token) }
         }
         return terms
+    }
+
+    /// Records a ranked word of the root sequence as a score item, with the synonyms it was
+    /// searched with and, for a single word of the body, its terms in each field.
+    mutating func recordWord(_ text: String, _ analyzed: AnalyzedText, _ query: XapianQuery, in context: Context) {
+        var fieldTerms: ScoreItem.FieldTerms?
+        if context.field == .body, analyzed.tokens.count == 1 {
+            let token = analyzed.tokens[0]
+            fieldTerms = ScoreItem.FieldTerms(
+                body: indexedTerm(of: token, in: context),
+                title: indexedTerm(of: token, in: Context(field: .title, positive: true)),
+                section: indexedTerm(of: token, in: Context(field: .section, positive: true)))
+        }
+        scoreItems.append(
+            ScoreItem(kind: .word, text: text, query: query, synonyms: appliedSynonyms, fieldTerms: fieldTerms))
+        appliedSynonyms = []
     }
 
     /// The term the indexer writes for `token` in the context's field (`Schema.term`).

@@ -24,6 +24,14 @@ struct CompilationRun {
     /// Phrase bonuses the caller adds above the whole query, each as `query AND_MAYBE phrase`
     /// (see `sequence`).
     var hoistedBonuses: [XapianQuery] = []
+    /// The parts whose weights add up to the score (see `ScoreItem`): the root sequence's
+    /// ranked items and every words-together bonus.
+    var scoreItems: [ScoreItem] = []
+    /// Whether the root was a sequence whose items are in `scoreItems`; otherwise the whole
+    /// query is one item.
+    var recordedRoot = false
+    /// The synonyms the last ranked word was searched with.
+    var appliedSynonyms: [String] = []
     /// Whether the next node compiled is the query's root.
     private var atRoot = true
 
@@ -38,7 +46,13 @@ struct CompilationRun {
         atRoot = false
         switch node {
         case .word(let word):
-            return QueryPart(scored: try bareWord(analyzer.analyze(word.text), in: context, droppable: true))
+            let analyzed = analyzer.analyze(word.text)
+            let query = try bareWord(analyzed, in: context, droppable: true)
+            if isRoot, let query {
+                recordWord(word.text, analyzed, query, in: context)
+                recordedRoot = true
+            }
+            return QueryPart(scored: query)
         case .phrase(let words):
             return QueryPart(scored: try phrase(words, in: context))
         case .near(let words, let distance):
@@ -100,14 +114,15 @@ struct CompilationRun {
     {
         var parts = SequenceParts()
         var run = WordRun(first: position + 1)
-        var bonuses: [(phrase: XapianQuery, matchedByOptional: Bool)] = []
+        var bonuses: [(phrase: XapianQuery, matchedByOptional: Bool, text: String)] = []
+        recordedRoot = recordedRoot || isRoot
         var index = 0
         while index < clauses.count {
             let clause = clauses[index]
             guard clause.occurrence != .excluded, case .word(let word) = clause.node else {
                 if let bonus = try phraseBonus(of: run, in: context) { bonuses.append(bonus) }
                 index += 1
-                try add(clause, to: &parts, in: context)
+                try add(clause, to: &parts, in: context, recording: isRoot)
                 run = WordRun(first: position + 1)
                 continue
             }
@@ -119,7 +134,7 @@ struct CompilationRun {
                     words.append(word)
                     index += 1
                 }
-                let queries = try optionalWords(words, in: context)
+                let queries = try optionalWords(words, in: context, recording: isRoot)
                 parts.optional += queries
                 run.words += words
                 run.matchedByOptional = run.matchedByOptional || !queries.isEmpty
@@ -128,14 +143,20 @@ struct CompilationRun {
             index += 1
             run.words.append(word)
             // `+the` keeps a stop word: the user asked for it explicitly.
-            if let query = try bareWord(analyzer.analyze(word.text), in: context, droppable: false) {
+            let analyzed = analyzer.analyze(word.text)
+            if let query = try bareWord(analyzed, in: context, droppable: false) {
                 parts.required.append(query)
+                if isRoot { recordWord("+" + word.text, analyzed, query, in: context) }
             }
         }
         if let bonus = try phraseBonus(of: run, in: context) { bonuses.append(bonus) }
         // A bonus must not match alone: beside required items it cannot (AND_MAYBE), and in a
         // plain OR only when one of its words is an OR term of its own.
-        let kept = bonuses.filter { $0.matchedByOptional || !parts.required.isEmpty }.map(\.phrase)
+        let keptBonuses = bonuses.filter { $0.matchedByOptional || !parts.required.isEmpty }
+        for bonus in keptBonuses {
+            scoreItems.append(ScoreItem(kind: .wordsTogether, text: bonus.text, query: bonus.phrase))
+        }
+        let kept = keptBonuses.map(\.phrase)
         let stayInOR =
             isRoot && parts.required.isEmpty && parts.excluded.isEmpty && parts.fieldFilters.isEmpty
             && parts.otherFilters.isEmpty
@@ -173,9 +194,9 @@ struct CompilationRun {
     }
 
     /// Sorts a clause other than a wanted bare word into `parts`.
-    private mutating func add(_ clause: QueryClause, to parts: inout SequenceParts, in context: Context)
-        throws(XapianError)
-    {
+    private mutating func add(
+        _ clause: QueryClause, to parts: inout SequenceParts, in context: Context, recording: Bool
+    ) throws(XapianError) {
         switch (clause.occurrence, clause.node) {
         case (.excluded, _):
             if let query = try compile(clause.node, in: context.negated).exclusion() {
@@ -193,6 +214,10 @@ struct CompilationRun {
             if part.scored == nil, let filter = part.filter {
                 parts.otherFilters.append(filter)
             } else if let query = try part.materialized() {
+                if recording {
+                    let text = (clause.occurrence == .required ? "+" : "") + clause.node.description
+                    scoreItems.append(ScoreItem(kind: ScoreItem.Kind(clause.node), text: text, query: query))
+                }
                 if clause.occurrence == .required {
                     parts.required.append(query)
                 } else {

@@ -10,11 +10,16 @@ public struct CompiledQuery {
     public let highlight: HighlightPlan
     /// Stop words that were left out of the ranked OR, in query order (normalized).
     public let ignoredStopWords: [String]
+    /// The parts whose weights add up to a passage's score.
+    public let scoreItems: [ScoreItem]
 
     /// Creates a compiled query; normally made by `QueryCompiler`.
-    public init(xapian: XapianQuery, highlight: HighlightPlan, ignoredStopWords: [String]) {
+    public init(
+        xapian: XapianQuery, highlight: HighlightPlan, ignoredStopWords: [String], scoreItems: [ScoreItem] = []
+    ) {
         self.xapian = xapian
         self.highlight = highlight
         self.ignoredStopWords = ignoredStopWords
+        self.scoreItems = scoreItems
     }
 }

@@ -26,6 +26,9 @@ import PassimXapian
 ///   `original SYNONYM synonym...`; a run's original is the AND of its words, a multi-word
 ///   synonym is a phrase. Quoted phrases get no synonyms.
 ///
+/// The compiled query also lists its score items (`ScoreItem`): parts whose weights add up to
+/// a passage's score, for explaining it.
+///
 /// Not thread safe (the Analyzer is not): use one compiler per thread.
 public struct QueryCompiler {
     private let analyzer: Analyzer
@@ -63,6 +66,11 @@ public struct QueryCompiler {
         for bonus in run.hoistedBonuses {
             query = try .combine(.andMaybe, [query, bonus])
         }
-        return CompiledQuery(xapian: query, highlight: run.highlight, ignoredStopWords: run.ignoredStopWords)
+        var items = run.scoreItems
+        if !run.recordedRoot, let scored = part.scored {
+            items.insert(ScoreItem(kind: ScoreItem.Kind(root), text: root.description, query: scored), at: 0)
+        }
+        return CompiledQuery(
+            xapian: query, highlight: run.highlight, ignoredStopWords: run.ignoredStopWords, scoreItems: items)
     }
 }

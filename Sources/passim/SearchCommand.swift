@@ -44,6 +44,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .customLong("per-article"), help: "Show at most N passages per article.")
     var perArticle: Int?
 
+    @Flag(help: "Show why each passage ranked where it did: each query item's BM25 weight and where it matched.")
+    var explain = false
+
     /// Everything that is not an option: the query's words, `-word` exclusions included.
     @Argument(parsing: .allUnrecognized, help: "The query (quote it, or put it after --).")
     var query: [String] = []
@@ -68,7 +71,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         CLILogging.bootstrap()
         let request = SearchParameters(
-            query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle)
+            query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle, explain: explain)
         let located = indexOptions.discovery.locate(option: indexOptions.index)
         var layout = located.layout
         let foundNone = located.reason == .newProject || located.reason == .newUser
@@ -115,7 +118,8 @@ struct SearchCommand: AsyncParsableCommand {
         do {
             return try await daemon.search(
                 PassimProtocol.SearchRequest(
-                    query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle))
+                    query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle,
+                    explain: request.explain ? true : nil))
         } catch {
             Logger(label: "passim.client").info("searching in-process instead", metadata: ["daemon": "\(error)"])
             return nil

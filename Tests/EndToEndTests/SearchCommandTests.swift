@@ -219,6 +219,20 @@ import Testing
         try Snapshot.assert(try search(["--limit", "4", "collagen elastin"]).stdout, named: "search-human.txt")
         try Snapshot.assert(try search(["--vimgrep", "--limit", "5", "scars"]).stdout, named: "search-vimgrep.txt")
         try Snapshot.assert(try search(["--limit", "2", "hyperpigmentaton"]).stdout, named: "search-corrected.txt")
+        try Snapshot.assert(
+            try search(["--limit", "3", "--explain", "svf injections for acne scars"]).stdout,
+            named: "search-explain.txt")
+    }
+
+    /// `--explain` through `--json`: every hit's parts add up to its score.
+    @Test func explainedScoresAddUp() throws {
+        let result = try json("stem cells -laser \"growth factors\"", ["--explain", "--limit", "20"])
+        #expect(!result.hits.isEmpty)
+        for hit in result.hits {
+            let parts = try #require(hit.explanation)
+            #expect(abs(parts.map(\.weight).reduce(0, +) - hit.score) < 1e-9 * max(1, hit.score))
+        }
+        #expect(try json("stem cells").hits.allSatisfy { $0.explanation == nil })
     }
 
     /// 1-based line and byte column of `offset` in `file`.

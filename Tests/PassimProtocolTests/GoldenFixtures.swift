@@ -58,6 +58,7 @@ enum GoldenFixtures {
         .request(
             "search", id: 2, SearchRequest(query: "acne scars", limit: 5, offset: 0, perArticle: 1, deadlineMs: 500)),
         .request("search.minimal", id: "s-1", SearchRequest(query: "growth NEAR/5 collagen")),
+        .request("search.explain", id: 17, SearchRequest(query: "svf scars", limit: 1, explain: true)),
         .request("passage-get", id: 3, PassageGetRequest(id: "000_c0039b83ab477ca1#2", context: 1)),
         .request("article-get", id: 4, ArticleGetRequest(id: "000_c0039b83ab477ca1", includePassages: true)),
         .request("suggest", id: 5, SuggestRequest(prefix: "plate", limit: 3)),
@@ -112,6 +113,25 @@ enum GoldenFixtures {
                         location: TextRange(
                             start: 310, end: 331, startLine: 12, startColumn: 1, endLine: 12, endColumn: 22),
                         highlights: [], sectionHighlights: [Span(start: 0, end: 5)]),
+                ])),
+        .response(
+            "search.explain", id: 17,
+            SearchResult(
+                query: "svf scars", estimatedTotal: 9,
+                hits: [
+                    SearchHit(
+                        rank: 1, score: 6.125, article: article, passage: passage2.passage, location: passage2.location,
+                        highlights: [Highlight(start: 5, end: 10, line: 2, column: 6, endLine: 2, endColumn: 11)],
+                        titleHighlights: [Span(start: 20, end: 25)],
+                        explanation: [
+                            ScoreContribution(
+                                kind: "word", query: "svf", weight: 0, synonyms: ["stromal vascular fraction"],
+                                occurrences: WordOccurrences(text: 0, heading: 0, title: 0)),
+                            ScoreContribution(
+                                kind: "word", query: "scars", weight: 6.125,
+                                occurrences: WordOccurrences(text: 1, heading: 0, title: 1)),
+                            ScoreContribution(kind: "wordsTogether", query: "svf scars", weight: 0),
+                        ])
                 ])),
         .response(
             "search.lenient", id: 15,

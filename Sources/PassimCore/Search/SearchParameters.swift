@@ -13,8 +13,14 @@ public struct SearchParameters: Sendable, Hashable {
     /// BM25's parameters, for measuring others than Passim's (`passim bench-query --bm25`);
     /// nil is Passim's choice.
     public var bm25: BM25Weights?
+    /// Explain each hit's score (``RankedPassage/explanation``).
+    public var explain = false
 
-    public init(query: String, limit: Int = 10, offset: Int = 0, perArticle: Int? = nil, correctSpelling: Bool = true) {
+    public init(
+        query: String, limit: Int = 10, offset: Int = 0, perArticle: Int? = nil, correctSpelling: Bool = true,
+        explain: Bool = false
+    ) {
+        self.explain = explain
         self.query = query
         self.limit = limit
         self.offset = offset

@@ -155,6 +155,10 @@ public final class Searcher {
                 hit.titleHighlights = titleHighlights[article.id] ?? []
             }
             hit.sectionHighlights = record.passage.section.map(highlighter.ranges(in:)) ?? []
+            if request.explain {
+                hit.explanation = try explanation(
+                    of: compiled, passage: hit.passageID, docid: match.docid, bm25: request.bm25)
+            }
             hits.append(hit)
         }
         return SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)

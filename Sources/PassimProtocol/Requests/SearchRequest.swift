@@ -15,17 +15,20 @@ public struct SearchRequest: RequestType {
     public var perArticle: Int?
     /// Time budget in milliseconds; see `RequestType.deadlineMs`.
     public var deadlineMs: Int?
+    /// `true`: each hit says why it ranked there (`SearchHit.explanation`; protocol 1.5).
+    public var explain: Bool?
 
     /// Memberwise initializer.
     public init(
         query: String, limit: Int? = nil, offset: Int? = nil, perArticle: Int? = nil,
-        deadlineMs: Int? = nil
+        deadlineMs: Int? = nil, explain: Bool? = nil
     ) {
         self.query = query
         self.limit = limit
         self.offset = offset
         self.perArticle = perArticle
         self.deadlineMs = deadlineMs
+        self.explain = explain
     }
 
     /// `limit` with its default applied.
@@ -34,7 +37,7 @@ public struct SearchRequest: RequestType {
     public var effectiveOffset: Int { offset ?? 0 }
 
     private enum CodingKeys: String, CodingKey {
-        case query, limit, offset, perArticle, deadlineMs
+        case query, limit, offset, perArticle, deadlineMs, explain
     }
 
     /// Decodes and validates: a non-empty query, numbers in `RequestLimits`' ranges.
@@ -45,6 +48,7 @@ public struct SearchRequest: RequestType {
         offset = try container.decodeInteger(.offset, in: RequestLimits.searchOffset)
         perArticle = try container.decodeInteger(.perArticle, in: RequestLimits.perArticle)
         deadlineMs = try container.decodeInteger(.deadlineMs, in: RequestLimits.deadlineMs)
+        explain = try container.decodeIfPresent(Bool.self, forKey: .explain)
     }
 }
 

@@ -40,6 +40,10 @@ extension SearchHit: JSONBytesWritable {
         json.beginObject()
         json.key("article")
         json.value(article)
+        if let explanation {
+            json.key("explanation")
+            json.value(explanation)
+        }
         json.key("highlights")
         json.value(highlights)
         json.key("location")
@@ -62,6 +66,40 @@ extension SearchHit: JSONBytesWritable {
             json.key("titleHighlights")
             json.value(titleHighlights)
         }
+        json.endObject()
+    }
+}
+
+extension ScoreContribution: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("kind")
+        json.value(kind)
+        if let occurrences {
+            json.key("occurrences")
+            json.value(occurrences)
+        }
+        json.key("query")
+        json.value(query)
+        if let synonyms {
+            json.key("synonyms")
+            json.value(synonyms)
+        }
+        json.key("weight")
+        json.value(weight)
+        json.endObject()
+    }
+}
+
+extension WordOccurrences: JSONBytesWritable {
+    public func write(to json: inout JSONBytes) {
+        json.beginObject()
+        json.key("heading")
+        json.value(heading)
+        json.key("text")
+        json.value(text)
+        json.key("title")
+        json.value(title)
         json.endObject()
     }
 }

@@ -64,11 +64,14 @@ public struct SearchHit: Codable, Sendable, Hashable {
     /// The query's words in the passage's section heading: offsets into `passage.section`
     /// (protocol 1.5; absent when none).
     public var sectionHighlights: [Span]?
+    /// Why the hit ranked here, when the request asked (`explain`; protocol 1.5): the parts of
+    /// `score`, which add up to it.
+    public var explanation: [ScoreContribution]?
 
     public init(
         rank: Int, score: Double, article: ArticleSummary, passage: PassageInfo,
         location: TextRange, highlights: [Highlight], stale: Bool? = nil, titleHighlights: [Span]? = nil,
-        sectionHighlights: [Span]? = nil
+        sectionHighlights: [Span]? = nil, explanation: [ScoreContribution]? = nil
     ) {
         self.rank = rank
         self.score = score
@@ -79,6 +82,47 @@ public struct SearchHit: Codable, Sendable, Hashable {
         self.stale = stale
         self.titleHighlights = titleHighlights
         self.sectionHighlights = sectionHighlights
+        self.explanation = explanation
+    }
+}
+
+/// One part of a hit's score: an item of the query and the BM25 weight it earned in the passage.
+public struct ScoreContribution: Codable, Sendable, Hashable {
+    /// `word`, `synonym` (an acronym's long form or the acronym, searched as one), `phrase`,
+    /// `near`, `wildcard`, `group` (a field, a boolean group, the whole query) or `wordsTogether`
+    /// (the bonus for words typed side by side that the passage holds side by side).
+    public var kind: String
+    /// The item as the query says it: `+collagen`, `"growth factors"`, `stem cells`.
+    public var query: String
+    /// Its weight in this passage: 0 when the passage does not hold it.
+    public var weight: Double
+    /// What was searched with it: the acronym or long form the articles define.
+    public var synonyms: [String]?
+    /// For a single word: how often the passage holds it in its text, heading and title (a title
+    /// occurrence weighs three times a text one, a heading occurrence twice).
+    public var occurrences: WordOccurrences?
+
+    public init(
+        kind: String, query: String, weight: Double, synonyms: [String]? = nil, occurrences: WordOccurrences? = nil
+    ) {
+        self.kind = kind
+        self.query = query
+        self.weight = weight
+        self.synonyms = synonyms
+        self.occurrences = occurrences
+    }
+}
+
+/// How often a word occurs in a passage's text, its section heading and its article's title.
+public struct WordOccurrences: Codable, Sendable, Hashable {
+    public var text: Int
+    public var heading: Int
+    public var title: Int
+
+    public init(text: Int, heading: Int, title: Int) {
+        self.text = text
+        self.heading = heading
+        self.title = title
     }
 }
 

@@ -26,7 +26,18 @@ extension SearchHit {
             rank: hit.rank, score: hit.score, article: ArticleSummary(hit.article),
             passage: PassageInfo(hit.passage, id: hit.passageID), location: TextRange(hit.passage.location),
             highlights: hit.highlights.map(Highlight.init), stale: hit.stale ? true : nil,
-            titleHighlights: Span.list(hit.titleHighlights), sectionHighlights: Span.list(hit.sectionHighlights))
+            titleHighlights: Span.list(hit.titleHighlights), sectionHighlights: Span.list(hit.sectionHighlights),
+            explanation: hit.explanation?.map(ScoreContribution.init))
+    }
+}
+
+extension ScoreContribution {
+    /// One part of a hit's score.
+    init(_ part: ScorePart) {
+        self.init(
+            kind: part.kind.rawValue, query: part.text, weight: part.weight,
+            synonyms: part.synonyms.isEmpty ? nil : part.synonyms,
+            occurrences: part.occurrences.map { WordOccurrences(text: $0.text, heading: $0.heading, title: $0.title) })
     }
 }
 

@@ -53,6 +53,9 @@ public enum SearchOutput {
                 let stale = hit.stale == true ? style.dim(" (changed since it was indexed)") : ""
                 lines.append("  \(position)\(section)\(elsewhere(hit, style: style))\(stale)")
                 lines.append("    " + Snippet.render(text: hit.passage.text, highlights: hit.highlights, style: style))
+                if let explanation = hit.explanation {
+                    lines.append(contentsOf: ScoreExplanation.lines(explanation, score: hit.score, style: style))
+                }
             }
         }
         let last = result.hits.last?.rank ?? 0

@@ -45,6 +45,8 @@ public struct RankedPassage: Sendable, Hashable {
     public var titleHighlights: [Range<Int>] = []
     /// UTF-8 byte ranges in the passage's section heading of the words the query matched there.
     public var sectionHighlights: [Range<Int>] = []
+    /// The parts of `score`, when the search asked for an explanation.
+    public var explanation: [ScorePart]?
     /// The file changed since it was indexed and no longer holds the passage's text: the place
     /// is the indexed version's (see ``Freshness``).
     public var stale = false

@@ -1,0 +1,42 @@
+import PassimAnalysis
+import PassimArticles
+import PassimQuery
+import PassimXapian
+
+/// Why a hit ranked where it did: each score item of the query weighed on the hit's passage.
+extension Searcher {
+    /// The parts of the score of passage `id` (document `docid`): each item of `compiled`
+    /// weighed by Xapian on that passage alone, with the same statistics as the search, so the
+    /// parts add up to the hit's score.
+    func explanation(
+        of compiled: CompiledQuery, passage id: PassageID, docid: UInt32, bm25: BM25Weights?
+    ) throws -> [ScorePart] {
+        let only = try XapianQuery.term(Schema.passageIDTerm(id.description))
+        var options = XapianSearchOptions()
+        options.limit = 1
+        options.bm25 = bm25.map { BM25Parameters(k1: $0.k1, b: $0.b) }
+        var parts: [ScorePart] = []
+        for item in compiled.scoreItems {
+            let matches = try database.search(try .combine(.filter, [item.query, only]), options: options)
+            parts.append(
+                ScorePart(
+                    kind: item.kind, text: item.text, weight: matches.matches.first?.weight ?? 0,
+                    synonyms: item.synonyms,
+                    occurrences: try item.fieldTerms.map { try occurrences(of: $0, in: docid) }))
+        }
+        return parts
+    }
+
+    /// Where a word occurs in a passage, from its terms' wdf: the body term counts title
+    /// occurrences `titleWeight` times and heading occurrences `sectionWeight` times.
+    private func occurrences(of terms: ScoreItem.FieldTerms, in docid: UInt32) throws -> FieldOccurrences {
+        func wdf(_ term: String) throws -> Int {
+            try database.documentTerms(docid, prefix: term).first { $0.term == term }?.wdf ?? 0
+        }
+        let title = try wdf(terms.title)
+        let heading = try wdf(terms.section)
+        let body = try wdf(terms.body)
+        let text = body - Int(Schema.titleWeight) * title - Int(Schema.sectionWeight) * heading
+        return FieldOccurrences(text: max(0, text), heading: heading, title: title)
+    }
+}
