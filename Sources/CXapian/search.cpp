@@ -11,6 +11,29 @@ bool uses_default_bm25(const cxapian_search_options &o) {
            o.bm25_min_normlen == 0;
 }
 
+void set_weighting(Xapian::Enquire &enquire, const cxapian_search_options &o) {
+    switch (o.scheme) {
+        case CXAPIAN_SCHEME_BM25_PLUS: enquire.set_weighting_scheme(Xapian::BM25PlusWeight()); return;
+        case CXAPIAN_SCHEME_TFIDF: enquire.set_weighting_scheme(Xapian::TfIdfWeight()); return;
+        case CXAPIAN_SCHEME_PL2: enquire.set_weighting_scheme(Xapian::PL2Weight()); return;
+        case CXAPIAN_SCHEME_PL2_PLUS: enquire.set_weighting_scheme(Xapian::PL2PlusWeight()); return;
+        case CXAPIAN_SCHEME_DPH: enquire.set_weighting_scheme(Xapian::DPHWeight()); return;
+        case CXAPIAN_SCHEME_DLH: enquire.set_weighting_scheme(Xapian::DLHWeight()); return;
+        case CXAPIAN_SCHEME_LM: enquire.set_weighting_scheme(Xapian::LMWeight()); return;
+        case CXAPIAN_SCHEME_INL2: enquire.set_weighting_scheme(Xapian::InL2Weight()); return;
+        case CXAPIAN_SCHEME_IFB2: enquire.set_weighting_scheme(Xapian::IfB2Weight()); return;
+        case CXAPIAN_SCHEME_INEB2: enquire.set_weighting_scheme(Xapian::IneB2Weight()); return;
+        case CXAPIAN_SCHEME_BB2: enquire.set_weighting_scheme(Xapian::BB2Weight()); return;
+        default: break;
+    }
+    if (uses_default_bm25(o)) {
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+    } else {
+        enquire.set_weighting_scheme(
+            Xapian::BM25Weight(o.bm25_k1, o.bm25_k2, o.bm25_k3, o.bm25_b, o.bm25_min_normlen));
+    }
+}
+
 }  // namespace
 
 extern "C" {
@@ -21,12 +44,7 @@ cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
         const cxapian_search_options &o = need(options, "search options");
         Xapian::Enquire enquire(need(db, "database").db);
         enquire.set_query(need(query, "query").query);
-        if (uses_default_bm25(o)) {
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
-        } else {
-            enquire.set_weighting_scheme(
-                Xapian::BM25Weight(o.bm25_k1, o.bm25_k2, o.bm25_k3, o.bm25_b, o.bm25_min_normlen));
-        }
+        set_weighting(enquire, o);
         if (o.collapse_slot >= 0) {
             // collapse_max 0 would disable collapsing; treat it as "one per key".
             const Xapian::doccount keep = o.collapse_max == 0 ? 1 : o.collapse_max;

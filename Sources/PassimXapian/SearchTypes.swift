@@ -26,6 +26,29 @@ public struct BM25Parameters: Sendable, Hashable {
     }
 }
 
+/// A weighting scheme of Xapian's, for measuring ranking against BM25; each with Xapian's
+/// default parameters.
+public enum WeightingScheme: String, Sendable, Hashable, CaseIterable {
+    case bm25, bm25plus, tfidf, pl2, pl2plus, dph, dlh, lm, inl2, ifb2, ineb2, bb2
+
+    var raw: UInt32 {
+        switch self {
+        case .bm25: UInt32(CXAPIAN_SCHEME_BM25)
+        case .bm25plus: UInt32(CXAPIAN_SCHEME_BM25_PLUS)
+        case .tfidf: UInt32(CXAPIAN_SCHEME_TFIDF)
+        case .pl2: UInt32(CXAPIAN_SCHEME_PL2)
+        case .pl2plus: UInt32(CXAPIAN_SCHEME_PL2_PLUS)
+        case .dph: UInt32(CXAPIAN_SCHEME_DPH)
+        case .dlh: UInt32(CXAPIAN_SCHEME_DLH)
+        case .lm: UInt32(CXAPIAN_SCHEME_LM)
+        case .inl2: UInt32(CXAPIAN_SCHEME_INL2)
+        case .ifb2: UInt32(CXAPIAN_SCHEME_IFB2)
+        case .ineb2: UInt32(CXAPIAN_SCHEME_INEB2)
+        case .bb2: UInt32(CXAPIAN_SCHEME_BB2)
+        }
+    }
+}
+
 /// What to fetch from one search: the page, the estimate's accuracy, collapsing and weighting.
 public struct XapianSearchOptions: Sendable, Equatable {
     /// Index of the first match to return.
@@ -40,6 +63,8 @@ public struct XapianSearchOptions: Sendable, Equatable {
     public var collapseMax: UInt32
     /// BM25 parameters; nil for Xapian's defaults.
     public var bm25: BM25Parameters?
+    /// Another weighting scheme than BM25 (for measuring); nil for BM25.
+    public var scheme: WeightingScheme?
 
     /// Creates options; the defaults return the first 10 matches, uncollapsed, with default BM25.
     public init(
@@ -68,6 +93,7 @@ public struct XapianSearchOptions: Sendable, Equatable {
             raw.collapse_slot = signed
             raw.collapse_max = Swift.max(collapseMax, 1)
         }
+        raw.scheme = scheme?.raw ?? UInt32(CXAPIAN_SCHEME_BM25)
         if let bm25 {
             raw.bm25_k1 = bm25.k1
             raw.bm25_k2 = bm25.k2

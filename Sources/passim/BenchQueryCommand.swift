@@ -36,6 +36,13 @@ struct BenchQueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("BM25's k1 and b instead of Passim's (measuring ranking).", valueName: "k1,b"))
     var bm25: String?
 
+    @Option(
+        name: .customLong("weighting"),
+        help: ArgumentHelp(
+            "Another of Xapian's weighting schemes instead of BM25 (measuring ranking): "
+                + WeightingScheme.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "scheme"))
+    var scheme: WeightingScheme?
+
     func validate() throws {
         if passes < 1 { throw ValidationError("--passes must be at least 1") }
         if bm25 != nil, weighting == nil { throw ValidationError("--bm25 takes two numbers: k1,b (e.g. 1.2,0.75)") }
@@ -79,6 +86,7 @@ struct BenchQueryCommand: ParsableCommand {
                 var parameters = SearchParameters(
                     query: query, limit: limit, perArticle: perArticle, correctSpelling: !noSpelling)
                 parameters.bm25 = weighting
+                parameters.scheme = scheme
                 let started = DispatchTime.now().uptimeNanoseconds
                 let line: Timing
                 do {
@@ -112,3 +120,5 @@ struct BenchQueryCommand: ParsableCommand {
         var error: String?
     }
 }
+
+extension WeightingScheme: ExpressibleByArgument {}

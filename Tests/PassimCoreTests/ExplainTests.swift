@@ -32,14 +32,19 @@ import Testing
         let searcher = try Searcher(layout: index.layout)
         var request = SearchParameters(query: query, limit: 20, correctSpelling: false)
         request.explain = true
-        let hits = try searcher.search(request).hits
-        #expect(!hits.isEmpty, "\(query)")
-        for hit in hits {
-            let parts = try #require(hit.explanation)
-            #expect(!parts.isEmpty || hit.score == 0, "only a query of exclusions has no part")
-            let sum = parts.map(\.weight).reduce(0, +)
-            #expect(abs(sum - hit.score) <= 1e-9 * max(1, hit.score), "\(query): \(parts) vs \(hit.score)")
+        // Under Passim's weighting and the ones it can be measured against alike.
+        for scheme in [nil, WeightingScheme.bm25, .pl2, .dph] {
+            request.scheme = scheme
+            let hits = try searcher.search(request).hits
+            #expect(!hits.isEmpty, "\(query)")
+            for hit in hits {
+                let parts = try #require(hit.explanation)
+                #expect(!parts.isEmpty || hit.score == 0, "only a query of exclusions has no part")
+                let sum = parts.map(\.weight).reduce(0, +)
+                #expect(abs(sum - hit.score) <= 1e-9 * max(1, hit.score), "\(query): \(parts) vs \(hit.score)")
+            }
         }
+        request.scheme = nil
         var plain = request
         plain.explain = false
         #expect(try searcher.search(plain).hits.allSatisfy { $0.explanation == nil })

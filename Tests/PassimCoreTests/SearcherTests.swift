@@ -98,6 +98,21 @@ import Testing
         #expect(try searcher.search(SearchParameters(query: "+sun collagen")).hits.map(\.passage.ordinal) == [2])
     }
 
+    /// Each of Xapian's weighting schemes (for measuring ranking) is the one that weighs.
+    @Test func everyWeightingSchemeIsApplied() throws {
+        let index = try Self.index([
+            ("a", "Title\n\nCollagen collagen collagen in a long paragraph about the skin and its layers.\n"),
+            ("b", "Other\n\nCollagen once, in the skin.\n"), ("c", "Third\n\nElastin and the skin.\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        var request = SearchParameters(query: "collagen skin")
+        let scores = try WeightingScheme.allCases.map { scheme in
+            request.scheme = scheme
+            return try searcher.search(request).hits.map(\.score)
+        }
+        #expect(Set(scores).count == WeightingScheme.allCases.count, "\(scores)")
+    }
+
     @Test func aMissingIndexSaysToRunIngest() throws {
         let index = try TemporaryIndex()
         #expect {

@@ -281,7 +281,24 @@ typedef struct cxapian_search_options {
     double bm25_k3;
     double bm25_b;
     double bm25_min_normlen;
+    uint32_t scheme;            /* a CXAPIAN_SCHEME_*: 0 is BM25 with the parameters above */
 } cxapian_search_options;
+
+/** Weighting schemes other than BM25, each with Xapian's default parameters. */
+enum {
+    CXAPIAN_SCHEME_BM25 = 0,
+    CXAPIAN_SCHEME_BM25_PLUS = 1,
+    CXAPIAN_SCHEME_TFIDF = 2,
+    CXAPIAN_SCHEME_PL2 = 3,
+    CXAPIAN_SCHEME_PL2_PLUS = 4,
+    CXAPIAN_SCHEME_DPH = 5,
+    CXAPIAN_SCHEME_DLH = 6,
+    CXAPIAN_SCHEME_LM = 7,
+    CXAPIAN_SCHEME_INL2 = 8,
+    CXAPIAN_SCHEME_IFB2 = 9,
+    CXAPIAN_SCHEME_INEB2 = 10,
+    CXAPIAN_SCHEME_BB2 = 11
+};
 
 /** Runs `query` against `db` with BM25 ranking. NULL and *err on failure. */
 cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,

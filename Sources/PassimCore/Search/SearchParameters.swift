@@ -1,3 +1,8 @@
+import PassimXapian
+
+/// Xapian's weighting schemes, as ``SearchParameters/scheme`` names them.
+public typealias WeightingScheme = PassimXapian.WeightingScheme
+
 /// One search as the CLI or the daemon asks for it.
 public struct SearchParameters: Sendable, Hashable {
     /// Upper bound on `limit`, so one request cannot ask for the whole index.
@@ -13,6 +18,9 @@ public struct SearchParameters: Sendable, Hashable {
     /// BM25's parameters, for measuring others than Passim's (`passim bench-query --bm25`);
     /// nil is Passim's choice.
     public var bm25: BM25Weights?
+    /// Another of Xapian's weighting schemes instead of BM25, for measuring them
+    /// (`passim bench-query --weighting`); nil is BM25.
+    public var scheme: WeightingScheme?
     /// Explain each hit's score (``RankedPassage/explanation``).
     public var explain = false
 

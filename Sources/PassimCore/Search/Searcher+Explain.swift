@@ -9,12 +9,12 @@ extension Searcher {
     /// weighed by Xapian on that passage alone, with the same statistics as the search, so the
     /// parts add up to the hit's score.
     func explanation(
-        of compiled: CompiledQuery, passage id: PassageID, docid: UInt32, bm25: BM25Weights?
+        of compiled: CompiledQuery, passage id: PassageID, docid: UInt32, request: SearchParameters
     ) throws -> [ScorePart] {
         let only = try XapianQuery.term(Schema.passageIDTerm(id.description))
         var options = XapianSearchOptions()
         options.limit = 1
-        options.bm25 = bm25.map { BM25Parameters(k1: $0.k1, b: $0.b) }
+        Self.weigh(request, into: &options)
         var parts: [ScorePart] = []
         for item in compiled.scoreItems {
             let matches = try database.search(try .combine(.filter, [item.query, only]), options: options)

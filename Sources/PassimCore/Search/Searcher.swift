@@ -125,7 +125,7 @@ public final class Searcher {
         var options = XapianSearchOptions()
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
-        options.bm25 = request.bm25.map { BM25Parameters(k1: $0.k1, b: $0.b) }
+        Self.weigh(request, into: &options)
         // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
         // a single word, a phrase or an AND prunes exactly and stays fast.
         options.checkAtLeast =
@@ -157,11 +157,17 @@ public final class Searcher {
             hit.sectionHighlights = record.passage.section.map(highlighter.ranges(in:)) ?? []
             if request.explain {
                 hit.explanation = try explanation(
-                    of: compiled, passage: hit.passageID, docid: match.docid, bm25: request.bm25)
+                    of: compiled, passage: hit.passageID, docid: match.docid, request: request)
             }
             hits.append(hit)
         }
         return SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+    }
+
+    /// Sets the weighting the request asks for (Passim's unless it is measuring another).
+    static func weigh(_ request: SearchParameters, into options: inout XapianSearchOptions) {
+        options.bm25 = request.bm25.map { BM25Parameters(k1: $0.k1, b: $0.b) }
+        options.scheme = request.scheme
     }
 
     /// The `check_at_least` that makes Xapian score every match: the number of passages.
