@@ -33,13 +33,15 @@ struct BenchQueryCommand: ParsableCommand {
     @Option(name: .customLong("per-article"), help: "At most N passages per article (ranking articles).")
     var perArticle: Int?
 
-    @Option(help: ArgumentHelp("BM25's k1 and b instead of Passim's (measuring ranking).", valueName: "k1,b"))
+    @Option(
+        help: ArgumentHelp(
+            "Rank with BM25 and this k1 and b instead of Passim's weighting (measuring ranking).", valueName: "k1,b"))
     var bm25: String?
 
     @Option(
         name: .customLong("weighting"),
         help: ArgumentHelp(
-            "Another of Xapian's weighting schemes instead of BM25 (measuring ranking): "
+            "Another of Xapian's weighting schemes instead of Passim's (measuring ranking): "
                 + WeightingScheme.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "scheme"))
     var scheme: WeightingScheme?
 

@@ -44,7 +44,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(name: .customLong("per-article"), help: "Show at most N passages per article.")
     var perArticle: Int?
 
-    @Flag(help: "Show why each passage ranked where it did: each query item's BM25 weight and where it matched.")
+    @Flag(help: "Show why each passage ranked where it did: each query item's weight and where it matched.")
     var explain = false
 
     /// Everything that is not an option: the query's words, `-word` exclusions included.

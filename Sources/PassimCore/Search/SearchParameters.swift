@@ -15,11 +15,11 @@ public struct SearchParameters: Sendable, Hashable {
     public var perArticle: Int?
     /// Offer and search a spelling correction when the query finds little.
     public var correctSpelling: Bool
-    /// BM25's parameters, for measuring others than Passim's (`passim bench-query --bm25`);
-    /// nil is Passim's choice.
+    /// BM25 with these parameters instead of Passim's weighting, for measuring
+    /// (`passim bench-query --bm25`).
     public var bm25: BM25Weights?
     /// Another of Xapian's weighting schemes instead of BM25, for measuring them
-    /// (`passim bench-query --weighting`); nil is BM25.
+    /// (`passim bench-query --weighting`); nil is Passim's (IneB2, or BM25 when `bm25` is set).
     public var scheme: WeightingScheme?
     /// Explain each hit's score (``RankedPassage/explanation``).
     public var explain = false

@@ -46,7 +46,7 @@ public struct ReadAsText: Codable, Sendable, Hashable {
 public struct SearchHit: Codable, Sendable, Hashable {
     /// 1-based rank across all pages (offset + index + 1).
     public var rank: Int
-    /// BM25 score as Xapian computed it.
+    /// The score Xapian computed (Passim's weighting, DFR IneB2): higher ranks first.
     public var score: Double
     public var article: ArticleSummary
     public var passage: PassageInfo
@@ -86,7 +86,7 @@ public struct SearchHit: Codable, Sendable, Hashable {
     }
 }
 
-/// One part of a hit's score: an item of the query and the BM25 weight it earned in the passage.
+/// One part of a hit's score: an item of the query and the weight it earned in the passage.
 public struct ScoreContribution: Codable, Sendable, Hashable {
     /// `word`, `synonym` (an acronym's long form or the acronym, searched as one), `phrase`,
     /// `near`, `wildcard`, `group` (a field, a boolean group, the whole query) or `wordsTogether`

@@ -7,7 +7,7 @@ public struct ScorePart: Sendable, Hashable {
     public var kind: ScoreItem.Kind
     /// The item as the query says it.
     public var text: String
-    /// Its BM25 weight in this passage (0 when the passage does not hold it).
+    /// Its weight in this passage (0 when the passage does not hold it).
     public var weight: Double
     /// Synonyms searched with it (an acronym and its long form).
     public var synonyms: [String]

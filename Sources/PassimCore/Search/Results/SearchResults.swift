@@ -32,7 +32,7 @@ public struct SearchResults: Sendable, Hashable {
 public struct RankedPassage: Sendable, Hashable {
     /// 1-based rank across all pages (offset + index + 1).
     public var rank: Int
-    /// The BM25 score Xapian computed.
+    /// The score Xapian computed with Passim's weighting (DFR IneB2).
     public var score: Double
     /// The article the passage belongs to, as the index stores it.
     public var article: ArticleRecord
