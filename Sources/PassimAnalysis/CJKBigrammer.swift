@@ -67,6 +67,7 @@ struct CJKBigrammer {
 }
 
 extension TokenKind {
-    /// Chinese/Japanese script tokens, the ones that get bigrams.
-    var isCJK: Bool { self == .ideographic || self == .kana }
+    /// Tokens of scripts written without spaces, the ones that get bigrams: Chinese, Japanese,
+    /// and the Southeast Asian scripts ICU segments by dictionary.
+    var isCJK: Bool { self == .ideographic || self == .kana || self == .southeastAsian }
 }

@@ -69,7 +69,7 @@ public enum Schema {
         switch token.kind {
         case .word: stemTerm(stem(token.term), field: field)
         case .bigram: bigramTerm(token.term, field: field)
-        case .number, .kana, .ideographic: field.prefix + token.term
+        case .number, .kana, .ideographic, .southeastAsian: field.prefix + token.term
         }
     }
 

@@ -9,7 +9,12 @@ public enum TokenKind: String, Sendable, Hashable, Codable {
     case kana
     /// Words of ICU's CJK dictionary segmenter that contain a Han ideograph (status 400..<500).
     case ideographic
-    /// An overlapping two-character gram of a CJK run, so a query can match inside a word.
+    /// Thai, Lao, Khmer and Myanmar words (letters of ICU's dictionary segmenters for scripts
+    /// written without spaces): not stemmed, and given bigrams like CJK words, so a query word
+    /// matches inside a longer word (`ผิว` in `ผิวหนัง`).
+    case southeastAsian
+    /// An overlapping two-character gram of a CJK or Southeast Asian run, so a query can match
+    /// inside a word.
     case bigram
 }
 

@@ -23,10 +23,29 @@ final class WordSegmenter {
                     !Self.containsHan(UnsafeBufferPointer(rebasing: text[start..<end]))
                 {
                     kind = .kana
+                } else if kind == .word, Self.isSoutheastAsian(UnsafeBufferPointer(rebasing: text[start..<end])) {
+                    kind = .southeastAsian
                 }
                 body(start, end, kind)
             }
         }
+    }
+
+    /// Whether UTF-8 `bytes` are all Thai, Lao, Myanmar or Khmer: scripts ICU segments by
+    /// dictionary, whose words it reports as letters (status 200s). A word that mixes in
+    /// another script stays a word.
+    private static func isSoutheastAsian(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Every character of these blocks is three bytes, lead byte E0 or E1: skip ASCII words cheaply.
+        guard let lead = bytes.first, lead == 0xE0 || lead == 0xE1 else { return false }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            switch scalar.value {
+            case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0xAA60...0xAA7F, 0xA9E0...0xA9FF: continue
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Whether UTF-8 `bytes` contain a Han ideograph.

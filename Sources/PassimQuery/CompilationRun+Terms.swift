@@ -231,7 +231,7 @@ extension CompilationRun {
         case .word:
             highlight.add(term: token.term)
             highlight.add(stem: analyzer.stem(token.term))
-        case .number, .kana, .ideographic:
+        case .number, .kana, .ideographic, .southeastAsian:
             highlight.add(term: token.term)
         }
     }
@@ -300,5 +300,5 @@ extension CompilationRun {
 
 extension TokenKind {
     /// Chinese and Japanese tokens, the kinds that get bigrams.
-    fileprivate var isCJKScript: Bool { self == .ideographic || self == .kana }
+    fileprivate var isCJKScript: Bool { self == .ideographic || self == .kana || self == .southeastAsian }
 }

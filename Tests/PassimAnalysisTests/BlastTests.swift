@@ -75,7 +75,7 @@ import Testing
 
     private func checkBigrams(_ analyzed: AnalyzedText, in text: String, _ analyzer: Analyzer) {
         let bytes = Array(text.utf8)
-        let cjk = analyzed.tokens.filter { $0.kind == .ideographic || $0.kind == .kana }
+        let cjk = analyzed.tokens.filter { $0.kind == .ideographic || $0.kind == .kana || $0.kind == .southeastAsian }
         var previous: Token?
         for bigram in analyzed.bigrams {
             let context = "\(bigram) in \(text.debugDescription)"

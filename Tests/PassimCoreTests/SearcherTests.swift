@@ -150,6 +150,35 @@ import Testing
         }
     }
 
+    /// Thai is segmented by ICU's dictionary and has no spaces: a word inside a longer word
+    /// matches and is highlighted where it is, as Chinese is (`ผิว` in `ผิวหนัง`).
+    @Test func thaiTextMatchesInsideWordsThroughBigrams() throws {
+        let index = try Self.index([
+            ("th", "Skin notes\n\nThis paragraph is about skin: ผิวหนังของเราต้องการการดูแลทุกวัน\n")
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        for query in ["ผิว", "หนัง", "ผิวหนัง", "ทุกวัน"] {
+            let hit = try #require(try searcher.search(SearchParameters(query: query)).hits.first, "\(query)")
+            let bytes = Array(hit.passage.text.utf8)
+            let marked = hit.highlights.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+            #expect(marked.contains { $0.contains(query) }, "\(query): \(marked)")
+        }
+    }
+
+    /// `suggest` completes words of every script the analyzer indexes, not only spelled ones.
+    @Test func completionsCoverChineseJapaneseAndThai() throws {
+        let index = try Self.index([
+            ("zh", "血小板研究\n\n我们在北京大学研究血小板和干细胞治疗的效果。\n"),
+            ("ja", "東京の記事\n\n東京は大きい都市です。東京タワーも有名です。\n"),
+            ("th", "Skin notes\n\nThis paragraph is about skin: ผิวหนังของเราต้องการการดูแลทุกวัน\n"),
+        ])
+        let searcher = try Searcher(layout: index.layout)
+        for (prefix, word) in [("血", "血小板"), ("東", "東京"), ("ผิ", "ผิวหนัง"), ("研", "研究")] {
+            let words = try searcher.completions(of: prefix, limit: 10).map(\.word)
+            #expect(words.contains(word), "\(prefix): \(words)")
+        }
+    }
+
     @Test func seesNewRevisionsAfterRefresh() throws {
         let index = try Self.index([("a", "Title\n\nCollagen and scars.\n")])
         let searcher = try Searcher(layout: index.layout)

@@ -10,8 +10,9 @@ enum IndexMetadata {
     /// 6: article ids named by corpus roots, which the index records, and article records with
     /// the file's modification time, 7: passages with a source map, code passages and article
     /// records with the file's format, for Markdown and HTML articles, 8: a title derived from
-    /// the text is no ranking term of the passages, and article records say whether it was).
-    static let schemaVersion = "8"
+    /// the text is no ranking term of the passages, and article records say whether it was, 9:
+    /// Thai, Lao, Khmer and Myanmar words indexed as they are, with bigrams, not as stems).
+    static let schemaVersion = "9"
     static let schemaKey = "passim:schema"
     static let articleCountKey = "passim:articles"
     static let articlePrefix = "article:"
