@@ -42,6 +42,8 @@ struct cxapian_query {
 
 struct cxapian_mset {
     Xapian::MSet mset;
+    /// The values of the counted slot over the documents the match examined, with counts.
+    std::vector<std::pair<std::string, uint32_t>> value_counts;
 };
 
 struct cxapian_strings {

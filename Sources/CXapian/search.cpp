@@ -1,6 +1,8 @@
 // search.cpp — running a query with BM25 and reading the match set.
 #include "internal.hpp"
 
+#include <memory>
+
 using cxapian::guarded;
 using cxapian::need;
 
@@ -50,7 +52,17 @@ cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
             const Xapian::doccount keep = o.collapse_max == 0 ? 1 : o.collapse_max;
             enquire.set_collapse_key(static_cast<Xapian::valueno>(o.collapse_slot), keep);
         }
-        return new cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least)};
+        if (o.count_values == 0) {
+            return new cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least), {}};
+        }
+        Xapian::ValueCountMatchSpy spy(static_cast<Xapian::valueno>(o.count_slot));
+        enquire.add_matchspy(&spy);
+        auto result = std::make_unique<cxapian_mset>();
+        result->mset = enquire.get_mset(o.offset, o.limit, o.check_at_least);
+        for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+            result->value_counts.emplace_back(*it, it.get_termfreq());
+        }
+        return result.release();
     });
 }
 
@@ -91,6 +103,14 @@ uint32_t cxapian_mset_collapse_count(const cxapian_mset *mset, uint32_t index) {
         return 0;
     }
     return mset->mset[index].get_collapse_count();
+}
+
+cxapian_strings *cxapian_mset_value_counts(const cxapian_mset *mset, cxapian_error *err) {
+    return cxapian::guarded_new<cxapian_strings>(err, [&] {
+        auto list = std::make_unique<cxapian_strings>();
+        list->items = need(mset, "match set").value_counts;
+        return list.release();
+    });
 }
 
 int cxapian_mset_data(const cxapian_mset *mset, uint32_t index, cxapian_string *out,

@@ -65,6 +65,9 @@ public struct XapianSearchOptions: Sendable, Equatable {
     public var bm25: BM25Parameters?
     /// Another weighting scheme than BM25 (for measuring); nil for BM25.
     public var scheme: WeightingScheme?
+    /// Count the values of this slot over the documents the match examines (a match spy);
+    /// with `checkAtLeast` at the document count, over every match.
+    public var countSlot: UInt32?
 
     /// Creates options; the defaults return the first 10 matches, uncollapsed, with default BM25.
     public init(
@@ -94,6 +97,10 @@ public struct XapianSearchOptions: Sendable, Equatable {
             raw.collapse_max = Swift.max(collapseMax, 1)
         }
         raw.scheme = scheme?.raw ?? UInt32(CXAPIAN_SCHEME_BM25)
+        if let countSlot {
+            raw.count_values = 1
+            raw.count_slot = countSlot
+        }
         if let bm25 {
             raw.bm25_k1 = bm25.k1
             raw.bm25_k2 = bm25.k2
@@ -135,6 +142,9 @@ public struct XapianMatchSet: Sendable, Equatable {
     public var upperBound: Int
     /// The requested page of matches, best first.
     public var matches: [XapianMatch]
+    /// With `XapianSearchOptions.countSlot`: each value of that slot among the documents the
+    /// match examined, with how many had it.
+    public var valueCounts: [(value: String, count: Int)] = []
 
     /// Creates a match set.
     public init(estimated: Int, lowerBound: Int, upperBound: Int, matches: [XapianMatch]) {
@@ -142,5 +152,12 @@ public struct XapianMatchSet: Sendable, Equatable {
         self.lowerBound = lowerBound
         self.upperBound = upperBound
         self.matches = matches
+    }
+
+    public static func == (lhs: XapianMatchSet, rhs: XapianMatchSet) -> Bool {
+        (lhs.estimated, lhs.lowerBound, lhs.upperBound, lhs.matches) == (
+            rhs.estimated, rhs.lowerBound, rhs.upperBound, rhs.matches
+        )
+            && lhs.valueCounts.elementsEqual(rhs.valueCounts) { $0 == $1 }
     }
 }

@@ -211,11 +211,16 @@ public final class XapianDatabase {
                     collapseCount: Int(cxapian_mset_collapse_count(mset, index)),
                     data: takeBytes(data)))
         }
-        return XapianMatchSet(
+        var set = XapianMatchSet(
             estimated: Int(cxapian_mset_estimated(mset)),
             lowerBound: Int(cxapian_mset_lower_bound(mset)),
             upperBound: Int(cxapian_mset_upper_bound(mset)),
             matches: matches)
+        if options.countSlot != nil {
+            let counts = try cxapianMake { error in cxapian_mset_value_counts(mset, &error) }
+            set.valueCounts = takeStrings(counts).map { (value: $0.string, count: $0.count) }
+        }
+        return set
     }
 
     /// A `max` argument as the shim's limit (0 = no limit).

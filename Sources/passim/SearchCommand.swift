@@ -47,6 +47,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Flag(help: "Show why each passage ranked where it did: each query item's weight and where it matched.")
     var explain = false
 
+    @Flag(help: "Count every match by article and by source domain (shown after the hits, and in --json).")
+    var facets = false
+
     /// Everything that is not an option: the query's words, `-word` exclusions included.
     @Argument(parsing: .allUnrecognized, help: "The query (quote it, or put it after --).")
     var query: [String] = []
@@ -71,7 +74,8 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         CLILogging.bootstrap()
         let request = SearchParameters(
-            query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle, explain: explain)
+            query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle, explain: explain,
+            facets: facets)
         let located = indexOptions.discovery.locate(option: indexOptions.index)
         var layout = located.layout
         let foundNone = located.reason == .newProject || located.reason == .newUser
@@ -119,7 +123,7 @@ struct SearchCommand: AsyncParsableCommand {
             return try await daemon.search(
                 PassimProtocol.SearchRequest(
                     query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle,
-                    explain: request.explain ? true : nil))
+                    explain: request.explain ? true : nil, facets: request.facets ? true : nil))
         } catch {
             Logger(label: "passim.client").info("searching in-process instead", metadata: ["daemon": "\(error)"])
             return nil

@@ -59,6 +59,7 @@ enum GoldenFixtures {
             "search", id: 2, SearchRequest(query: "acne scars", limit: 5, offset: 0, perArticle: 1, deadlineMs: 500)),
         .request("search.minimal", id: "s-1", SearchRequest(query: "growth NEAR/5 collagen")),
         .request("search.explain", id: 17, SearchRequest(query: "svf scars", limit: 1, explain: true)),
+        .request("search.facets", id: 18, SearchRequest(query: "acne scars", limit: 1, facets: true)),
         .request("passage-get", id: 3, PassageGetRequest(id: "000_c0039b83ab477ca1#2", context: 1)),
         .request("article-get", id: 4, ArticleGetRequest(id: "000_c0039b83ab477ca1", includePassages: true)),
         .request("suggest", id: 5, SuggestRequest(prefix: "plate", limit: 3)),
@@ -133,6 +134,18 @@ enum GoldenFixtures {
                             ScoreContribution(kind: "wordsTogether", query: "svf scars", weight: 0),
                         ])
                 ])),
+        .response(
+            "search.facets", id: 18,
+            SearchResult(
+                query: "acne scars", estimatedTotal: 14, hits: searchResult.hits,
+                facets: Facets(
+                    articles: [
+                        ArticleFacet(
+                            id: article.id, title: article.title, path: article.path, count: 9),
+                        ArticleFacet(
+                            id: "notes/scars", title: "Notes", path: "/home/ana/notes/scars.txt", count: 5),
+                    ],
+                    sources: [SourceFacet(domain: "example.org", count: 9)]))),
         .response(
             "search.lenient", id: 15,
             SearchResult(

@@ -205,3 +205,19 @@ import Testing
         #expect(colour.contains("\u{1B}[1;31mSun\u{1B}[0m\u{1B}[2m care\u{1B}[0m"), "\(colour)")
     }
 }
+
+/// `--facets` lists where every match is, after the hits.
+@Suite struct FacetOutputTests {
+    @Test func facetsFollowTheHits() {
+        var result = StaleOutputTests.result
+        result.hits[0].stale = nil
+        result.facets = Facets(
+            articles: [ArticleFacet(id: "a", title: "Notes", path: "/c/a.txt", count: 3)],
+            sources: [SourceFacet(domain: "nih.gov", count: 3)])
+        let human = SearchOutput.human(result, style: OutputStyle(color: false), relativeTo: "/c")
+        #expect(
+            human.hasSuffix(
+                "of about 1 passages\n\nMatches by article:\n  3\ta.txt\nMatches by source:\n  3\tnih.gov\n"),
+            "\(human)")
+    }
+}

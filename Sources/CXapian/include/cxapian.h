@@ -282,6 +282,8 @@ typedef struct cxapian_search_options {
     double bm25_b;
     double bm25_min_normlen;
     uint32_t scheme;            /* a CXAPIAN_SCHEME_*: 0 is BM25 with the parameters above */
+    uint32_t count_values;      /* non-zero: count the values of count_slot (a match spy) */
+    uint32_t count_slot;
 } cxapian_search_options;
 
 /** Weighting schemes other than BM25, each with Xapian's default parameters. */
@@ -311,6 +313,9 @@ uint32_t cxapian_mset_upper_bound(const cxapian_mset *mset);
 uint32_t cxapian_mset_docid(const cxapian_mset *mset, uint32_t index);
 double cxapian_mset_weight(const cxapian_mset *mset, uint32_t index);
 uint32_t cxapian_mset_collapse_count(const cxapian_mset *mset, uint32_t index);
+/** With `count_values`: each value of `count_slot` among the documents the match examined
+    (all matches when `check_at_least` is the document count), with how many had it. */
+cxapian_strings *cxapian_mset_value_counts(const cxapian_mset *mset, cxapian_error *err);
 /** Document data of the index-th hit (read through the mset, so it is consistent with it). */
 int cxapian_mset_data(const cxapian_mset *mset, uint32_t index, cxapian_string *out,
                       cxapian_error *err);

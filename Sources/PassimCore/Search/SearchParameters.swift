@@ -23,12 +23,15 @@ public struct SearchParameters: Sendable, Hashable {
     public var scheme: WeightingScheme?
     /// Explain each hit's score (``RankedPassage/explanation``).
     public var explain = false
+    /// Count the matches by article and source (``SearchResults/facets``).
+    public var facets = false
 
     public init(
         query: String, limit: Int = 10, offset: Int = 0, perArticle: Int? = nil, correctSpelling: Bool = true,
-        explain: Bool = false
+        explain: Bool = false, facets: Bool = false
     ) {
         self.explain = explain
+        self.facets = facets
         self.query = query
         self.limit = limit
         self.offset = offset

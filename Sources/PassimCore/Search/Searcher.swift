@@ -131,6 +131,11 @@ public final class Searcher {
         options.checkAtLeast =
             compiled.xapian.mayPruneInexactly
             ? try Self.exhaustiveMatching(database) : UInt32(request.offset + request.limit + 1)
+        if request.facets {
+            // The spy counts what the match examines: every match, for counts a picker can show.
+            options.countSlot = Schema.articleSlot
+            options.checkAtLeast = try Self.exhaustiveMatching(database)
+        }
         if let perArticle = request.perArticle {
             options.collapseSlot = Schema.articleSlot
             options.collapseMax = UInt32(perArticle)
@@ -161,7 +166,9 @@ public final class Searcher {
             }
             hits.append(hit)
         }
-        return SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+        var results = SearchResults(query: request.query, estimatedTotal: matches.estimated, hits: hits)
+        if request.facets { results.facets = try facets(from: matches.valueCounts) }
+        return results
     }
 
     /// Passim's weighting: divergence from randomness, IneB2 (Amati and van Rijsbergen's

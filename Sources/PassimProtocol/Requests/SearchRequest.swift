@@ -17,12 +17,16 @@ public struct SearchRequest: RequestType {
     public var deadlineMs: Int?
     /// `true`: each hit says why it ranked there (`SearchHit.explanation`; protocol 1.5).
     public var explain: Bool?
+    /// `true`: the result counts every match by article and source (`SearchResult.facets`;
+    /// protocol 1.5).
+    public var facets: Bool?
 
     /// Memberwise initializer.
     public init(
         query: String, limit: Int? = nil, offset: Int? = nil, perArticle: Int? = nil,
-        deadlineMs: Int? = nil, explain: Bool? = nil
+        deadlineMs: Int? = nil, explain: Bool? = nil, facets: Bool? = nil
     ) {
+        self.facets = facets
         self.query = query
         self.limit = limit
         self.offset = offset
@@ -37,7 +41,7 @@ public struct SearchRequest: RequestType {
     public var effectiveOffset: Int { offset ?? 0 }
 
     private enum CodingKeys: String, CodingKey {
-        case query, limit, offset, perArticle, deadlineMs, explain
+        case query, limit, offset, perArticle, deadlineMs, explain, facets
     }
 
     /// Decodes and validates: a non-empty query, numbers in `RequestLimits`' ranges.
@@ -49,6 +53,7 @@ public struct SearchRequest: RequestType {
         perArticle = try container.decodeInteger(.perArticle, in: RequestLimits.perArticle)
         deadlineMs = try container.decodeInteger(.deadlineMs, in: RequestLimits.deadlineMs)
         explain = try container.decodeIfPresent(Bool.self, forKey: .explain)
+        facets = try container.decodeIfPresent(Bool.self, forKey: .facets)
     }
 }
 

@@ -10,6 +10,10 @@ extension SearchResult: JSONBytesWritable {
         }
         json.key("estimatedTotal")
         json.value(estimatedTotal)
+        if let facets {
+            json.key("facets")
+            json.value(facets)
+        }
         json.key("hits")
         json.value(hits)
         json.key("query")

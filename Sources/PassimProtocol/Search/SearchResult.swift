@@ -13,11 +13,14 @@ public struct SearchResult: Codable, Sendable, Hashable {
     /// Characters of the query read as text, because no operator could mean them where they
     /// are (protocol 1.4; absent when none): a stray `)`, an `AND` with nothing after it.
     public var readAsText: [ReadAsText]?
+    /// Where the matches are, when the request asked (`facets`; protocol 1.5).
+    public var facets: Facets?
 
     public init(
         query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [SearchHit],
-        readAsText: [ReadAsText]? = nil
+        readAsText: [ReadAsText]? = nil, facets: Facets? = nil
     ) {
+        self.facets = facets
         self.query = query
         self.estimatedTotal = estimatedTotal
         self.correctedQuery = correctedQuery

@@ -10,7 +10,7 @@ struct SearchHandler: MethodHandler {
     ) async -> Result<SearchResult, ResponseError> {
         let core = SearchParameters(
             query: request.query, limit: request.effectiveLimit, offset: request.effectiveOffset,
-            perArticle: request.perArticle, explain: request.explain ?? false)
+            perArticle: request.perArticle, explain: request.explain ?? false, facets: request.facets ?? false)
         let encoding = context.connection.positionEncoding
         let sources = context.services.sources
         let result = await context.services.pool.run(context.token) {

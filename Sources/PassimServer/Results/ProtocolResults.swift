@@ -15,7 +15,19 @@ extension SearchResult {
             hits: results.hits.map(SearchHit.init),
             readAsText: results.readAsText.isEmpty
                 ? nil
-                : results.readAsText.map { ReadAsText(offset: $0.offset, text: $0.text, reason: $0.reason) })
+                : results.readAsText.map { ReadAsText(offset: $0.offset, text: $0.text, reason: $0.reason) },
+            facets: results.facets.map(Facets.init))
+    }
+}
+
+extension Facets {
+    /// Where a search's matches are.
+    init(_ facets: SearchFacets) {
+        self.init(
+            articles: facets.articles.map {
+                ArticleFacet(id: $0.article.id, title: $0.article.title, path: $0.article.path, count: $0.count)
+            },
+            sources: facets.sources.map { SourceFacet(domain: $0.domain, count: $0.count) })
     }
 }
 

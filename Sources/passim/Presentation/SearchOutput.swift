@@ -62,6 +62,9 @@ public enum SearchOutput {
         let first = result.hits.first?.rank ?? 0
         lines.append("")
         lines.append(style.dim("\(first)–\(last) of about \(result.estimatedTotal) passages"))
+        if let facets = result.facets {
+            lines.append(contentsOf: facetLines(facets, style: style, relativeTo: directory))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -79,6 +82,19 @@ public enum SearchOutput {
             cursor = span.end
         }
         return out + rest(String(decoding: bytes[cursor...], as: UTF8.self))
+    }
+
+    /// `--facets`: where every match is, by article and by source.
+    static func facetLines(_ facets: Facets, style: OutputStyle, relativeTo directory: String) -> [String] {
+        var lines = ["", style.dim("Matches by article:")]
+        for article in facets.articles {
+            lines.append("  \(article.count)\t\(style.path(relative(article.path, to: directory)))")
+        }
+        if !facets.sources.isEmpty {
+            lines.append(style.dim("Matches by source:"))
+            for source in facets.sources { lines.append("  \(source.count)\t\(TerminalSafe.text(source.domain))") }
+        }
+        return lines
     }
 
     /// For a hit whose text has no match: where its words matched instead, so every hit shows

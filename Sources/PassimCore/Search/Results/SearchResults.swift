@@ -18,6 +18,8 @@ public struct SearchResults: Sendable, Hashable {
     /// Characters of the query read as text because no operator could mean them there (a
     /// stray `)`, `AND` with nothing after it).
     public var readAsText: [QueryRepair] = []
+    /// Where the matches are, when the search asked for facets.
+    public var facets: SearchFacets?
 
     /// Memberwise initializer.
     public init(query: String, estimatedTotal: Int, correctedQuery: String? = nil, hits: [RankedPassage]) {
