@@ -83,11 +83,21 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // `passim lsp`: the Language Server Protocol over stdio; workspace/symbol searches passages.
+        .target(
+            name: "PassimLSP",
+            dependencies: [
+                "PassimProtocol", "PassimCore", "PassimServer", "PassimClient",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line tool: thin ArgumentParser commands over PassimCore and PassimServer.
         .executableTarget(
             name: "passim",
             dependencies: [
                 "PassimCore", "PassimArticles", "PassimQuery", "PassimProtocol", "PassimServer", "PassimClient",
+                "PassimLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -133,6 +143,13 @@ let package = Package(
             exclude: ["Snapshots"]),
         // The command-line tool's own logic: how results are shown to people.
         .testTarget(name: "passimTests", dependencies: ["passim", "PassimCore", "PassimProtocol"]),
+        .testTarget(
+            name: "PassimLSPTests",
+            dependencies: [
+                "PassimLSP", "PassimServer", "PassimCore", "PassimProtocol", "PassimClient", "PassimTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "PassimClientTests",
             dependencies: [

@@ -28,4 +28,13 @@ public enum Repository {
     /// The five seed articles the tests are written against: a copy in `Tests/Fixtures`, never
     /// the repository's `corpus/`, which holds whatever articles the user keeps there.
     public static var corpus: URL { root.appendingPathComponent("Tests/Fixtures/SeedCorpus") }
+
+    /// Copies the seed articles into `folder`, creating it.
+    public static func copySeedCorpus(to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(
+                atPath: corpus.appendingPathComponent(name).path, toPath: folder + "/" + name)
+        }
+    }
 }

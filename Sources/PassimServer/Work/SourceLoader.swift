@@ -13,7 +13,7 @@ import PassimProtocol
 /// Files are read from disk at their indexed path. Text ingested inline (an editor's unsaved
 /// buffer) has no file, so the daemon keeps the most recent inline texts by name; the
 /// converter checks each passage against the bytes, so a stale copy is detected, never used.
-final class SourceLoader: Sendable {
+public final class SourceLoader: Sendable {
     /// Inline texts are forgotten, oldest first, past this many bytes in all.
     static let maxInlineBytes = 32 << 20
 
@@ -25,6 +25,9 @@ final class SourceLoader: Sendable {
     }
 
     private let inline = NIOLockedValueBox(Inline())
+
+    /// A loader that knows no inline texts yet.
+    public init() {}
 
     /// Remembers the text ingested under `name`.
     func rememberInline(name: String, text: String) {
@@ -46,7 +49,7 @@ final class SourceLoader: Sendable {
 
     /// The source at `path`: an inline text by that name, else the file's first `prefix` bytes
     /// (the converter needs nothing past them, and the file may have grown to any size).
-    func load(_ path: String, prefix: Int) throws -> SourceText {
+    public func load(_ path: String, prefix: Int) throws -> SourceText {
         if let bytes = inline.withLockedValue({ $0.texts[path] }) {
             return SourceText(bytes: bytes)
         }
