@@ -8,20 +8,13 @@ import Testing
 /// cancelled and answered `RequestCancelled`, and the new one does not wait behind it.
 @Suite struct CancellationTests {
     @Test func aNewRequestCancelsThePendingOne() async throws {
-        let folder = try WorkspaceSymbolTests.folder.get()
+        let folder = try IndexedFolder.shared.get()
         let source = GatedSource(inner: InProcessPassageSource(layout: folder.layout), held: "stem")
         var server = ServerUnderTest(source: source)
         _ = try await server.initialize(encodings: ["utf-8"])
         await server.send(ServerUnderTest.symbolRequest(id: 1, query: "stem"))
         await server.send(ServerUnderTest.symbolRequest(id: 2, query: "stem cells"))
-        var answers: [RequestID: ReceivedResponse] = [:]
-        for _ in 0..<2 {
-            let answer = try await server.next()
-            answers[try #require(answer.id)] = answer
-        }
-        #expect(answers[.number(1)]?.error?.code == -32800)
-        let symbols = try #require(try answers[.number(2)]?.decoded([SymbolInformation].self))
-        #expect(symbols.count == (try folder.search("stem cells")).hits.count)
+        try await server.expectReplaced(1, by: 2, answering: folder.search("stem cells"))
     }
 
     @Test func cancelRequestAnswersRequestCancelled() async throws {

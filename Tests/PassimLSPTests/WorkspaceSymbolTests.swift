@@ -7,8 +7,6 @@ import Testing
 /// `workspace/symbol` over a real index of the seed corpus, searched in process: the symbols are
 /// the search's hits in rank order, each at its first matched word.
 @Suite struct WorkspaceSymbolTests {
-    static let folder = Result { try IndexedFolder(extra: [greekArticle: greekText]) }
-
     static let greekArticle = "greek.txt"
     /// A line where UTF-8, UTF-16 and UTF-32 columns all differ before `zebrafish`.
     static let greekLine = "The 𝛼-helix and the body’s cells of the zebrafish."
@@ -16,7 +14,7 @@ import Testing
 
     @Test(arguments: ["stromal vascular fraction", "\"depressed scars\"", "stem cells", "collagen"])
     func symbolsAreTheHitsAtTheirFirstMatchedWord(query: String) async throws {
-        let folder = try Self.folder.get()
+        let folder = try IndexedFolder.shared.get()
         let expected = try folder.search(query)
         try #require(!expected.hits.isEmpty)
         var server = ServerUnderTest(source: InProcessPassageSource(layout: folder.layout))
@@ -44,7 +42,7 @@ import Testing
 
     @Test(arguments: ["", "   ", "zzzqqqxxy", "title:"])
     func queriesWithoutHitsAnswerAnEmptyList(query: String) async throws {
-        var server = ServerUnderTest(source: InProcessPassageSource(layout: try Self.folder.get().layout))
+        var server = ServerUnderTest(source: InProcessPassageSource(layout: try IndexedFolder.shared.get().layout))
         _ = try await server.initialize()
         await server.send(ServerUnderTest.symbolRequest(id: 2, query: query))
         let answer = try await server.next()
@@ -68,7 +66,7 @@ import Testing
 
     @Test(arguments: encodings)
     func positionsAreInTheNegotiatedEncoding(offered: [String]?, chosen: PositionEncoding) async throws {
-        var server = ServerUnderTest(source: InProcessPassageSource(layout: try Self.folder.get().layout))
+        var server = ServerUnderTest(source: InProcessPassageSource(layout: try IndexedFolder.shared.get().layout))
         let initialized = try await server.initialize(encodings: offered).decoded(LSPInitializeResult.self)
         #expect(initialized.capabilities.positionEncoding == chosen)
         await server.send(ServerUnderTest.symbolRequest(id: 4, query: "zebrafish"))

@@ -5,6 +5,7 @@ import PassimLSP
 import PassimProtocol
 import PassimServer
 import PassimTestSupport
+import Testing
 
 /// A real index of the seed corpus plus `extra` articles (file name: text), in a temporary folder.
 final class IndexedFolder: Sendable {
@@ -88,6 +89,19 @@ struct ServerUnderTest {
         return try ReceivedResponse(message)
     }
 
+    /// Checks the next two answers: request `first` cancelled (-32800), request `second`
+    /// answered with `expected`'s hits, in whichever order they come.
+    mutating func expectReplaced(_ first: Int, by second: Int, answering expected: SearchResult) async throws {
+        var answers: [RequestID: ReceivedResponse] = [:]
+        for _ in 0..<2 {
+            let answer = try await next()
+            answers[try #require(answer.id)] = answer
+        }
+        #expect(answers[.number(first)]?.error?.code == -32800)
+        let symbols = try #require(try answers[.number(second)]?.decoded([SymbolInformation].self))
+        #expect(symbols.count == expected.hits.count)
+    }
+
     /// Initializes the server offering `encodings` (nil: no list, as LSP's default).
     mutating func initialize(encodings: [String]? = nil) async throws -> ReceivedResponse {
         let offered = encodings.map { #","capabilities":{"general":{"positionEncodings":\#(Self.json($0))}}"# } ?? ""
@@ -110,4 +124,34 @@ struct ServerUnderTest {
 struct FixtureError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension IndexedFolder {
+    /// One index for every test that only reads it: a fresh build per test would cost time and,
+    /// with other tests forking processes meanwhile, expose each build to Xapian's lock being
+    /// held by a child for an instant. Removed when the test process exits.
+    static let shared = Result { () throws -> IndexedFolder in
+        let folder = try IndexedFolder(extra: [WorkspaceSymbolTests.greekArticle: WorkspaceSymbolTests.greekText])
+        RemovedAtExit.add(folder.directory.url.path)
+        return folder
+    }
+}
+
+/// Folders of shared fixtures, whose deinit never runs, removed when the process exits.
+private enum RemovedAtExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var paths: [String] = []
+
+    static func add(_ path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if paths.isEmpty { atexit { RemovedAtExit.removeAll() } }
+        paths.append(path)
+    }
+
+    private static func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
