@@ -42,15 +42,15 @@ public struct JSONBytes: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
+            // Runs of bytes that need no escape, nearly all of a passage's text, are copied whole.
             var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard let escaped = Self.escape(byte) else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: escaped)
-                start = index + 1
+            while true {
+                let end = JSONText.plainRun(in: utf8, from: start).end
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end]))
+                guard end < utf8.count else { break }
+                bytes.append(contentsOf: Self.escape(utf8[end]))
+                start = end + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -62,7 +62,19 @@ public struct JSONBytes: Sendable {
 
     public mutating func value(_ int: Int) {
         separate()
-        bytes.append(contentsOf: String(int).utf8)
+        // Digits straight into the bytes, without a `String` for each of the thousands of
+        // numbers in a large answer.
+        if int < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = int.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     /// A finite double as `JSONEncoder` writes it: the shortest round-tripping form, without a
@@ -111,8 +123,8 @@ public struct JSONBytes: Sendable {
         needsComma[needsComma.count - 1] = true
     }
 
-    /// The escape `JSONEncoder` writes for `byte`, or nil to copy it as it is.
-    private static func escape(_ byte: UInt8) -> [UInt8]? {
+    /// The escape `JSONEncoder` writes for `byte`: a quote, a backslash or a control character.
+    private static func escape(_ byte: UInt8) -> [UInt8] {
         switch byte {
         case UInt8(ascii: "\""): return Array(#"\""#.utf8)
         case UInt8(ascii: "\\"): return Array(#"\\"#.utf8)
@@ -124,7 +136,7 @@ public struct JSONBytes: Sendable {
         case 0..<0x20:
             let hex = Array("0123456789abcdef".utf8)
             return Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-        default: return nil
+        default: return [byte]
         }
     }
 }
