@@ -63,16 +63,6 @@ public struct DaemonLocator: Sendable {
         return .serving(client, result)
     }
 
-    /// The index directory the daemon at the socket serves, or nil when none answers (or it
-    /// cannot open its index): for a command that found no index of its own.
-    public func servedIndex() async -> String? {
-        guard let client = try? await connect() else { return nil }
-        let result = try? await client.initialize(timeout: timeout)
-        await client.close()
-        guard let result, result.protocolVersion.major == ProtocolVersion.current.major else { return nil }
-        return result.index?.path
-    }
-
     /// Whether two paths name the same directory: both made absolute, standardized (`.`, `..`,
     /// trailing slashes) and with symbolic links resolved.
     public static func sameDirectory(_ first: String, _ second: String) -> Bool {

@@ -27,21 +27,19 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     }
 
     /// Asks the daemon the locator points at.
-    public static func check(_ locator: DaemonLocator) async -> DaemonStatus {
-        let client: DaemonClient
+    public static func check(_ locator: DaemonLocator) -> DaemonStatus {
+        let connection: DaemonConnection
         do {
-            client = try await locator.connect()
+            connection = try locator.open()
         } catch {
             return DaemonStatus(socket: locator.socketPath, unavailable: error)
         }
-        let status: DaemonStatus
+        defer { connection.close() }
         do {
-            status = DaemonStatus(socket: locator.socketPath, stats: try await client.stats(timeout: locator.timeout))
+            return DaemonStatus(socket: locator.socketPath, stats: try connection.stats(timeout: locator.timeout))
         } catch {
-            status = DaemonStatus(socket: locator.socketPath, unavailable: error)
+            return DaemonStatus(socket: locator.socketPath, unavailable: error)
         }
-        await client.close()
-        return status
     }
 
     /// One JSON object, keys sorted: `{"running", "socket", "stats"?, "reason"?}`.

@@ -76,19 +76,31 @@ struct SearchCommand: AsyncParsableCommand {
         let request = SearchParameters(
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle, explain: explain,
             facets: facets)
+        // The daemon answers its handshake while this process looks for its own index.
+        let lookup = daemonOptions.startLookup()
         let located = indexOptions.discovery.locate(option: indexOptions.index)
         var layout = located.layout
         let foundNone = located.reason == .newProject || located.reason == .newUser
-        if foundNone, let served = await daemonOptions.servedIndex() {
-            layout = IndexLayout(directory: served)
-        }
-        var answered: SearchResult?
-        if let daemon = try await daemonOptions.daemon(serving: layout) {
-            answered = await Self.search(request, on: daemon)
-            await daemon.close()
+        var answer: Answer?
+        // With no index of its own, a search uses whatever index the daemon serves.
+        if let (daemon, served) = try daemonOptions.connection(lookup, serving: foundNone ? nil : layout.directory) {
+            if foundNone { layout = IndexLayout(directory: served) }
+            answer = Self.search(request, on: daemon, asJSON: json)
+            daemon.close()
         }
         do {
-            let result = try answered ?? SearchResult(Searcher(layout: layout).search(request))
+            if case .json(let answer) = answer {
+                // The daemon's bytes are what an in-process search prints: no need to decode them.
+                Terminal.write(bytes: answer.json + [UInt8(ascii: "\n")])
+                if answer.estimatedTotal == 0 { throw ExitCode(1) }
+                return
+            }
+            let result: SearchResult
+            if case .decoded(let decoded) = answer {
+                result = decoded
+            } else {
+                result = SearchResult(try Searcher(layout: layout).search(request))
+            }
             let cwd = FileManager.default.currentDirectoryPath
             if json {
                 Terminal.write(try SearchOutput.json(result))
@@ -115,15 +127,21 @@ struct SearchCommand: AsyncParsableCommand {
         }
     }
 
-    /// The daemon's result, or nil when it fails in any way: the in-process search then runs,
+    /// The daemon's answer: as JSON to print, or decoded for the other formats.
+    private enum Answer {
+        case json(SearchAnswer)
+        case decoded(SearchResult)
+    }
+
+    /// The daemon's answer, or nil when it fails in any way: the in-process search then runs,
     /// so a bad query or limit is reported in the CLI's own words (a syntax error with its
     /// caret) whether or not a daemon runs, and a daemon that stopped costs nothing.
-    private static func search(_ request: SearchParameters, on daemon: DaemonClient) async -> SearchResult? {
+    private static func search(_ request: SearchParameters, on daemon: DaemonConnection, asJSON: Bool) -> Answer? {
+        let wire = PassimProtocol.SearchRequest(
+            query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle,
+            explain: request.explain ? true : nil, facets: request.facets ? true : nil)
         do {
-            return try await daemon.search(
-                PassimProtocol.SearchRequest(
-                    query: request.query, limit: request.limit, offset: request.offset, perArticle: request.perArticle,
-                    explain: request.explain ? true : nil, facets: request.facets ? true : nil))
+            return asJSON ? .json(try daemon.searchJSON(wire)) : .decoded(try daemon.search(wire))
         } catch {
             Logger(label: "passim.client").info("searching in-process instead", metadata: ["daemon": "\(error)"])
             return nil

@@ -18,7 +18,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         CLILogging.bootstrap()
-        let status = await DaemonStatus.check(socketOption.locator)
+        let status = DaemonStatus.check(socketOption.locator)
         Terminal.write(json ? try status.json() : status.human)
         if !status.running { throw ExitCode(3) }
     }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
 import PassimClient
-import PassimProtocol
 
-struct StopCommand: AsyncParsableCommand {
+struct StopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop",
         abstract: "Stop the daemon: it answers the requests it has read, removes its socket and exits.",
@@ -23,34 +21,32 @@ struct StopCommand: AsyncParsableCommand {
         guard wait > 0 else { throw ValidationError("--wait must be a positive number of seconds, found \(wait)") }
     }
 
-    func run() async throws {
+    func run() throws {
         CLILogging.bootstrap()
         let locator = socketOption.locator
-        let client: DaemonClient
+        let daemon: DaemonConnection
         do {
-            client = try await locator.connect()
+            daemon = try locator.open()
         } catch {
             Terminal.error("passim: \(error)\n")
             throw ExitCode(3)
         }
+        // Watching starts before the daemon is asked, so its removing the socket cannot go unseen.
+        let removal = SocketRemoval(path: locator.socketPath)
         do {
-            _ = try await client.send(ShutdownRequest(), timeout: locator.timeout)
+            try daemon.shutdown(timeout: locator.timeout)
         } catch {
-            await client.close()
+            daemon.close()
             Terminal.error("passim: the daemon on \(locator.socketPath) did not accept `shutdown`: \(error)\n")
             throw ExitCode.failure
         }
-        await client.close()
+        daemon.close()
         // The daemon removes its socket as its last step, after the requests it had read.
-        let deadline = ContinuousClock.now + .milliseconds(Int64(wait * 1000))
-        while FileManager.default.fileExists(atPath: locator.socketPath) {
-            guard ContinuousClock.now < deadline else {
-                Terminal.error(
-                    "passim: the daemon on \(locator.socketPath) is still finishing after \(wait) s; "
-                        + "`passim status` shows whether it runs\n")
-                throw ExitCode.failure
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        guard removal.wait(timeout: .milliseconds(Int64(wait * 1000))) else {
+            Terminal.error(
+                "passim: the daemon on \(locator.socketPath) is still finishing after \(wait) s; "
+                    + "`passim status` shows whether it runs\n")
+            throw ExitCode.failure
         }
         Terminal.write("stopped the daemon on \(locator.socketPath)\n")
     }
