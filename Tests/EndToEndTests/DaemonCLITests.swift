@@ -22,6 +22,9 @@ import Testing
         ["stem cells"],
         ["--limit", "20", "collagen elastin"],
         ["--limit", "4", "--offset", "3", "acne scars"],
+        // Pages the daemon searches in parts on its searcher threads.
+        ["--limit", "60", "stem cells OR skin"],
+        ["--limit", "45", "--offset", "5", "--per-article", "3", "cells OR collagen"],
         ["--per-article", "1", "stem cells"],
         ["\"umbilical cord blood\" donor"],
         ["collagen NEAR/3 elastin microneedling"],

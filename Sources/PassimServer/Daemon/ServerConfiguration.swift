@@ -15,6 +15,9 @@ public struct ServerConfiguration: Sendable {
     public var maxMessageBytes: Int
     /// Threads that run searches, each with its own Xapian database handle.
     public var searcherThreads: Int
+    /// A search for at least twice this many hits is cut into parts of at least this many,
+    /// searched at once on the searcher threads (`SearchParts`): its answer comes sooner.
+    public var searchPartHits: Int
     /// How often the index revision is checked for commits by other processes.
     public var watchInterval: TimeAmount
     /// Requests one connection may have running at once; past it the daemon stops reading
@@ -36,6 +39,7 @@ public struct ServerConfiguration: Sendable {
         self.serverInfo = ServerInfo(name: "passim", version: version)
         self.maxMessageBytes = RequestLimits.defaultMaxMessageBytes
         self.searcherThreads = max(2, System.coreCount)
+        self.searchPartHits = 20
         self.watchInterval = .milliseconds(250)
         self.maxRequestsPerConnection = 32
         self.shutdownGracePeriod = .seconds(10)

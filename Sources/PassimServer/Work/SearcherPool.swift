@@ -20,6 +20,8 @@ final class SearcherPool: Sendable {
     }
 
     let layout: IndexLayout
+    /// How many searches can run at once.
+    let threadCount: Int
     private let threads: NIOThreadPool
     private let slots = ThreadSpecificVariable<Slot>()
     private let generation: IndexGeneration
@@ -27,7 +29,8 @@ final class SearcherPool: Sendable {
 
     init(layout: IndexLayout, threadCount: Int, generation: IndexGeneration, logger: Logger) {
         self.layout = layout
-        self.threads = NIOThreadPool(numberOfThreads: max(1, threadCount))
+        self.threadCount = max(1, threadCount)
+        self.threads = NIOThreadPool(numberOfThreads: self.threadCount)
         self.generation = generation
         self.logger = logger
     }
@@ -49,11 +52,20 @@ final class SearcherPool: Sendable {
     func run<T: Sendable>(
         _ token: CancelToken, _ body: @escaping @Sendable (Searcher) -> Result<T, ResponseError>
     ) async -> Result<T, ResponseError> {
-        let outcome = OneShot<Result<T, ResponseError>>()
-        let result = await withCheckedContinuation {
-            (continuation: CheckedContinuation<Result<T, ResponseError>, Never>) in
-            outcome.install(continuation)
-            token.onStop { reason in outcome.resolve(.failure(reason.responseError)) }
+        await run(token, parts: [body])[0]
+    }
+
+    /// Runs every one of `parts` at once, each on a thread with its searcher (the parts of
+    /// one request), unless `token` stops the request first: then every part not done yet is
+    /// answered with the reason at once.
+    func run<T: Sendable>(
+        _ token: CancelToken, parts: [@Sendable (Searcher) -> Result<T, ResponseError>]
+    ) async -> [Result<T, ResponseError>] {
+        let outcomes = parts.map { _ in OneShot<Result<T, ResponseError>>() }
+        token.onStop { reason in
+            for outcome in outcomes { outcome.resolve(.failure(reason.responseError)) }
+        }
+        for (body, outcome) in zip(parts, outcomes) {
             threads.submit { [self] state in
                 guard case .active = state else {
                     outcome.resolve(.failure(.serverShuttingDown()))
@@ -64,8 +76,15 @@ final class SearcherPool: Sendable {
                 outcome.resolve(withSearcher(body))
             }
         }
+        var results: [Result<T, ResponseError>] = []
+        for outcome in outcomes {
+            results.append(
+                await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, ResponseError>, Never>) in
+                    outcome.install(continuation)
+                })
+        }
         token.clearHandler()
-        return result
+        return results
     }
 
     /// Runs on a pool thread.
