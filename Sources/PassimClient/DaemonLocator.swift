@@ -20,13 +20,25 @@ public struct DaemonLocator: Sendable {
     /// How long connecting and the handshake may take before the daemon counts as unavailable.
     public var timeout: Duration
 
-    /// The socket `socket` when given, else `SocketLocation.defaultPath` for this environment.
+    /// The socket `socket` when given, else `SocketLocation.defaultPath` for `environment`
+    /// (by default this process's).
     public init(
-        socket: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        userID: UInt32 = getuid(), timeout: Duration = .seconds(2)
+        socket: String?, environment: [String: String]? = nil, userID: UInt32 = getuid(),
+        timeout: Duration = .seconds(2)
     ) {
-        socketPath = socket ?? SocketLocation.defaultPath(environment: environment, userID: userID)
+        socketPath =
+            socket ?? SocketLocation.defaultPath(environment: environment ?? Self.socketEnvironment(), userID: userID)
         self.timeout = timeout
+    }
+
+    /// The variables the default socket path depends on, read one by one: a command that talks
+    /// to the daemon once should not build a dictionary of its whole environment for two.
+    static func socketEnvironment() -> [String: String] {
+        var found: [String: String] = [:]
+        for name in ["PASSIM_SOCKET", "XDG_RUNTIME_DIR"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
     }
 
     /// Connects without a handshake (for `stats` and `ping`, which do not care about the index).

@@ -54,7 +54,8 @@ struct DaemonOptions: ParsableArguments {
     /// The client to use, or nil (saying why at `info`); a socket that may be someone else's
     /// ends the command instead.
     private func use<Client>(_ found: Found<Client>) throws -> Client? {
-        let socket = socketOption.locator.socketPath
+        // Logging at `info` only: the path is worked out when a message is written.
+        var socket: String { socketOption.locator.socketPath }
         switch found {
         case .serving(let client):
             Self.logger.info("using the daemon", metadata: ["socket": "\(socket)"])
