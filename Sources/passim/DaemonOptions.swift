@@ -17,6 +17,16 @@ struct DaemonOptions: ParsableArguments {
         noDaemon ? nil : socketOption.locator.startLookup()
     }
 
+    /// The index the daemon at the socket serves, unless `--no-daemon`: where a command that
+    /// found no index of its own and keeps running (`passim lsp`) works.
+    func servedIndex() -> String? {
+        guard let lookup = startLookup(),
+            case .serving(let connection, let index) = lookup.finish(servingIndex: nil)
+        else { return nil }
+        connection.close()
+        return index
+    }
+
     /// The initialized blocking connection `lookup` made when its daemon serves `directory`
     /// (whatever index it serves, when nil), and that index; nil to work in-process. The rules
     /// are those of `daemon(serving:)`.

@@ -40,7 +40,7 @@ struct LSPCommand: AsyncParsableCommand {
         let located = indexOptions.discovery.locate(option: indexOptions.index)
         var layout = located.layout
         if located.reason == .newProject || located.reason == .newUser,
-            let served = await daemonOptions.servedIndex()
+            let served = daemonOptions.servedIndex()
         {
             layout = IndexLayout(directory: served)
         }

@@ -76,3 +76,62 @@ extension SourceFacet: JSONBytesWritable {
         json.endObject()
     }
 }
+
+extension Facets: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var articles: [ArticleFacet]?
+        var sources: [SourceFacet]?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "articles": articles = try reader.readArray(of: ArticleFacet.self)
+            case "sources": sources = try reader.readArray(of: SourceFacet.self)
+            default: try reader.skipValue()
+            }
+        }
+        guard let articles, let sources else {
+            throw reader.missing(articles == nil ? "articles" : "sources", in: "facets")
+        }
+        self.init(articles: articles, sources: sources)
+    }
+}
+
+extension ArticleFacet: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var id: String?
+        var title: String?
+        var path: String?
+        var count: Int?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "id": id = try reader.readString()
+            case "title": title = try reader.readString()
+            case "path": path = try reader.readString()
+            case "count": count = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        guard let id, let title, let path, let count else { throw reader.failure("an article facet lacks a key") }
+        self.init(id: id, title: title, path: path, count: count)
+    }
+}
+
+extension SourceFacet: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var domain: String?
+        var count: Int?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "domain": domain = try reader.readString()
+            case "count": count = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        guard let domain, let count else {
+            throw reader.missing(domain == nil ? "domain" : "count", in: "a source facet")
+        }
+        self.init(domain: domain, count: count)
+    }
+}

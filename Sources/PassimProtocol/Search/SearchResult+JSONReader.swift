@@ -16,8 +16,10 @@ extension SearchResult: JSONReadable {
         var correctedQuery: String?
         var hits: [SearchHit]?
         var readAsText: [ReadAsText]?
+        var facets: Facets?
         try reader.readObject { reader, key throws(JSONReadError) in
             switch key {
+            case "facets": facets = try reader.readNull() ? nil : reader.read(Facets.self)
             case "query": query = try reader.readString()
             case "estimatedTotal": estimatedTotal = try reader.readInt()
             case "correctedQuery": correctedQuery = try reader.readNull() ? nil : reader.readString()
@@ -31,7 +33,7 @@ extension SearchResult: JSONReadable {
         guard let hits else { throw reader.missing("hits", in: "a search result") }
         self.init(
             query: query, estimatedTotal: estimatedTotal, correctedQuery: correctedQuery, hits: hits,
-            readAsText: readAsText)
+            readAsText: readAsText, facets: facets)
     }
 }
 
@@ -66,8 +68,15 @@ extension SearchHit: JSONReadable {
         var location: TextRange?
         var highlights: [Highlight]?
         var stale: Bool?
+        var titleHighlights: [Span]?
+        var sectionHighlights: [Span]?
+        var explanation: [ScoreContribution]?
         try reader.readObject { reader, key throws(JSONReadError) in
             switch key {
+            case "titleHighlights": titleHighlights = try reader.readNull() ? nil : reader.readArray(of: Span.self)
+            case "sectionHighlights": sectionHighlights = try reader.readNull() ? nil : reader.readArray(of: Span.self)
+            case "explanation":
+                explanation = try reader.readNull() ? nil : reader.readArray(of: ScoreContribution.self)
             case "rank": rank = try reader.readInt()
             case "score": score = try reader.readDouble()
             case "article": article = try reader.read(ArticleSummary.self)
@@ -86,7 +95,72 @@ extension SearchHit: JSONReadable {
         guard let highlights else { throw reader.missing("highlights", in: "a hit") }
         self.init(
             rank: rank, score: score, article: article, passage: passage, location: location,
-            highlights: highlights, stale: stale)
+            highlights: highlights, stale: stale, titleHighlights: titleHighlights,
+            sectionHighlights: sectionHighlights,
+            explanation: explanation)
+    }
+}
+
+extension Span: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var start: Int?
+        var end: Int?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "start": start = try reader.readInt()
+            case "end": end = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        guard let start, let end else { throw reader.missing(start == nil ? "start" : "end", in: "a span") }
+        self.init(start: start, end: end)
+    }
+}
+
+extension ScoreContribution: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var kind: String?
+        var query: String?
+        var weight: Double?
+        var synonyms: [String]?
+        var occurrences: WordOccurrences?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "kind": kind = try reader.readString()
+            case "query": query = try reader.readString()
+            case "weight": weight = try reader.readDouble()
+            case "synonyms": synonyms = try reader.readNull() ? nil : reader.readStrings()
+            case "occurrences": occurrences = try reader.readNull() ? nil : reader.read(WordOccurrences.self)
+            default: try reader.skipValue()
+            }
+        }
+        guard let kind else { throw reader.missing("kind", in: "a score part") }
+        guard let query else { throw reader.missing("query", in: "a score part") }
+        guard let weight else { throw reader.missing("weight", in: "a score part") }
+        self.init(kind: kind, query: query, weight: weight, synonyms: synonyms, occurrences: occurrences)
+    }
+}
+
+extension WordOccurrences: JSONReadable {
+    /// Reads one from JSON, as its `Decodable` conformance decodes it.
+    public init(json reader: inout JSONReader) throws(JSONReadError) {
+        var text: Int?
+        var heading: Int?
+        var title: Int?
+        try reader.readObject { reader, key throws(JSONReadError) in
+            switch key {
+            case "text": text = try reader.readInt()
+            case "heading": heading = try reader.readInt()
+            case "title": title = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        guard let text, let heading, let title else {
+            throw reader.missing(text == nil ? "text" : heading == nil ? "heading" : "title", in: "occurrences")
+        }
+        self.init(text: text, heading: heading, title: title)
     }
 }
 
