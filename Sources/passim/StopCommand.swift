@@ -31,8 +31,6 @@ struct StopCommand: ParsableCommand {
             Terminal.error("passim: \(error)\n")
             throw ExitCode(3)
         }
-        // Watching starts before the daemon is asked, so its removing the socket cannot go unseen.
-        let removal = SocketRemoval(path: locator.socketPath)
         do {
             try daemon.shutdown(timeout: locator.timeout)
         } catch {
@@ -42,7 +40,7 @@ struct StopCommand: ParsableCommand {
         }
         daemon.close()
         // The daemon removes its socket as its last step, after the requests it had read.
-        guard removal.wait(timeout: .milliseconds(Int64(wait * 1000))) else {
+        guard SocketRemoval.wait(for: locator.socketPath, timeout: .milliseconds(Int64(wait * 1000))) else {
             Terminal.error(
                 "passim: the daemon on \(locator.socketPath) is still finishing after \(wait) s; "
                     + "`passim status` shows whether it runs\n")

@@ -88,12 +88,11 @@ import Testing
     @Test func shutdownStopsTheDaemonAndItsSocketIsSeenGoing() async throws {
         let corpus = try IndexedCorpus()
         let daemon = try await InProcessDaemon(layout: corpus.layout, folder: corpus.folder)
-        let removal = SocketRemoval(path: daemon.socket)
-        #expect(!removal.isRemoved)
+        #expect(!SocketRemoval.isRemoved(daemon.socket))
         let connection = try DaemonConnection.open(socketPath: daemon.socket, timeout: .seconds(30))
         try connection.shutdown(timeout: .seconds(30))
         connection.close()
-        #expect(removal.wait(timeout: .seconds(60)))
+        #expect(SocketRemoval.wait(for: daemon.socket, timeout: .seconds(60)))
         #expect(!FileManager.default.fileExists(atPath: daemon.socket))
         await daemon.stop()
     }
