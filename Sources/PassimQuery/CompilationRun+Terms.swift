@@ -202,18 +202,10 @@ extension CompilationRun {
     }
 
     /// Records a ranked word of the root sequence as a score item, with the synonyms it was
-    /// searched with and, for a single word of the body, its terms in each field.
+    /// searched with and, for a single word of the body, its token.
     mutating func recordWord(_ text: String, _ analyzed: AnalyzedText, _ query: XapianQuery, in context: Context) {
-        var fieldTerms: ScoreItem.FieldTerms?
-        if context.field == .body, analyzed.tokens.count == 1 {
-            let token = analyzed.tokens[0]
-            fieldTerms = ScoreItem.FieldTerms(
-                body: indexedTerm(of: token, in: context),
-                title: indexedTerm(of: token, in: Context(field: .title, positive: true)),
-                section: indexedTerm(of: token, in: Context(field: .section, positive: true)))
-        }
-        scoreItems.append(
-            ScoreItem(kind: .word, text: text, query: query, synonyms: appliedSynonyms, fieldTerms: fieldTerms))
+        let word = context.field == .body && analyzed.tokens.count == 1 ? analyzed.tokens[0] : nil
+        scoreItems.append(ScoreItem(kind: .word, text: text, query: query, synonyms: appliedSynonyms, word: word))
         appliedSynonyms = []
     }
 

@@ -1,3 +1,4 @@
+import PassimAnalysis
 import PassimXapian
 
 /// One part of a query whose weights add up to a passage's score: what `--explain` reports.
@@ -24,14 +25,6 @@ public struct ScoreItem {
         case wordsTogether
     }
 
-    /// The indexed terms of a one-word item in each field, to tell where it matched: the body
-    /// term counts the title three times and the heading twice (`Schema.Field.bodyRankingWeight`).
-    public struct FieldTerms: Sendable, Hashable {
-        public var body: String
-        public var title: String
-        public var section: String
-    }
-
     public let kind: Kind
     /// The item as the query says it (`+collagen`, `"growth factor"`, `stem cells`).
     public let text: String
@@ -39,15 +32,16 @@ public struct ScoreItem {
     public let query: XapianQuery
     /// Synonyms searched with the item (an acronym's long form, or the acronym).
     public let synonyms: [String]
-    /// The item's terms per field, for a single word.
-    public let fieldTerms: FieldTerms?
+    /// The item's one word, for a single word of the body: its terms in each field tell where
+    /// it matched (worked out only when a search is explained, not for every query).
+    public let word: Token?
 
-    init(kind: Kind, text: String, query: XapianQuery, synonyms: [String] = [], fieldTerms: FieldTerms? = nil) {
+    init(kind: Kind, text: String, query: XapianQuery, synonyms: [String] = [], word: Token? = nil) {
         self.kind = kind
         self.text = text
         self.query = query
         self.synonyms = synonyms
-        self.fieldTerms = fieldTerms
+        self.word = word
     }
 }
 

@@ -22,20 +22,21 @@ extension Searcher {
                 ScorePart(
                     kind: item.kind, text: item.text, weight: matches.matches.first?.weight ?? 0,
                     synonyms: item.synonyms,
-                    occurrences: try item.fieldTerms.map { try occurrences(of: $0, in: docid) }))
+                    occurrences: try item.word.map { try occurrences(of: $0, in: docid) }))
         }
         return parts
     }
 
-    /// Where a word occurs in a passage, from its terms' wdf: the body term counts title
-    /// occurrences `titleWeight` times and heading occurrences `sectionWeight` times.
-    private func occurrences(of terms: ScoreItem.FieldTerms, in docid: UInt32) throws -> FieldOccurrences {
-        func wdf(_ term: String) throws -> Int {
-            try database.documentTerms(docid, prefix: term).first { $0.term == term }?.wdf ?? 0
+    /// Where a word occurs in a passage, from its terms' wdf in each field: the body term counts
+    /// title occurrences `titleWeight` times and heading occurrences `sectionWeight` times.
+    private func occurrences(of word: Token, in docid: UInt32) throws -> FieldOccurrences {
+        func wdf(_ field: Schema.Field) throws -> Int {
+            let term = Schema.term(for: word, field: field) { analyzer.stem($0) }
+            return try database.documentTerms(docid, prefix: term).first { $0.term == term }?.wdf ?? 0
         }
-        let title = try wdf(terms.title)
-        let heading = try wdf(terms.section)
-        let body = try wdf(terms.body)
+        let title = try wdf(.title)
+        let heading = try wdf(.section)
+        let body = try wdf(.body)
         let text = body - Int(Schema.titleWeight) * title - Int(Schema.sectionWeight) * heading
         return FieldOccurrences(text: max(0, text), heading: heading, title: title)
     }
