@@ -36,7 +36,7 @@ public final class Analyzer {
         let tokens =
             text.utf8.withContiguousStorageIfAvailable { tokenize($0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { tokenize($0) }
-        guard tokens.contains(where: { $0.kind.isCJK }) else {
+        guard tokens.contains(where: { $0.kind.getsBigrams }) else {
             return AnalyzedText(tokens: tokens)
         }
         let bigrams = bigrammer.bigrams(of: tokens, in: text) { source in

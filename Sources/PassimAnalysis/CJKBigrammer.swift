@@ -17,14 +17,14 @@ struct CJKBigrammer {
         var position = 0
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind.isCJK else {
+            guard tokens[index].kind.getsBigrams else {
                 index += 1
                 continue
             }
             var runEnd = tokens[index].end
             let runStart = tokens[index].start
             index += 1
-            while index < tokens.count, tokens[index].kind.isCJK, tokens[index].start == runEnd {
+            while index < tokens.count, tokens[index].kind.getsBigrams, tokens[index].start == runEnd {
                 runEnd = tokens[index].end
                 index += 1
             }
@@ -69,5 +69,5 @@ struct CJKBigrammer {
 extension TokenKind {
     /// Tokens of scripts written without spaces, the ones that get bigrams: Chinese, Japanese,
     /// and the Southeast Asian scripts ICU segments by dictionary.
-    var isCJK: Bool { self == .ideographic || self == .kana || self == .southeastAsian }
+    public var getsBigrams: Bool { self == .ideographic || self == .kana || self == .southeastAsian }
 }

@@ -37,15 +37,12 @@ final class WordSegmenter {
     private static func isSoutheastAsian(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every character of these blocks is three bytes, lead byte E0 or E1: skip ASCII words cheaply.
         guard let lead = bytes.first, lead == 0xE0 || lead == 0xE1 else { return false }
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+        return !containsScalar(in: bytes) { scalar in
             switch scalar.value {
-            case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0xAA60...0xAA7F, 0xA9E0...0xA9FF: continue
-            default: return false
+            case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0xAA60...0xAA7F, 0xA9E0...0xA9FF: false
+            default: true
             }
         }
-        return true
     }
 
     /// Whether UTF-8 `bytes` contain a Han ideograph.
@@ -53,10 +50,18 @@ final class WordSegmenter {
     /// ICU 72 gives every word its CJK dictionary cuts status 400 (ideographic), kana-only
     /// words (`ラーメン`, `した`) included; this tells the two apart.
     private static func containsHan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        containsScalar(in: bytes) { $0.properties.isIdeographic }
+    }
+
+    /// Whether a scalar of UTF-8 `bytes` satisfies `predicate`, decoding only up to the first
+    /// that does.
+    private static func containsScalar(
+        in bytes: UnsafeBufferPointer<UInt8>, where predicate: (Unicode.Scalar) -> Bool
+    ) -> Bool {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            if scalar.properties.isIdeographic { return true }
+            if predicate(scalar) { return true }
         }
         return false
     }

@@ -135,7 +135,7 @@ extension CompilationRun {
     private mutating func typed(_ analyzed: AnalyzedText, in context: Context, at first: UInt32, required: Bool)
         throws(XapianError) -> XapianQuery
     {
-        guard analyzed.tokens.count > 1, context.positive, !analyzed.tokens.allSatisfy(\.kind.isCJKScript) else {
+        guard analyzed.tokens.count > 1, context.positive, !analyzed.tokens.allSatisfy(\.kind.getsBigrams) else {
             return try ranked(analyzed, in: context, at: first)
         }
         let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
@@ -174,7 +174,7 @@ extension CompilationRun {
         let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
         let phrase =
             try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
-        guard analyzed.tokens.allSatisfy(\.kind.isCJKScript),
+        guard analyzed.tokens.allSatisfy(\.kind.getsBigrams),
             let bigrams = try bigramPhrase(analyzed, in: context, at: first)
         else { return phrase }
         return try .combine(.or, [phrase, bigrams])
@@ -288,9 +288,4 @@ extension CompilationRun {
             try .wildcard(prefix: context.field.prefix + token.term, maxExpansion: Self.maximumWildcardExpansion))
         return try .joined(.synonym, alternatives) ?? alternatives[0]
     }
-}
-
-extension TokenKind {
-    /// Chinese and Japanese tokens, the kinds that get bigrams.
-    fileprivate var isCJKScript: Bool { self == .ideographic || self == .kana || self == .southeastAsian }
 }
