@@ -112,7 +112,10 @@ extension ArticleFacet: JSONReadable {
             default: try reader.skipValue()
             }
         }
-        guard let id, let title, let path, let count else { throw reader.failure("an article facet lacks a key") }
+        guard let id else { throw reader.missing("id", in: "an article facet") }
+        guard let title else { throw reader.missing("title", in: "an article facet") }
+        guard let path else { throw reader.missing("path", in: "an article facet") }
+        guard let count else { throw reader.missing("count", in: "an article facet") }
         self.init(id: id, title: title, path: path, count: count)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PassimProtocol
 
 /// `--explain`'s lines under a hit: the score, then each part that weighs something, with
@@ -40,10 +41,6 @@ enum ScoreExplanation {
 
     /// Three decimals, as scores are compared by eye.
     private static func format(_ value: Double) -> String {
-        let scaled = (value * 1000).rounded()
-        let whole = Int(scaled) / 1000
-        let fraction = abs(Int(scaled)) % 1000
-        let padded = String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
-        return "\(whole).\(padded)"
+        String(format: "%.3f", value)
     }
 }
