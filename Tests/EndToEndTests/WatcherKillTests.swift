@@ -27,9 +27,16 @@ import Testing
         for round in 0..<Self.kills {
             let version = round + 2
             let daemon = try Self.serve(dir, round: round)
+            // The last round's kill left work for this daemon's start-up comparison: let it
+            // finish, so the commits waited on below are the new version's.
+            let settle = try PassimProcess.run(
+                ["ingest", "--index", "idx", "--socket", dir.path("s\(round).sock"), "--wait"], in: dir.url)
+            #expect(settle.status == 0, "\(settle.stderr)")
+            let commits = try CommitWatch(database: dir.path("idx/db"))
             try SyntheticCorpus.write(version: version, articles: Self.articles, into: live, inPlace: true)
-            // After the watcher's settle time, in the middle of its work.
-            Thread.sleep(forTimeInterval: 0.15 + batch * Double.random(in: 0.35...0.9, using: &generator))
+            // After the batch's first commit (of four), and well before its last.
+            #expect(commits.waitForCommit(timeout: 120), "round \(round): the watcher never committed")
+            Thread.sleep(forTimeInterval: batch * Double.random(in: 0...0.3, using: &generator))
             kill(daemon.processIdentifier, SIGKILL)
             daemon.waitUntilExit()
 
@@ -42,8 +49,9 @@ import Testing
             let newer = try SearchJSON.decode(search.stdout).hits.count
             if outOfDate && newer > 0 { midway += 1 }
         }
-        // The kills must land while a batch is being written for the test to prove anything.
-        #expect(midway >= 1, "no kill landed while the watcher was writing")
+        // The kills must land while a batch is being written for the test to prove anything;
+        // each aims between the batch's first commit and its last.
+        #expect(midway >= Self.kills - 1, "only \(midway) of \(Self.kills) kills landed while the watcher was writing")
 
         // A new daemon compares the corpus with the index at start and catches up; an ingest
         // that waits for the writer then finds nothing left to do.
