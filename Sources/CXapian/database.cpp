@@ -17,6 +17,20 @@ cxapian_database *cxapian_database_open(const char *path, cxapian_error *err) {
     });
 }
 
+cxapian_database *cxapian_database_open_remote(const char *host, unsigned port, unsigned timeout_ms,
+                                               cxapian_error *err) {
+    return cxapian::guarded_new<cxapian_database>(err, [&] {
+        if (host == nullptr) {
+            throw Xapian::InvalidArgumentError("remote host is NULL");
+        }
+        return new cxapian_database{Xapian::Remote::open(host, port, timeout_ms, timeout_ms), false};
+    });
+}
+
+int cxapian_database_keep_alive(cxapian_database *db, cxapian_error *err) {
+    return cxapian::guarded(err, [&] { cxapian::need(db, "database").db.keep_alive(); });
+}
+
 void cxapian_database_free(cxapian_database *db) {
     // A writable's read view is owned by the writable (see cxapian_writable_as_database).
     if (db != nullptr && !db->borrowed) {

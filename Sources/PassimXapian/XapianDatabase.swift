@@ -16,6 +16,17 @@ public final class XapianDatabase {
         owner = nil
     }
 
+    /// Opens the database `xapian-tcpsrv` serves at `host`:`port`; `timeout` (seconds) bounds
+    /// connecting and each operation.
+    public init(remoteHost host: String, port: Int, timeout: Double) throws(XapianError) {
+        guard let port = UInt32(exactly: port), port >= 1, port <= 65535 else {
+            throw .invalidArgument("port \(port) is not a TCP port")
+        }
+        let milliseconds = UInt32(max(1, min(timeout * 1000, 3_600_000)))
+        handle = try cxapianMake { error in cxapian_database_open_remote(host, port, milliseconds, &error) }
+        owner = nil
+    }
+
     /// Wraps the read view owned by `owner` (see `WritableXapianDatabase.readView()`).
     init(view: OpaquePointer, owner: WritableXapianDatabase) {
         handle = view
@@ -33,6 +44,11 @@ public final class XapianDatabase {
         var changed: Int32 = 0
         try cxapianCall { error in cxapian_database_reopen(handle, &changed, &error) }
         return changed != 0
+    }
+
+    /// Tells remote databases this one is in use, so their servers keep the connection.
+    public func keepAlive() throws(XapianError) {
+        try cxapianCall { error in cxapian_database_keep_alive(handle, &error) }
     }
 
     /// Releases the files; later calls throw `.databaseClosed`. A read view cannot be closed

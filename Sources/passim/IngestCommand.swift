@@ -56,6 +56,13 @@ struct IngestCommand: AsyncParsableCommand {
             "Import passages or articles from a JSON Lines file instead of article files.", valueName: "file"))
     var jsonl: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Make a new index sharded: articles are routed to this many shards by a hash of their id. "
+                + "Fixed when the index is made (changing it means ingesting into a new index).",
+            valueName: "n"))
+    var shards: Int?
+
     @Argument(
         help: ArgumentHelp(
             "Files or folders of .txt/.md articles (default: the index's corpus roots; for a new index, the corpus/ beside it).",
@@ -67,7 +74,9 @@ struct IngestCommand: AsyncParsableCommand {
         let layout = indexOptions.layout
         let paths = self.paths.isEmpty ? Self.recordedRoots(of: layout) : self.paths
         // The daemon's `ingest` takes article files; a JSON Lines import is written here.
-        if jsonl == nil, let daemon = try await daemonOptions.daemon(serving: layout) {
+        // A new sharded index is made here; the daemon writes an existing one, whatever its shards.
+        let makesShards = shards != nil && !layout.isSharded
+        if jsonl == nil, !makesShards, let daemon = try await daemonOptions.daemon(serving: layout) {
             let outcome = await DaemonIngest(
                 paths: IngestPaths(paths), prune: prune, maxFileBytes: maxFileBytes, wait: wait, verbose: verbose,
                 layout: layout
@@ -83,12 +92,12 @@ struct IngestCommand: AsyncParsableCommand {
     /// The index's writer; with `--wait`, after saying why it waits when another writer holds it.
     private func openWriter(_ layout: IndexLayout) throws(IndexError) -> IndexWriter {
         do {
-            return try IndexWriter(layout: layout)
+            return try IndexWriter(layout: layout, shards: shards)
         } catch  where wait && error.code == .locked {
             Terminal.error(
                 "passim: the index at \(layout.directory) is being written by another process; "
                     + "waiting for it to finish\n")
-            return try IndexWriter(layout: layout, wait: true)
+            return try IndexWriter(layout: layout, wait: true, shards: shards)
         }
     }
 

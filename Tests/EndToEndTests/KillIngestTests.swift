@@ -4,16 +4,20 @@ import Testing
 
 /// SIGKILL `passim ingest` at random moments: the index must always open, hold only whole
 /// articles, and converge to the same result as a clean build when the ingest is re-run.
+/// A sharded index likewise: every shard and the catalog hold each article old or new (the
+/// check counts a shard's commit its catalog has not applied, as the next writer applies it),
+/// and it converges to what a clean single index answers.
 @Suite struct KillIngestTests {
     static let kills = 24
 
-    @Test func killedIngestNeverLeavesAPartialArticle() throws {
+    @Test(arguments: [nil, 3] as [Int?]) func killedIngestNeverLeavesAPartialArticle(shards: Int?) throws {
         let dir = try TemporaryDirectory("passim-kill")
         let live = dir.file("live")
         try SyntheticCorpus.write(version: 1, articles: 120, into: live)
 
         // The state a crash must never corrupt: version 1, fully ingested.
-        let base = try PassimProcess.run(["ingest", "--index", "idx", "live"], in: dir.url)
+        let sharding = shards.map { ["--shards", String($0)] } ?? []
+        let base = try PassimProcess.run(["ingest", "--index", "idx"] + sharding + ["live"], in: dir.url)
         #expect(base.status == 0, "\(base.stderr)")
         // The answer a finished re-run must reach: version 2 built from scratch.
         try SyntheticCorpus.write(version: 2, articles: 140, into: dir.file("reference"))

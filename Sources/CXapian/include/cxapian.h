@@ -126,6 +126,12 @@ typedef struct cxapian_database cxapian_database;
 
 /** Opens the database at `path` read-only. NULL and *err on failure. */
 cxapian_database *cxapian_database_open(const char *path, cxapian_error *err);
+/** A database served by xapian-tcpsrv at host:port; timeout_ms bounds connecting and each
+    operation (0: Xapian's defaults). */
+cxapian_database *cxapian_database_open_remote(const char *host, unsigned port, unsigned timeout_ms,
+                                               cxapian_error *err);
+/** Sends a keep-alive to the remote databases of `db` (nothing for local ones). */
+int cxapian_database_keep_alive(cxapian_database *db, cxapian_error *err);
 void cxapian_database_free(cxapian_database *db);
 /** Moves the handle to the newest committed revision. *changed is set to 1 if the revision
     changed (unlike Xapian's reopen(), which also answers true when nothing was committed). */
@@ -284,6 +290,7 @@ typedef struct cxapian_search_options {
     uint32_t scheme;            /* a CXAPIAN_SCHEME_*: 0 is BM25 with the parameters above */
     uint32_t count_values;      /* non-zero: count the values of count_slot (a match spy) */
     uint32_t count_slot;
+    int32_t tie_slot;           /* value slot ordering equal scores, or -1 for docid order */
 } cxapian_search_options;
 
 /** Weighting schemes other than BM25, each with Xapian's default parameters. */

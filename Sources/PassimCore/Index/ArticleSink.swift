@@ -37,4 +37,44 @@ protocol ArticleSink: AnyObject {
 
     /// Commits what is left and publishes it; the sink takes no change afterwards.
     func finish() throws(IndexError)
+
+    /// Drops uncommitted changes without reporting failure: the writer is going away.
+    func abandon()
+
+    /// Starts a batch if none is open (a bulk build has none).
+    func beginBatch() throws(IndexError)
+}
+
+extension ArticleSink {
+    func beginBatch() throws(IndexError) {}
+
+    func abandon() {
+        try? cancel()
+    }
+}
+
+/// A sink whose records, counts and roots are its `CatalogTables` (every sink that updates an
+/// index: a single one's database or a sharded one's catalog).
+protocol CatalogBackedSink: ArticleSink {
+    var catalog: CatalogTables { get }
+}
+
+extension CatalogBackedSink {
+    var articles: Int { catalog.articleCount }
+
+    var roots: CorpusRoots { catalog.roots }
+
+    func record(of id: String) throws(IndexError) -> ArticleRecord? {
+        try catalog.record(of: id)
+    }
+
+    func articleIDs(prefix: String) throws(IndexError) -> [String] {
+        try catalog.articleIDs(prefix: prefix)
+    }
+
+    func setRoots(_ roots: CorpusRoots) throws(IndexError) {
+        guard roots != catalog.roots else { return }
+        try beginBatch()
+        _ = catalog.setRoots(roots)
+    }
 }

@@ -36,7 +36,17 @@ final class DocumentBuilder {
     func write(
         _ article: Article, passages: Range<Int>? = nil, into database: WritableXapianDatabase, replacing: Bool
     ) throws(XapianError) {
-        let recordBytes = ArticleRecord(article: article).encoded()
+        try writePassages(of: article, passages: passages, into: database, replacing: replacing)
+        for (key, synonym) in synonymPairs(for: article.acronyms) { try database.addSynonym(key, synonym) }
+        try database.setMetadata(IndexMetadata.articleKey(article.id), ArticleRecord(article: article).encoded())
+    }
+
+    /// Writes `article`'s passages (or those in `passages`) into `database` as documents, and
+    /// only them: a shard holds passages, its catalog the record and synonyms. With
+    /// `replacing`, the passages of an earlier version are deleted first.
+    func writePassages(
+        of article: Article, passages: Range<Int>? = nil, into database: WritableXapianDatabase, replacing: Bool
+    ) throws(XapianError) {
         if replacing {
             try database.deleteDocuments(withTerm: Schema.articleTerm(article.id))
         }
@@ -45,8 +55,6 @@ final class DocumentBuilder {
         try forEachDocument(of: article, passages: passages) { (document) throws(XapianError) in
             try database.add(document)
         }
-        try addSynonyms(for: article.acronyms, to: database)
-        try database.setMetadata(IndexMetadata.articleKey(article.id), recordBytes)
     }
 
     /// Builds one document per passage of `article`, handing each to `consume` in passage order;
@@ -117,15 +125,34 @@ final class DocumentBuilder {
         return counts
     }
 
-    /// Learns acronyms as synonyms both ways, keyed by normalized words joined by spaces.
-    private func addSynonyms(for acronyms: [Acronym], to database: WritableXapianDatabase) throws(XapianError) {
+    /// Takes the spelling words of the stored article `record` (in `database`, the index at
+    /// `path`) out of `spelling`: what replacing or removing it must count down.
+    func takeBackSpelling(
+        of record: ArticleRecord, in database: WritableXapianDatabase, path: String,
+        from spelling: inout [String: Int64]
+    ) throws(IndexError) {
+        let words: [String: UInt32]
+        do {
+            words = try storedSpellingWords(of: record, in: database.readView())
+        } catch {
+            throw IndexError.mapping(
+                error, path: path, context: "cannot read the stored passages of article \(record.id)")
+        }
+        for (word, count) in words { spelling[word, default: 0] -= Int64(count) }
+    }
+
+    /// The synonym entries an article's acronyms teach, both ways: keys and synonyms are
+    /// normalized words joined by spaces.
+    func synonymPairs(for acronyms: [Acronym]) -> [(String, String)] {
+        var pairs: [(String, String)] = []
         for acronym in acronyms {
             let short = normalizedPhrase(acronym.short)
             let long = normalizedPhrase(acronym.long)
             guard !short.isEmpty, !long.isEmpty, short != long else { continue }
-            try database.addSynonym(short, long)
-            try database.addSynonym(long, short)
+            pairs.append((short, long))
+            pairs.append((long, short))
         }
+        return pairs
     }
 
     private func normalizedPhrase(_ text: String) -> String {

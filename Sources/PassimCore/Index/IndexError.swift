@@ -27,6 +27,11 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
         case documentNotFound
         /// Reading or writing files around the index failed.
         case io
+        /// The index's shards are not what the request needs: a shard count given for an index
+        /// that has another (it is fixed when the index is created), or a remote shard to write.
+        case shardLayout
+        /// A remote shard cannot be reached (its `xapian-tcpsrv` is down or cut off).
+        case unreachable
         /// Any other failure reported by Xapian.
         case backend
     }
@@ -78,6 +83,11 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
                     + "\(error.message); delete it and run `passim ingest` again")
         case .databaseModified:
             return IndexError(.modified, "the index at \(path) kept changing while it was read: \(error.message)")
+        case .network, .networkTimeout:
+            return IndexError(
+                .unreachable,
+                "a remote shard of the index at \(path) cannot be reached (\(error.message)): check that its "
+                    + "xapian-tcpsrv runs and the network between; `passim status` lists the shards")
         case .docNotFound:
             return IndexError(.documentNotFound, "document not found in \(path): \(error.message)")
         default:

@@ -13,8 +13,25 @@ public struct IndexLayout: Sendable, Hashable {
         self.directory = url.path
     }
 
-    /// The Xapian database directory.
+    /// What Xapian opens to read the index: the database directory of a single index, or the
+    /// stub file of a sharded one, which lists the catalog and then the shards.
     public var database: String { directory + "/db" }
+
+    /// The catalog database of a sharded index: the article records, the spelling and synonym
+    /// tables, the schema, the counts and the change journal, and no passages.
+    public var catalog: String { directory + "/catalog" }
+
+    /// The folder of a sharded index's shard databases.
+    public var shardsDirectory: String { directory + "/shards" }
+
+    /// Shard `number` (0-based) of a sharded index.
+    public func shard(_ number: Int) -> String { shardsDirectory + "/" + String(number) }
+
+    /// True when the index is sharded: `db` is a stub file, not a database directory.
+    public var isSharded: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: database, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
 
     /// The home corpus: the `corpus` folder beside the index directory, links resolved. Its
     /// articles' ids carry no root label (see `CorpusRoots`).
@@ -23,8 +40,14 @@ public struct IndexLayout: Sendable, Hashable {
         return RealPath.of(parent + "/corpus") ?? (RealPath.of(parent) ?? parent) + "/corpus"
     }
 
-    /// True when a Xapian database has been created here.
+    /// True when a Xapian database has been created here (for a sharded index, its stub and
+    /// its catalog).
     public var exists: Bool {
-        FileManager.default.fileExists(atPath: database + "/iamglass")
+        if isSharded {
+            // A replica made by xapian-replicate is a folder with a stub file, XAPIANDB.
+            let catalog = ShardStub.catalogPath(of: self)
+            return ["/iamglass", "/XAPIANDB"].contains { FileManager.default.fileExists(atPath: catalog + $0) }
+        }
+        return FileManager.default.fileExists(atPath: database + "/iamglass")
     }
 }

@@ -13,16 +13,21 @@ import PassimXapian
 /// Not thread safe.
 public final class IndexWriter {
     public let layout: IndexLayout
+    /// The database whose write lock is the index's: `db`, or a sharded index's catalog.
     private let database: WritableXapianDatabase
-    private let updates: TransactionalWriter
+    /// Where updates go: a `TransactionalWriter`, or a `ShardedWriter` for a sharded index.
+    private let updates: any ArticleSink
     /// Where articles go now: `updates`, or the bulk builder of a fresh build.
     private var sink: any ArticleSink
     private var closed = false
 
     /// Opens (creating if needed) the index for writing.
     ///
-    /// - Parameter wait: wait for another writer to release the lock instead of failing.
-    public init(layout: IndexLayout, wait: Bool = false) throws(IndexError) {
+    /// - Parameters:
+    ///   - wait: wait for another writer to release the lock instead of failing.
+    ///   - shards: make a new index sharded, with this many shards; for an existing index it
+    ///     must be the count the index was made with.
+    public init(layout: IndexLayout, wait: Bool = false, shards: Int? = nil) throws(IndexError) {
         self.layout = layout
         do {
             try FileManager.default.createDirectory(atPath: layout.directory, withIntermediateDirectories: true)
@@ -33,22 +38,68 @@ public final class IndexWriter {
         // Before Xapian's lock, which reports a folder it may not write as "locked by another
         // writer" (and `--wait` would then wait for nobody).
         if let problem = Self.unwritable(layout) { throw problem }
+        let stub = try Self.shardStub(layout, shards: shards)
         var options: WritableXapianDatabase.OpenOptions = [.createOrOpen]
         if wait { options.insert(.retryLock) }
         let analyzer: Analyzer
         do {
-            database = try Self.open(layout, options: options)
+            database =
+                stub == nil
+                ? try Self.open(layout, options: options)
+                : try WritableXapianDatabase(path: ShardStub.catalogPath(of: layout), options: options)
             analyzer = try Analyzer()
         } catch let error as XapianError {
             throw IndexError.from(error, path: layout.directory)
         } catch {
             throw IndexError(.backend, "cannot start the analyzer: \(error)")
         }
-        updates = try TransactionalWriter(
-            layout: layout, database: database, builder: DocumentBuilder(analyzer: analyzer))
+        if let stub {
+            updates = try ShardedWriter(layout: layout, catalog: database, stub: stub)
+        } else {
+            updates = try TransactionalWriter(
+                layout: layout, database: database, builder: DocumentBuilder(analyzer: analyzer))
+        }
         sink = updates
         // This writer holds the lock, so no fresh build is running: clear what a killed one left.
         try FreshBuild.removeStale(layout)
+    }
+
+    /// The shard list of a sharded index (made now, for a new index with `shards`), or nil for
+    /// a single one. The shard count of an index is fixed when it is made: articles are found
+    /// in the shard their id routes to among that many.
+    private static func shardStub(_ layout: IndexLayout, shards: Int?) throws(IndexError) -> ShardStub? {
+        if let shards, !(1...ShardStub.maximumShards).contains(shards) {
+            throw IndexError(.shardLayout, "--shards must be between 1 and \(ShardStub.maximumShards), got \(shards)")
+        }
+        if layout.isSharded {
+            let stub = try ShardStub.read(layout)
+            if let shards, shards != stub.shards.count {
+                throw IndexError(
+                    .shardLayout,
+                    "the index at \(layout.directory) has \(stub.shards.count) shards, not \(shards): the shard count "
+                        + "is fixed when an index is made; to change it, ingest again into a new index (--index)")
+            }
+            return stub
+        }
+        guard let shards else { return nil }
+        if layout.exists {
+            throw IndexError(
+                .shardLayout,
+                "the index at \(layout.directory) is not sharded: --shards applies when an index is made; "
+                    + "ingest again into a new index (--index) to shard it")
+        }
+        let stub = ShardStub.local(count: shards)
+        do {
+            for number in 0..<shards {
+                try FileManager.default.createDirectory(atPath: layout.shard(number), withIntermediateDirectories: true)
+            }
+        } catch {
+            throw IndexError(.io, "cannot create the shards of \(layout.directory): \(error.localizedDescription)")
+        }
+        // An empty `db/` left by a killed first ingest is where the stub goes.
+        try? FileManager.default.removeItem(atPath: layout.database)
+        try stub.write(to: layout)
+        return stub
     }
 
     /// Why this user cannot write the index at `layout` (permissions, a read-only file system),
@@ -88,6 +139,7 @@ public final class IndexWriter {
         if let bulk = sink as? BulkBuilder { try? bulk.cancel() }
         if !closed {
             updates.abandon()
+            try? (updates as? ShardedWriter)?.close()
             try? database.close()
         }
     }
@@ -107,7 +159,9 @@ public final class IndexWriter {
 
     /// ``beginFreshBuild()`` with blocks of `blockPassages` passages (tests use small ones).
     func beginFreshBuild(blockPassages: Int) throws(IndexError) -> Bool {
-        guard sink === updates, !updates.inTransaction, !closed, updates.articles == 0 else { return false }
+        guard let transactional = updates as? TransactionalWriter, sink === updates, !transactional.inTransaction,
+            !closed, updates.articles == 0
+        else { return false }
         let revision: UInt64
         do {
             revision = try database.readView().revision()
@@ -188,6 +242,7 @@ public final class IndexWriter {
         // has no change to write, and closing it only releases the lock.
         try sink.finish()
         sink = updates
+        try (updates as? ShardedWriter)?.close()
         do {
             try database.close()
         } catch {

@@ -26,6 +26,17 @@ struct RecordWriter {
         bytes.append(contentsOf: value.utf8)
     }
 
+    /// A signed number, zigzag-encoded as a varint.
+    mutating func signed(_ value: Int64) {
+        varint(Int((value << 1) ^ (value >> 63)))
+    }
+
+    /// Raw bytes after their count.
+    mutating func blob(_ value: [UInt8]) {
+        varint(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     /// Bytes with no count before them: only as a record's last field.
     mutating func rest(_ value: String) {
         bytes.append(contentsOf: value.utf8)
@@ -71,6 +82,20 @@ struct RecordReader {
         guard count <= bytes.count - offset else { return nil }
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    /// A number ``RecordWriter/signed(_:)`` wrote.
+    mutating func signed() -> Int64? {
+        guard let raw = varint() else { return nil }
+        let value = UInt64(raw)
+        return Int64(bitPattern: (value >> 1) ^ (0 &- (value & 1)))
+    }
+
+    /// Bytes ``RecordWriter/blob(_:)`` wrote.
+    mutating func blob() -> [UInt8]? {
+        guard let count = varint(), count <= bytes.count - offset else { return nil }
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     /// The remaining bytes as a string.
