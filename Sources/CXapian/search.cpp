@@ -36,6 +36,13 @@ void set_weighting(Xapian::Enquire &enquire, const cxapian_search_options &o) {
     }
 }
 
+// One round trip for every hit's document from a remote shard, not one per hit. Xapian
+// 1.4's MSet::fetch() reads past its items when the match set starts at an offset (a crash
+// seen with offset 3), so later pages fetch each document as it is read.
+void prefetch(const Xapian::MSet &mset, const cxapian_search_options &o) {
+    if (o.offset == 0) mset.fetch();
+}
+
 }  // namespace
 
 extern "C" {
@@ -52,13 +59,20 @@ cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
             const Xapian::doccount keep = o.collapse_max == 0 ? 1 : o.collapse_max;
             enquire.set_collapse_key(static_cast<Xapian::valueno>(o.collapse_slot), keep);
         }
+        if (o.tie_slot >= 0) {
+            // Docids depend on how the index is split into shards; a value does not.
+            enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(o.tie_slot), false);
+        }
         if (o.count_values == 0) {
-            return new cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least), {}};
+            auto result = std::make_unique<cxapian_mset>(cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least), {}});
+            prefetch(result->mset, o);
+            return result.release();
         }
         Xapian::ValueCountMatchSpy spy(static_cast<Xapian::valueno>(o.count_slot));
         enquire.add_matchspy(&spy);
         auto result = std::make_unique<cxapian_mset>();
         result->mset = enquire.get_mset(o.offset, o.limit, o.check_at_least);
+        prefetch(result->mset, o);
         for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
             result->value_counts.emplace_back(*it, it.get_termfreq());
         }

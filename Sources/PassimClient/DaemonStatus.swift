@@ -50,6 +50,14 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
     }
 
     /// Aligned `name value` lines for people.
+    /// One shard's row: where it is, and its passages and revision, or why it cannot be read.
+    static func describe(_ shard: ShardInfo) -> String {
+        guard shard.state == .ok else { return "\(shard.location): unreachable (\(shard.problem ?? "no answer"))" }
+        var text = "\(shard.location): \(shard.passages.map(String.init) ?? "?") passages"
+        if let revision = shard.revision { text += ", revision \(revision)" }
+        return text
+    }
+
     public var human: String {
         var rows: [(String, String)] = []
         guard running, let stats else {
@@ -66,6 +74,9 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
             rows.append(("revision", String(index.revision)))
             rows.append(("articles", String(index.articles)))
             rows.append(("passages", String(index.passages)))
+            for (number, shard) in (index.shards ?? []).enumerated() {
+                rows.append(("shard \(number)", Self.describe(shard)))
+            }
             for root in index.roots ?? [] {
                 switch (root.kind, root.label.isEmpty) {
                 case (.folder, true): rows.append(("root", root.path))

@@ -68,6 +68,9 @@ public struct XapianSearchOptions: Sendable, Equatable {
     /// Count the values of this slot over the documents the match examines (a match spy);
     /// with `checkAtLeast` at the document count, over every match.
     public var countSlot: UInt32?
+    /// Orders matches of equal score by this slot's value, not by document id: the same
+    /// order whatever the shards an index is split into. Nil keeps Xapian's docid order.
+    public var tieSlot: UInt32?
 
     /// Creates options; the defaults return the first 10 matches, uncollapsed, with default BM25.
     public init(
@@ -97,6 +100,13 @@ public struct XapianSearchOptions: Sendable, Equatable {
             raw.collapse_max = Swift.max(collapseMax, 1)
         }
         raw.scheme = scheme?.raw ?? UInt32(CXAPIAN_SCHEME_BM25)
+        raw.tie_slot = -1
+        if let tieSlot {
+            guard let signed = Int32(exactly: tieSlot) else {
+                throw .invalidArgument("tie slot \(tieSlot) is too large (at most \(Int32.max))")
+            }
+            raw.tie_slot = signed
+        }
         if let countSlot {
             raw.count_values = 1
             raw.count_slot = countSlot

@@ -42,7 +42,26 @@ enum GoldenFixtures {
             IndexRoot(path: "/home/ana/passim/corpus", label: "", kind: .folder),
             IndexRoot(path: "/home/ana/notes", label: "notes", kind: .folder),
         ])
+    static let shardedIndexInfo = IndexInfo(
+        path: "/srv/passim/index", revision: 7, articles: 120_000, passages: 1_880_000,
+        roots: [IndexRoot(path: "/srv/passim/corpus", label: "", kind: .folder)],
+        shards: [
+            ShardInfo(location: "shards/0", state: .ok, passages: 940_000, revision: 7),
+            ShardInfo(location: "remote 10.0.0.12:3301", state: .ok, passages: 940_000),
+            ShardInfo(
+                location: "remote 10.0.0.13:3301", state: .unreachable,
+                problem: "NetworkError: Couldn't connect (Connection refused)"),
+        ])
     static let serverInfo = ServerInfo(name: "passim", version: "0.1.0")
+
+    /// A `stats` result for `index`.
+    static func stats(of index: IndexInfo) -> StatsResult {
+        StatsResult(
+            serverInfo: serverInfo, protocolVersion: .current, index: index, uptimeSeconds: 3600.5,
+            connections: ConnectionCounts(open: 2, total: 17),
+            queries: QueryCounts(total: 1200, failed: 3, cancelled: 4, deadlineExceeded: 1),
+            latencyMs: LatencyPercentiles(p50: 1.25, p90: 3.5, p99: 12.75, samples: 1000))
+    }
 
     static let all: [GoldenCase] = requests + responses + notifications + errors
 
@@ -187,13 +206,8 @@ enum GoldenFixtures {
                     Completion(term: "platelet", frequency: 31), Completion(term: "platelets", frequency: 12),
                     Completion(term: "plateau", frequency: 2),
                 ])),
-        .response(
-            "stats", id: 6,
-            StatsResult(
-                serverInfo: serverInfo, protocolVersion: .current, index: indexInfo, uptimeSeconds: 3600.5,
-                connections: ConnectionCounts(open: 2, total: 17),
-                queries: QueryCounts(total: 1200, failed: 3, cancelled: 4, deadlineExceeded: 1),
-                latencyMs: LatencyPercentiles(p50: 1.25, p90: 3.5, p99: 12.75, samples: 1000))),
+        .response("stats", id: 6, stats(of: indexInfo)),
+        .response("stats.sharded", id: 6, stats(of: shardedIndexInfo)),
         .response("ping", id: 7, EmptyResponse()),
         .response("shutdown", id: 8, VoidResponse()),
         .response(

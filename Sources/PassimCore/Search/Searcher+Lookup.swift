@@ -16,7 +16,7 @@ extension Searcher {
             let roots = try CorpusRoots.decode(
                 try database.metadata(CorpusRoots.metadataKey), directory: layout.directory)
             return IndexSummary(
-                path: layout.directory, revision: try database.revision(), articles: count,
+                path: layout.directory, revision: try revisionDatabase.revision(), articles: count,
                 passages: try database.documentCount(), roots: roots.all)
         }
     }

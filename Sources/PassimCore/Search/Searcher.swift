@@ -12,7 +12,11 @@ public final class Searcher {
     static let modifiedRetries = 3
 
     public let layout: IndexLayout
-    let database: XapianDatabase
+    /// The index as Xapian reads it: one database, or a sharded index's catalog and shards.
+    private(set) var database: XapianDatabase
+    /// A sharded index's catalog on its own, whose revision is the index's (Xapian has no
+    /// revision for a database of several).
+    private var catalog: XapianDatabase?
     let analyzer: Analyzer
     private let parser = LenientQueryParser()
     /// Stems of the words of hit passages, kept across searches (bounded; see `StemCache`).
@@ -27,6 +31,7 @@ public final class Searcher {
         }
         do {
             database = try XapianDatabase(path: layout.database)
+            catalog = layout.isSharded ? try XapianDatabase(path: ShardStub.catalogPath(of: layout)) : nil
             try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
         } catch {
             throw IndexError.mapping(error, path: layout.directory, context: "cannot open the index")
@@ -45,14 +50,38 @@ public final class Searcher {
     /// Moves to the newest committed revision. Returns true if the index had changed.
     @discardableResult
     public func refresh() throws(IndexError) -> Bool {
-        let changed = try guarded { () throws(XapianError) in try database.reopen() }
+        let changed: Bool
+        do {
+            let catalogChanged = try catalog?.reopen() ?? false
+            changed = try database.reopen() || catalogChanged
+        } catch  where Self.lostConnection(error) && layout.isSharded {
+            try reconnect()
+            return true
+        } catch {
+            throw IndexError.from(error, path: layout.directory)
+        }
         if changed { articles.removeAll(keepingCapacity: true) }
         return changed
     }
 
-    /// The revision this searcher reads.
+    /// Opens the index anew: a remote shard's connection that was dropped (by the server's
+    /// idle timeout, a restart, a network fault) or whose database was replaced by a new
+    /// replica cannot be reopened, only replaced.
+    func reconnect() throws(IndexError) {
+        do {
+            database = try XapianDatabase(path: layout.database)
+        } catch {
+            throw IndexError.from(error, path: layout.directory)
+        }
+        articles.removeAll(keepingCapacity: true)
+    }
+
+    /// The database whose revision is the index's.
+    var revisionDatabase: XapianDatabase { catalog ?? database }
+
+    /// The revision this searcher reads (a sharded index's: its catalog's).
     public func revision() throws(IndexError) -> UInt64 {
-        try guarded { () throws(XapianError) in try database.revision() }
+        try guarded { () throws(XapianError) in try revisionDatabase.revision() }
     }
 
     /// Runs `request`, correcting spelling when the query finds little; hits point at the
@@ -106,16 +135,29 @@ public final class Searcher {
     /// become `IndexError`s, the same way for searches and lookups.
     func reading<T>(_ body: () throws -> T) throws(IndexError) -> T {
         var attempt = 0
+        var reconnected = false
         while true {
             do {
                 return try body()
             } catch let error as XapianError where error.code == .databaseModified && attempt < Self.modifiedRetries {
                 attempt += 1
                 try refresh()
+            } catch let error as XapianError where Self.lostConnection(error) && !reconnected {
+                reconnected = true
+                try reconnect()
             } catch {
                 throw IndexError.mapping(
                     error, path: layout.directory, context: "reading the index at \(layout.directory) failed")
             }
+        }
+    }
+
+    /// Whether `error` is a remote shard's lost connection (or its replaced database), which
+    /// a new connection may cure.
+    static func lostConnection(_ error: XapianError) -> Bool {
+        switch error.code {
+        case .network, .networkTimeout, .databaseNotFound, .databaseOpening, .databaseClosed: true
+        default: false
         }
     }
 
@@ -126,6 +168,9 @@ public final class Searcher {
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
         Self.weigh(request, into: &options)
+        // Equal scores in article id order (then passage order): the same answer from one
+        // index and from any number of shards, whose docids interleave.
+        options.tieSlot = Schema.articleSlot
         // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
         // a single word, a phrase or an AND prunes exactly and stays fast.
         options.checkAtLeast =

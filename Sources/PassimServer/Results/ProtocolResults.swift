@@ -126,11 +126,21 @@ extension ArticleGetResult {
 
 extension IndexInfo {
     /// The index as `initialize` and `stats` show it.
-    public init(_ summary: IndexSummary) {
+    public init(_ summary: IndexSummary, shards: [ShardSummary] = []) {
         self.init(
             path: summary.path, revision: Int(clamping: summary.revision), articles: summary.articles,
             passages: summary.passages,
-            roots: summary.roots.map { IndexRoot(path: $0.path, label: $0.label, kind: $0.isFile ? .file : .folder) })
+            roots: summary.roots.map { IndexRoot(path: $0.path, label: $0.label, kind: $0.isFile ? .file : .folder) },
+            shards: shards.isEmpty ? nil : shards.map(ShardInfo.init))
+    }
+}
+
+extension ShardInfo {
+    /// A shard as `initialize` and `stats` show it.
+    public init(_ shard: ShardSummary) {
+        self.init(
+            location: shard.location, state: shard.problem == nil ? .ok : .unreachable, passages: shard.passages,
+            revision: shard.revision.map { Int(clamping: $0) }, problem: shard.problem)
     }
 }
 

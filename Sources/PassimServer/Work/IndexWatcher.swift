@@ -35,7 +35,28 @@ final class IndexWatcher: Sendable {
         var revision: UInt64?
         /// Where the journal stood at `revision`.
         var journal: JournalPosition?
+        /// A sharded index's shards as last inspected, and when.
+        var shards: [ShardSummary] = []
+        var shardsInspected: ContinuousClock.Instant?
+        /// The index as the last successful check saw it.
+        var info: IndexInfo?
+        /// The last failure logged, so a shard that stays down is not logged at every check.
+        var lastFailure: String?
+
+        /// The shards, inspected again after a new revision or when the last look is old:
+        /// each look opens every shard (a new connection to each remote one).
+        func shards(of layout: IndexLayout, revisionChanged: Bool) -> [ShardSummary] {
+            let now = ContinuousClock.now
+            if revisionChanged || shardsInspected.map({ now - $0 > IndexWatcher.shardInspectionInterval }) ?? true {
+                shards = ShardInspection.shards(of: layout)
+                shardsInspected = now
+            }
+            return shards
+        }
     }
+
+    /// How often the shards' states are looked at again when nothing changed.
+    static let shardInspectionInterval = Duration.seconds(5)
 
     /// What one check found.
     private struct Outcome: Sendable {
@@ -131,8 +152,12 @@ final class IndexWatcher: Sendable {
                 searcher = try Searcher(layout: layout)
                 snapshot.searcher = searcher
             }
-            let info = IndexInfo(try searcher.indexSummary())
-            let revision = UInt64(info.revision)
+            let summary = try searcher.indexSummary()
+            let revision = summary.revision
+            let info = IndexInfo(
+                summary, shards: snapshot.shards(of: layout, revisionChanged: revision != snapshot.revision))
+            snapshot.lastFailure = nil
+            snapshot.info = info
             guard revision != snapshot.revision else { return Outcome(revision: info.revision, info: info) }
             let changes = try snapshot.journal.flatMap { position throws(IndexError) in
                 try searcher.articleChanges(since: position)
@@ -144,9 +169,16 @@ final class IndexWatcher: Sendable {
             snapshot.revision = revision
             return Outcome(revision: info.revision, change: change, info: info)
         } catch {
-            logger.warning("cannot read the index revision", metadata: ["error": "\(error)"])
+            let message = "\(error)"
+            if snapshot.lastFailure != message {
+                logger.warning("cannot read the index revision", metadata: ["error": "\(message)"])
+                snapshot.lastFailure = message
+            }
             snapshot.searcher = nil
-            return Outcome()
+            // A sharded index with a shard down still shows which one, through `stats`.
+            guard layout.isSharded, var info = snapshot.info else { return Outcome() }
+            info.shards = snapshot.shards(of: layout, revisionChanged: false).map(ShardInfo.init)
+            return Outcome(info: info)
         }
     }
 }
