@@ -153,6 +153,13 @@ public final class DaemonConnection {
                 json.key(key)
                 json.value(value)
             }
+            // Only when asked for, as `JSONEncoder` leaves out a nil: every other client writes
+            // a request this way.
+            for (key, value) in [("explain", request.explain), ("facets", request.facets)] as [(StaticString, Bool?)] {
+                guard let value else { continue }
+                json.key(key)
+                json.value(value)
+            }
             json.key("query")
             json.value(request.query)
         }

@@ -32,6 +32,24 @@ import Testing
         }
     }
 
+    @Test func explanationsAndFacetsAreAskedForAndAnsweredAsInProcess() async throws {
+        let corpus = try IndexedCorpus()
+        try await withDaemon(corpus) { daemon in
+            let connection = try DaemonConnection.open(socketPath: daemon.socket, timeout: .seconds(30))
+            defer { connection.close() }
+            let searcher = try Searcher(layout: corpus.layout)
+            let local = SearchResult(
+                try searcher.search(SearchParameters(query: "stem cells", explain: true, facets: true)))
+            #expect(local.facets != nil && local.hits.first?.explanation != nil)
+            let request = SearchRequest(query: "stem cells", explain: true, facets: true)
+            #expect(try connection.search(request, timeout: .seconds(30)) == local)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let answer = try connection.searchJSON(request, timeout: .seconds(30))
+            #expect(Array(answer.json) == Array(try encoder.encode(local)))
+        }
+    }
+
     @Test func serverErrorsArriveWithTheirCodeAndTheConnectionGoesOn() async throws {
         let corpus = try IndexedCorpus()
         try await withDaemon(corpus) { daemon in
