@@ -3,63 +3,61 @@ import NIOCore
 import PassimProtocol
 import PassimSocket
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// One client connection, from the peer check to the last reply.
 ///
-/// Three things run per connection: the reader (framing, decoding, dispatch), one task per
-/// request, and the writer draining the `Outbox`. Requests run concurrently and are answered as
-/// they finish; a failure of this connection never leaves it (the echo-server rule).
+/// Its event loop reads and frames the bytes and starts the requests that need no task
+/// (`RequestPipeline`); the reader task acts on the other messages, one task per request.
+/// Requests run concurrently and are answered as they finish, each answer written straight to
+/// the channel; a failure of this connection never leaves it (the echo-server rule).
 struct Connection {
-    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let channel: ConnectionChannel
     /// The peer's credentials, read when the connection was accepted.
     let peer: PeerCredentials?
-    let services: ServerServices
-    let logger: Logger
+    let runner: RequestRunner
+    let admission: AcceptedConnection.Admission
+
+    init(_ accepted: AcceptedConnection) {
+        channel = accepted.channel
+        peer = accepted.peer
+        runner = accepted.runner
+        admission = accepted.admission
+    }
+
+    private var services: ServerServices { runner.services }
 
     func run() async {
         services.accepted.take(channel)
-        let state = ConnectionState(id: services.connections.makeID())
-        var logger = self.logger
-        logger[metadataKey: "connection"] = "\(state.id)"
+        let state = runner.state
+        let logger = runner.logger
         services.stats.connectionOpened()
         defer { services.stats.connectionClosed() }
-        guard peerIsSameUser(logger: logger) else {
+        switch admission {
+        case .untrusted:
+            logUntrustedPeer(logger: logger)
             // executeThenClose also finishes the channel's writer, which NIO requires.
             try? await channel.executeThenClose { _, _ in }
             return
-        }
-        let admission = services.connections.admit()
-        guard admission.admitted else {
-            await refuse(limit: admission.limit, logger: logger)
+        case .refused(let limit):
+            await refuse(limit: limit, logger: logger)
             return
+        case .admitted:
+            break
         }
         defer { services.connections.release() }
         logger.debug("connection opened")
         let channel = self.channel
         let services = self.services
+        let runner = self.runner
         do {
-            try await channel.executeThenClose { inbound, outbound in
-                let outbox = Outbox(logger: logger)
-                let reader = ConnectionReader(
-                    state: state, outbox: outbox, services: services, logger: logger,
-                    eventLoop: channel.channel.eventLoop)
+            try await channel.executeThenClose { inbound, _ in
                 services.connections.add(
                     ConnectionRegistry.Entry(
-                        state: state, outbox: outbox,
+                        state: state, outbox: runner.outbox,
                         // Ends the inbound stream; requests already read still finish.
                         stopReading: { channel.channel.close(mode: .input, promise: nil) },
                         close: { channel.channel.close(promise: nil) }))
                 defer { services.connections.remove(id: state.id) }
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask { await outbox.drain(into: outbound) }
-                    await reader.read(inbound)
-                    outbox.finish()
-                }
+                await ConnectionReader(runner: runner).read(inbound)
                 await Self.flushed(channel.channel)
             }
         } catch {
@@ -88,26 +86,20 @@ struct Connection {
 
     /// Returns once every answer handed to `channel` has reached the kernel (or the peer is gone).
     ///
-    /// The outbox's writer returns when an answer is queued on the channel, not when it is
-    /// written; closing the channel then would drop what a slow reader has not taken yet, which
-    /// is every answer but the first few for a client that half-closes after sending. Writes
-    /// complete in order, so an empty write's completion means all before it were written.
+    /// Closing the channel drops what a slow reader has not taken yet, such as the
+    /// notifications queued last. Writes complete in order, so an empty write's completion
+    /// means all before it were written.
     private static func flushed(_ channel: any Channel) async {
         try? await channel.writeAndFlush(ByteBuffer()).get()
     }
 
-    /// SO_PEERCRED: only the daemon's own user may talk to it, whatever the socket's mode.
-    private func peerIsSameUser(logger: Logger) -> Bool {
+    /// Says why a connection was refused its peer (`SO_PEERCRED`).
+    private func logUntrustedPeer(logger: Logger) {
         guard let peer else {
             logger.warning("refused a connection whose peer cannot be identified")
-            return false
+            return
         }
-        guard peer.uid == getuid() else {
-            logger.warning(
-                "refused a connection from another user",
-                metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
-            return false
-        }
-        return true
+        logger.warning(
+            "refused a connection from another user", metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
     }
 }

@@ -1,8 +1,13 @@
 import PassimProtocol
 
 /// `ping`: answers `{}` at once.
-struct PingHandler: MethodHandler {
-    func handle(_ request: PingRequest, context: RequestContext) async -> Result<EmptyResponse, ResponseError> {
-        .success(EmptyResponse())
+struct PingHandler: DirectMethodHandler {
+    typealias Request = PingRequest
+
+    func start(
+        _ request: PingRequest, context: RequestContext,
+        reply: @escaping @Sendable (Result<EmptyResponse, ResponseError>) -> Void
+    ) {
+        reply(.success(EmptyResponse()))
     }
 }
