@@ -1,6 +1,7 @@
-vim9script
+vim9script noclear
 # Passim for Vim 9: `:PassimSearch {query}` asks the running `passim serve` daemon and puts the
-# hits in the quickfix list (`path:line:col: text`, at each passage's first matched word).
+# hits in the quickfix list (`path:line:col: text`, at each passage's first matched word);
+# `:PassimPick [query]` opens a popup that searches as you type (autoload/passim/picker.vim).
 #
 # Vim speaks the daemon's protocol itself: a channel in `lsp` mode (Content-Length framing,
 # JSON-RPC 2.0) on a `unix:` address, both in Vim since 8.2.4684. Nothing else is needed.
@@ -11,13 +12,18 @@ vim9script
 #   g:passim_limit    hits per search (default 50, at most 1000)
 #   g:passim_timeout  milliseconds a search may take (default 5000)
 #   g:passim_open     0 to fill the quickfix list without opening its window (default 1)
+#   g:passim_debounce milliseconds the picker waits after a keystroke before searching (default 50)
 
+# `noclear`: sourced again (a vimrc's `:runtime` and then Vim's own plugin loading), the guard
+# below finishes early, and Vim 9 must not first delete the functions the commands call.
 if exists('g:loaded_passim') || !has('channel')
   finish
 endif
 g:loaded_passim = 1
 
 var chan: channel = null_channel
+# Who hears `index/didChange`: the picker registers itself here while it is open.
+var changeListeners: list<func(dict<any>)> = []
 
 # The socket path, by the rules of PROTOCOL.md ("Connecting").
 def g:PassimSocketPath(): string
@@ -33,10 +39,24 @@ enddef
 
 # Notifications and late answers arrive here; a search is answered through ch_evalexpr().
 def OnMessage(ch: channel, message: any)
+  if type(message) == v:t_dict && get(message, 'method', '') == 'index/didChange'
+    for Listener in changeListeners
+      Listener(message.params)
+    endfor
+  endif
+enddef
+
+# Calls `Listener` with each `index/didChange` (its params) until g:PassimStopListening(Listener).
+def g:PassimListen(Listener: func(dict<any>))
+  add(changeListeners, Listener)
+enddef
+
+def g:PassimStopListening(Listener: func(dict<any>))
+  filter(changeListeners, (_, l) => l != Listener)
 enddef
 
 # The open channel to the daemon, connecting (and checking the protocol version) when needed.
-def Channel(): channel
+def g:PassimChannel(): channel
   if ch_status(chan) == 'open'
     return chan
   endif
@@ -53,7 +73,8 @@ def Channel(): channel
   # Vim's columns are bytes: ask for UTF-8 positions (the default) explicitly.
   var answer = ch_evalexpr(chan, {method: 'initialize', params: {
     clientInfo: {name: 'vim', version: string(v:version)},
-    capabilities: {general: {positionEncodings: ['utf-8']}}}}, {timeout: Timeout()})
+    capabilities: {general: {positionEncodings: ['utf-8']}, notifications: {indexDidChange: true}}}},
+    {timeout: Timeout()})
   var version = get(get(answer, 'result', {}), 'protocolVersion', '')
   if version !~ '^1\.'
     ch_close(chan)
@@ -83,7 +104,7 @@ enddef
 def g:PassimSearch(query: string): number
   var timeout = Timeout()
   # The daemon stops at deadlineMs; Vim waits a little longer for that answer.
-  var answer = ch_evalexpr(Channel(), {method: 'search', params: {
+  var answer = ch_evalexpr(g:PassimChannel(), {method: 'search', params: {
     query: query, limit: get(g:, 'passim_limit', 50), deadlineMs: timeout}}, {timeout: timeout + 1000})
   if empty(answer)
     throw 'passim: no answer from the daemon within ' .. (timeout + 1000) .. ' ms'
@@ -113,3 +134,10 @@ def Command(query: string)
 enddef
 
 command! -nargs=+ PassimSearch Command(<q-args>)
+import autoload 'passim/picker.vim'
+
+def Pick(query: string)
+  picker.Open(query)
+enddef
+
+command! -nargs=* PassimPick Pick(<q-args>)
