@@ -17,6 +17,14 @@ local M = {}
 -- The open connection: { chan, buffer, pending = { [id] = callback }, next_id }, or nil.
 local connection = nil
 
+-- Who hears `index/didChange` (the picker, while it is open): { [key] = function(params) }.
+local change_listeners = {}
+
+--- Calls `listener(params)` on each `index/didChange` until `M.stop_listening(key)`.
+function M.listen(key, listener) change_listeners[key] = listener end
+
+function M.stop_listening(key) change_listeners[key] = nil end
+
 local function option(name, default)
   local value = vim.g['passim_' .. name]
   if value == nil then return default end
@@ -56,17 +64,42 @@ local function on_data(conn, data)
     local line = conn.buffer:sub(1, newline - 1)
     conn.buffer = conn.buffer:sub(newline + 1)
     local ok, message = pcall(vim.json.decode, line)
-    -- Answers carry the id of their request; notifications (no id) are not used here.
+    -- Answers carry the id of their request; notifications have none.
     if ok and type(message) == 'table' and type(message.id) == 'number' then
       local callback = conn.pending[message.id]
       conn.pending[message.id] = nil
       if callback then callback(message) end
+    elseif ok and type(message) == 'table' and message.method == 'index/didChange' then
+      for _, listener in pairs(change_listeners) do listener(message.params) end
     end
   end
 end
 
 local function send(conn, message)
   return pcall(vim.fn.chansend, conn.chan, vim.json.encode(message) .. '\n')
+end
+
+--- Sends a request without waiting: `callback(message)` gets the whole answer (`result` or
+--- `error`). Returns its id, or nil and a message when there is no connection.
+function M.request_async(method, params, callback)
+  local conn, err = M.connect()
+  if not conn then return nil, err end
+  conn.next_id = conn.next_id + 1
+  local id = conn.next_id
+  conn.pending[id] = callback
+  if not send(conn, { jsonrpc = '2.0', id = id, method = method, params = params }) then
+    conn.pending[id] = nil
+    closed(conn, 'the connection to the daemon broke')
+    return nil, 'passim: the connection to the daemon broke; try again'
+  end
+  return id
+end
+
+--- Tells the daemon to stop working on request `id` (its answer, `requestCancelled`, is dropped).
+function M.cancel(id)
+  if not connection then return end
+  connection.pending[id] = nil
+  send(connection, { jsonrpc = '2.0', method = '$/cancelRequest', params = { id = id } })
 end
 
 -- Sends a request and waits up to `timeout` ms; returns the result, or nil and a message.
@@ -89,8 +122,8 @@ local function request(conn, method, params, timeout)
   return answer.result
 end
 
--- The open connection, connecting (and checking the protocol version) when needed.
-local function connect()
+--- The open connection, connecting (and checking the protocol version) when needed.
+function M.connect()
   if connection then return connection end
   local path = M.socket_path()
   local conn = { buffer = '', pending = {}, next_id = 0 }
@@ -106,7 +139,7 @@ local function connect()
   -- Neovim's columns are bytes: ask for UTF-8 positions (the default) explicitly.
   local result, err = request(conn, 'initialize', {
     clientInfo = { name = 'neovim' },
-    capabilities = { general = { positionEncodings = { 'utf-8' } } },
+    capabilities = { general = { positionEncodings = { 'utf-8' } }, notifications = { indexDidChange = true } },
   }, option('timeout', 5000))
   if not result then
     pcall(vim.fn.chanclose, chan)
@@ -145,7 +178,7 @@ end
 function M.search(query, opts)
   opts = opts or {}
   local timeout = opts.timeout or option('timeout', 5000)
-  local conn, err = connect()
+  local conn, err = M.connect()
   local result
   if conn then
     -- The daemon stops at deadlineMs; Neovim waits a little longer for that answer.
