@@ -12,7 +12,16 @@
 ;; Emacs speaks the daemon's protocol with what it ships: `jsonrpc.el' (built in since Emacs 27)
 ;; over a Unix socket opened by `make-network-process' with `:family 'local'.
 ;;
-;; Install: put this file on `load-path' and `(require 'passim)'.
+;; `M-x passim-pick' searches as you type and jumps to the chosen passage's first matched word:
+;; through consult's asynchronous completion when consult is installed, else through
+;; `completing-read' with the *Completions* list updated as answers arrive.  Each change of the
+;; input waits `passim-debounce' seconds for the next, then searches; a search still unanswered
+;; is cancelled on the daemon ($/cancelRequest) and late answers are dropped.  TAB completes the
+;; word being typed with the index's words (`suggest'); the list is searched again when the
+;; index changes (`index/didChange').  Candidates show the title, the section heading and a
+;; snippet; the prompt says how many passages matched and what TAB completes.
+;;
+;; Install: put this file and passim-pick.el on `load-path' and `(require 'passim)'.
 
 ;;; Code:
 
@@ -38,6 +47,13 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
 (defcustom passim-timeout 5
   "Seconds a search may take."
   :type 'number)
+
+(defcustom passim-debounce 0.05
+  "Seconds `passim-pick' waits after a change of its input before searching."
+  :type 'number)
+
+(defvar passim-index-change-functions nil
+  "Functions called with the params of each `index/didChange' (a plist).")
 
 (defvar passim--connection nil
   "The open `jsonrpc-process-connection' to the daemon, or nil.")
@@ -71,12 +87,18 @@ Those are: $PASSIM_SOCKET, else $XDG_RUNTIME_DIR/passim/passim.sock, else
               (error (user-error (concat "passim: no daemon answers on %s; "
                                          "start one with `passim serve' or set `passim-socket'")
                                  path))))
-           (connection (make-instance 'jsonrpc-process-connection :name "passim" :process process))
+           (connection (make-instance
+                        'jsonrpc-process-connection :name "passim" :process process
+                        :notification-dispatcher
+                        (lambda (_connection method params)
+                          (when (eq method 'index/didChange)
+                            (run-hook-with-args 'passim-index-change-functions params)))))
            ;; Emacs columns count characters: ask for UTF-32 positions.
            (init (condition-case err
                      (jsonrpc-request connection :initialize
                                       '(:clientInfo (:name "emacs")
-                                        :capabilities (:general (:positionEncodings ["utf-32"])))
+                                        :capabilities (:general (:positionEncodings ["utf-32"])
+                                                       :notifications (:indexDidChange t)))
                                       :timeout passim-timeout)
                    (jsonrpc-error
                     (jsonrpc-shutdown connection t)
@@ -142,6 +164,8 @@ A hit whose file changed since it was indexed (its place is the old one) says so
       (goto-char (point-min)))
     (display-buffer buffer)
     buffer))
+
+(autoload 'passim-pick "passim-pick" "Search the Passim index as you type and jump to a passage." t)
 
 (provide 'passim)
 ;;; passim.el ends here
