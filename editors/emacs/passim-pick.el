@@ -33,8 +33,9 @@
   buffer overlay (query "") pending hits (words nil) (status "type to search") update listener)
 
 (defun passim-pick--last-word (query)
-  "The word being typed at the end of QUERY, as (BEFORE . WORD); nil when there is none.
-Operators and a field before the word are not part of it; a wildcard or operator is none."
+  "The word being typed at the end of QUERY, as (BEFORE . WORD), or nil.
+Operators and a field before the word are not part of it; a wildcard or
+an operator is no word."
   (when (and (not (string-empty-p query)) (string-match-p "[^ \t\n]\\'" query))
     (let* ((token (car (last (split-string query "[ \t\n]+"))))
            (token (replace-regexp-in-string "\\`[-+\"(]+" "" (replace-regexp-in-string "\\`.*:" "" token))))
@@ -58,8 +59,8 @@ Operators and a field before the word are not part of it; a wildcard or operator
     (propertize line 'passim-hit hit)))
 
 (defun passim-pick--request (method params callback)
-  "Sends METHOD with PARAMS; CALLBACK gets the request's id, its result and its error.
-Returns the id."
+  "Sends METHOD with PARAMS and returns the request's id.
+CALLBACK gets the id, the result and the error."
   (let (id)
     (setq id (car (jsonrpc--async-request-1
                    (passim--connect) method params
@@ -86,7 +87,8 @@ Returns the id."
                                        'face 'shadow))))))
 
 (defun passim-pick--search (session query)
-  "Searches QUERY for SESSION, cancelling its search before; completes its last word."
+  "Searches QUERY for SESSION, cancelling its search before.
+Also asks for the completions of QUERY's last word."
   (passim-pick--cancel session)
   (setf (passim-pick--session-query session) query)
   (condition-case err
@@ -149,7 +151,7 @@ Returns the id."
   (when-let ((overlay (passim-pick--session-overlay session))) (delete-overlay overlay)))
 
 (defun passim-pick-complete-word ()
-  "Completes the word being typed with the index's most frequent word that starts with it."
+  "Completes the word being typed with the index's most frequent word for it."
   (interactive)
   (when-let* ((session passim-pick--session)
               (word (passim-pick--last-word (minibuffer-contents-no-properties)))
@@ -178,7 +180,7 @@ Returns the id."
       (message "passim: the file changed since it was indexed; this is where the passage was"))))
 
 (defun passim-pick--consult-async (async session)
-  "An async function in consult's pipeline that searches for SESSION, ASYNC the sink."
+  "An async function of consult's pipeline searching for SESSION into ASYNC."
   (setf (passim-pick--session-update session)
         (lambda (candidates) (funcall async 'flush) (funcall async candidates)))
   (lambda (action)
@@ -221,7 +223,8 @@ Returns the chosen candidate."
                            "Every hit of the Passim search, in the daemon's order."))
 
 (defun passim-pick--completing-read (session initial)
-  "SESSION's picker on `completing-read', starting at INITIAL; the chosen candidate or input."
+  "SESSION's picker on `completing-read', starting at INITIAL.
+Returns the chosen candidate, or the input when none was chosen."
   (let* ((candidates nil)
          (timer nil)
          (table (lambda (string pred action)
@@ -268,7 +271,8 @@ Returns the chosen candidate."
 
 ;;;###autoload
 (defun passim-pick (&optional initial)
-  "Search the Passim index as you type, starting at INITIAL, and jump to the chosen passage."
+  "Search the Passim index as you type, starting at INITIAL.
+RET jumps to the chosen passage's first matched word."
   (interactive)
   (passim--connect)
   (let* ((session (passim-pick--session-create))
