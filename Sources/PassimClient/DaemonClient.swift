@@ -70,13 +70,19 @@ public final class DaemonClient: Sendable {
     }
 
     /// The handshake: the daemon's versions, capabilities and index. The client always keeps
-    /// UTF-8 positions, the CLI's own.
+    /// UTF-8 positions, the CLI's own; with `indexChanges`, each `index/didChange` the daemon
+    /// sends from then on goes to it.
     public func initialize(
-        clientName: String = "passim-cli", version: String? = nil, timeout: Duration = .seconds(5)
+        clientName: String = "passim-cli", version: String? = nil, timeout: Duration = .seconds(5),
+        indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil
     ) async throws(ClientError) -> InitializeResult {
         let request = InitializeRequest(
             clientInfo: ClientInfo(name: clientName, version: version),
-            capabilities: ClientCapabilities(general: .init(positionEncodings: [PositionEncoding.utf8.rawValue])))
+            capabilities: ClientCapabilities(
+                general: .init(positionEncodings: [PositionEncoding.utf8.rawValue]),
+                notifications: indexChanges == nil ? nil : .init(indexDidChange: true)))
+        // Listening first: a change committed right after the answer must not be missed.
+        pending.listenForChanges(indexChanges)
         return try await send(request, timeout: timeout)
     }
 

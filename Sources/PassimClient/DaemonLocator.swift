@@ -49,8 +49,11 @@ public struct DaemonLocator: Sendable {
     }
 
     /// Connects and runs `initialize`, keeping the connection only when the daemon speaks this
-    /// protocol's major version and serves `indexDirectory`.
-    public func lookup(servingIndex indexDirectory: String) async -> Lookup {
+    /// protocol's major version and serves `indexDirectory`; `indexChanges` then hears every
+    /// `index/didChange`.
+    public func lookup(
+        servingIndex indexDirectory: String, indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil
+    ) async -> Lookup {
         let client: DaemonClient
         do {
             client = try await connect()
@@ -59,7 +62,7 @@ public struct DaemonLocator: Sendable {
         }
         let result: InitializeResult
         do {
-            result = try await client.initialize(timeout: timeout)
+            result = try await client.initialize(timeout: timeout, indexChanges: indexChanges)
         } catch {
             await client.close()
             return .unavailable(error)

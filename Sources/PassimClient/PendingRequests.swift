@@ -3,13 +3,16 @@ import NIOCore
 import PassimProtocol
 
 /// The requests of one connection still waiting for their answer, and the `$/progress`
-/// listeners by token. Shared by the caller's tasks and the channel's `ResponseRouter`.
+/// listeners by token, and the `index/didChange` listener. Shared by the caller's tasks and the
+/// channel's `ResponseRouter`.
 final class PendingRequests: Sendable {
     typealias ProgressListener = @Sendable (ProgressValue) -> Void
+    typealias ChangeListener = @Sendable (IndexDidChangeNotification) -> Void
 
     private struct State {
         var waiting: [RequestID: EventLoopPromise<[UInt8]>] = [:]
         var listeners: [ProgressToken: ProgressListener] = [:]
+        var changeListener: ChangeListener?
         /// Set when the connection closed: later requests fail at once.
         var closedWith: ClientError?
     }
@@ -62,5 +65,15 @@ final class PendingRequests: Sendable {
     /// Hands a `$/progress` notification to its token's listener, if any.
     func deliver(_ progress: ProgressNotification) {
         state.withLockedValue { $0.listeners[progress.token] }?(progress.value)
+    }
+
+    /// Sends every `index/didChange` to `listener` (nil stops).
+    func listenForChanges(_ listener: ChangeListener?) {
+        state.withLockedValue { $0.changeListener = listener }
+    }
+
+    /// Hands an `index/didChange` notification to the listener, if any.
+    func deliver(_ change: IndexDidChangeNotification) {
+        state.withLockedValue { $0.changeListener }?(change)
     }
 }

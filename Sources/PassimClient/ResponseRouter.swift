@@ -2,8 +2,8 @@ import NIOCore
 import PassimProtocol
 
 /// The channel handler of a client connection: splits the daemon's line-framed stream into
-/// messages, hands each response to the request waiting for its id and each `$/progress` to its
-/// listener, and fails whatever still waits when the connection ends.
+/// messages, hands each response to the request waiting for its id and each `$/progress` and
+/// `index/didChange` to its listener, and fails whatever still waits when the connection ends.
 final class ResponseRouter: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
@@ -56,7 +56,11 @@ final class ResponseRouter: ChannelInboundHandler {
                 pending.failAll(with: .server(error), closing: false)
             }
         case .notification(let notification):
-            if let progress = notification as? ProgressNotification { pending.deliver(progress) }
+            if let progress = notification as? ProgressNotification {
+                pending.deliver(progress)
+            } else if let change = notification as? IndexDidChangeNotification {
+                pending.deliver(change)
+            }
         case .request, .invalid, .ignored:
             // A daemon sends no requests; anything else unreadable is not an answer we wait for.
             break
