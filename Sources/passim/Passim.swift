@@ -11,7 +11,7 @@ struct Passim: AsyncParsableCommand {
         version: PassimVersion.current,
         subcommands: [
             IngestCommand.self, SearchCommand.self, CheckCommand.self, ServeCommand.self, StatusCommand.self,
-            StopCommand.self, LSPCommand.self, BenchQueryCommand.self,
+            StopCommand.self, LSPCommand.self, PickCommand.self, BenchQueryCommand.self,
         ]
     )
 
