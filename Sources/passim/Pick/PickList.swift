@@ -14,7 +14,6 @@ struct PickList {
     var watch: Bool
 
     func run(indexOptions: IndexOptions, daemonOptions: DaemonOptions) async throws {
-        let parent = getppid()
         try? await Task.sleep(for: Self.debounce)
         let (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let listener: @Sendable (IndexDidChangeNotification) -> Void = { _ in changed.yield() }
@@ -31,7 +30,7 @@ struct PickList {
                     }
                 }
                 group.addTask {
-                    while getppid() == parent, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(500)) }
+                    while !Self.readerIsGone, !Task.isCancelled { try? await Task.sleep(for: .milliseconds(500)) }
                 }
                 await group.next()
                 group.cancelAll()
@@ -39,6 +38,14 @@ struct PickList {
             }
         }
         await backend.close()
+    }
+
+    /// Whether nobody reads standard output any more (fzf ended): a pipe's write end then
+    /// reports an error to `poll`. (fzf's shell may outlive fzf, so the parent process says
+    /// nothing.)
+    static var readerIsGone: Bool {
+        var descriptor = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+        return poll(&descriptor, 1, 0) == 1 && descriptor.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
     }
 
     /// The header and the hits' lines.
