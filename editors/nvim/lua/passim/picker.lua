@@ -166,15 +166,19 @@ local function jump()
   if not picker or #picker.hits == 0 then return end
   local hit = picker.hits[picker.selected + 1]
   M.close()
-  local first = hit.highlights[1] or {}
-  vim.cmd('edit ' .. vim.fn.fnameescape(hit.article.path))
-  -- Neovim's columns are bytes, as the daemon's UTF-8 positions are; the API's are 0-based.
-  local line = first.line or hit.location.startLine
-  local column = first.column or hit.location.startColumn
-  vim.api.nvim_win_set_cursor(0, { line, column - 1 })
-  if hit.stale == true then
-    vim.notify('passim: the file changed since it was indexed; this is where the passage was')
-  end
+  -- After insert mode has ended (M.close's :stopinsert takes effect when this mapping returns,
+  -- and would move the cursor one left).
+  vim.schedule(function()
+    local first = hit.highlights[1] or {}
+    vim.cmd('edit ' .. vim.fn.fnameescape(hit.article.path))
+    -- Neovim's columns are bytes, as the daemon's UTF-8 positions are; the API's are 0-based.
+    local line = first.line or hit.location.startLine
+    local column = first.column or hit.location.startColumn
+    vim.api.nvim_win_set_cursor(0, { line, column - 1 })
+    if hit.stale == true then
+      vim.notify('passim: the file changed since it was indexed; this is where the passage was')
+    end
+  end)
 end
 
 --- Opens the picker, starting at `query`.
