@@ -37,6 +37,7 @@ final class DaemonProcess: @unchecked Sendable {
     /// Stops the daemon gracefully (bounded), as Ctrl-C would.
     func stop() {
         guard process.isRunning else { return }
+        resume()
         kill(process.processIdentifier, SIGTERM)
         if !process.waitForExit(timeout: 10) { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
@@ -45,6 +46,17 @@ final class DaemonProcess: @unchecked Sendable {
     /// Waits for the daemon to exit on its own; its exit status, or nil if it still runs.
     func waitForExit(seconds: Double) -> Int32? {
         process.waitForExit(timeout: seconds) ? process.terminationStatus : nil
+    }
+
+    /// Stops the daemon's process (SIGSTOP) until `resume`: what clients send meanwhile waits in
+    /// its socket, so requests a client replaces are still unanswered when it cancels them.
+    func pause() {
+        kill(process.processIdentifier, SIGSTOP)
+    }
+
+    /// Lets a paused daemon run again (SIGCONT).
+    func resume() {
+        kill(process.processIdentifier, SIGCONT)
     }
 
     /// Kills the daemon at once, leaving its socket file behind like a crash would.
@@ -59,6 +71,22 @@ final class DaemonProcess: @unchecked Sendable {
         let result = try PassimProcess.run(["status", "--json", "--socket", socket], in: directory.url)
         let status = try JSONDecoder().decode(StatusJSON.self, from: Data(result.stdout.utf8))
         guard let stats = status.stats else { throw DaemonProcessError("no stats in \(result.stdout)") }
+        return stats
+    }
+}
+
+extension DaemonProcess {
+    /// The daemon's `stats` once `condition` holds of them (asked again until it does, up to 30
+    /// seconds); the last ones asked otherwise.
+    func waitForStats(in directory: TemporaryDirectory, until condition: (StatsResult) -> Bool) throws
+        -> StatsResult
+    {
+        let deadline = Date().addingTimeInterval(30)
+        var stats = try self.stats(in: directory)
+        while !condition(stats) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            stats = try self.stats(in: directory)
+        }
         return stats
     }
 }

@@ -1,0 +1,54 @@
+/// The start-up files `PickerTests` gives each editor in its terminal. Each loads the integration
+/// from editors/ the way a user installs it and maps F5 to writing where the cursor is to
+/// `$PASSIM_TEST_DIR/jump.json` (shape: `EditorReport.Visit`), so the test learns where a jump
+/// landed from a file the editor writes. The socket comes from `$PASSIM_TEST_SOCKET`.
+enum PickerScripts {
+    /// Vim (also what `passim pick` opens as `$EDITOR`): the plugin, and F5.
+    static let vim = #"""
+        set nocompatible nomore
+        execute 'set runtimepath^=' . fnameescape($PASSIM_TEST_PLUGIN_DIR)
+        runtime plugin/passim.vim
+        let g:passim_socket = $PASSIM_TEST_SOCKET
+        nnoremap <F5> <Cmd>call writefile([json_encode({'file': expand('%:p'), 'line': line('.'),
+              \ 'column': col('.'), 'rest': strpart(getline('.'), col('.') - 1)})],
+              \ $PASSIM_TEST_DIR . '/jump.json')<CR>
+        """#
+
+    /// Neovim: the plugin (socket from $PASSIM_SOCKET), and F5.
+    static let neovim = #"""
+        vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_PLUGIN_DIR'))
+        vim.cmd('runtime plugin/passim.lua')
+        vim.keymap.set('n', '<F5>', function()
+          local col = vim.fn.col('.')
+          local out = assert(io.open(os.getenv('PASSIM_TEST_DIR') .. '/jump.json', 'w'))
+          out:write(vim.json.encode({ file = vim.fn.expand('%:p'), line = vim.fn.line('.'), column = col,
+            rest = vim.fn.getline('.'):sub(col) }))
+          out:close()
+        end)
+        """#
+
+    /// Emacs: the package, `passim-pick-use-consult` from `$PASSIM_TEST_CONSULT` and with it
+    /// fido's vertical list (a completion UI consult fills as answers come, where RET takes the
+    /// selected candidate), and F5.
+    static let emacs = #"""
+        (add-to-list 'load-path (getenv "PASSIM_TEST_PLUGIN_DIR"))
+        ;; `-Q' leaves out Debian's packages (consult): `package-initialize' finds them.
+        (require 'package)
+        (setq package-directory-list '("/usr/share/emacs/site-lisp/elpa"))
+        (package-initialize)
+        (require 'passim)
+        (setq passim-socket (getenv "PASSIM_TEST_SOCKET"))
+        (setq passim-pick-use-consult (equal (getenv "PASSIM_TEST_CONSULT") "1"))
+        (when passim-pick-use-consult (fido-vertical-mode 1))
+        (global-set-key
+         (kbd "<f5>")
+         (lambda ()
+           (interactive)
+           (let ((report (list :file (expand-file-name (buffer-file-name)) :line (line-number-at-pos)
+                               :column (1+ (- (point) (line-beginning-position)))
+                               :rest (buffer-substring-no-properties (point) (line-end-position))))
+                 (coding-system-for-write 'utf-8-unix))
+             (with-temp-file (expand-file-name "jump.json" (getenv "PASSIM_TEST_DIR"))
+               (insert (json-serialize report))))))
+        """#
+}
