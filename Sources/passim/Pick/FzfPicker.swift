@@ -19,7 +19,9 @@ struct FzfPicker {
         let helper = ([passim, "pick"] + options).map(Self.quoted).joined(separator: " ")
         let lines = "\(helper) --lines\(watch ? " --watch" : "") -- {q}"
         var bindings = [
-            "start:reload:\(lines)", "change:reload:\(lines)", "tab:transform-query:\(helper) --complete -- {q}",
+            "start:reload:\(lines)", "change:reload:\(lines)",
+            // fzf 0.38 starts no `change` for a query an action sets: Tab reloads itself.
+            "tab:transform-query(\(helper) --complete -- {q})+reload(\(lines))",
             "enter:become:\(helper) --open {1} --line {2} --column {3}",
         ]
         // The list helper ends when the index changes; fzf then loads the list again.
