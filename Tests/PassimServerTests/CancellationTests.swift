@@ -5,14 +5,13 @@ import Testing
 /// `$/cancelRequest`, deadlines, and in-flight work at shutdown.
 ///
 /// The daemon's searches are held at a `Gate` until the test opens it, so a cancel, a
-/// deadline or a shutdown reliably arrives while a search is in flight: searches run in a task
-/// of their own, and (`direct`) straight from the event loop, as the daemon's own `search` does. Nothing here measures
+/// deadline or a shutdown reliably arrives while a search is in flight. Nothing here measures
 /// time or sleeps: each step waits for the event it needs.
 @Suite struct CancellationTests {
-    @Test(arguments: [false, true]) func cancelAnswersTheRequestWithRequestCancelled(direct: Bool) async throws {
+    @Test func cancelAnswersTheRequestWithRequestCancelled() async throws {
         let gate = Gate()
         defer { gate.open() }
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate, direct: direct))
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client()
         let id = try await client.request("search", params: ["query": "acne"])
@@ -26,10 +25,10 @@ import Testing
         #expect(stats["result"]?["queries"]?["cancelled"] == 1)
     }
 
-    @Test(arguments: [false, true]) func aQueuedRequestCanBeCancelledToo(direct: Bool) async throws {
+    @Test func aQueuedRequestCanBeCancelledToo() async throws {
         let gate = Gate()
         defer { gate.open() }
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate, direct: direct))
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client()
         // More searches than the two searcher threads: the last ones wait in the queue.
@@ -53,10 +52,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [false, true]) func aLateRequestAnswersDeadlineExceeded(direct: Bool) async throws {
+    @Test func aLateRequestAnswersDeadlineExceeded() async throws {
         let gate = Gate()
         defer { gate.open() }
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate, direct: direct))
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try server.client(.contentLength)
         let answer = try await client.call("search", params: ["query": "acne", "deadlineMs": 50])
@@ -87,13 +86,13 @@ import Testing
         #expect(message["result"] == [:])
     }
 
-    @Test(arguments: [false, true]) func shutdownFinishesRequestsInFlight(direct: Bool) async throws {
+    @Test func shutdownFinishesRequestsInFlight() async throws {
         let gate = Gate()
         defer { gate.open() }
         // The grace period bounds how long a shutdown waits for answers; the test opens the gate
         // after the shutdown's answer, and a loaded machine may take longer than the default's
         // 10 s to run it. What is tested is that the answer comes, not how soon.
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate, direct: direct)) {
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate)) {
             $0.shutdownGracePeriod = .seconds(600)
         }
         let searching = try server.client()

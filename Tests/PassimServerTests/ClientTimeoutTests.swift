@@ -7,12 +7,10 @@ import Testing
 /// `DaemonClient`'s timeout against the real daemon: the late answer is dropped and the
 /// request cancelled there.
 @Suite struct ClientTimeoutTests {
-    @Test(arguments: [false, true]) func aLateAnswerIsDroppedAndTheRequestCancelledOnTheDaemon(direct: Bool)
-        async throws
-    {
+    @Test func aLateAnswerIsDroppedAndTheRequestCancelledOnTheDaemon() async throws {
         let gate = Gate()
         defer { gate.open() }
-        let server = try await ServerFixture(handlers: .holdingSearches(at: gate, direct: direct))
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
         defer { server.stop() }
         let client = try await DaemonClient.connect(socketPath: server.socket)
         // The search is held until the gate opens, so the timeout always comes first.

@@ -3,61 +3,63 @@ import NIOCore
 import PassimProtocol
 import PassimSocket
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One client connection, from the peer check to the last reply.
 ///
-/// Its event loop reads and frames the bytes and starts the requests that need no task
-/// (`RequestPipeline`); the reader task acts on the other messages, one task per request.
-/// Requests run concurrently and are answered as they finish, each answer written straight to
-/// the channel; a failure of this connection never leaves it (the echo-server rule).
+/// Three things run per connection: the reader (framing, decoding, dispatch), one task per
+/// request, and the writer draining the `Outbox`. Requests run concurrently and are answered as
+/// they finish; a failure of this connection never leaves it (the echo-server rule).
 struct Connection {
-    let channel: ConnectionChannel
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     /// The peer's credentials, read when the connection was accepted.
     let peer: PeerCredentials?
-    let runner: RequestRunner
-    let admission: AcceptedConnection.Admission
-
-    init(_ accepted: AcceptedConnection) {
-        channel = accepted.channel
-        peer = accepted.peer
-        runner = accepted.runner
-        admission = accepted.admission
-    }
-
-    private var services: ServerServices { runner.services }
+    let services: ServerServices
+    let logger: Logger
 
     func run() async {
         services.accepted.take(channel)
-        let state = runner.state
-        let logger = runner.logger
+        let state = ConnectionState(id: services.connections.makeID())
+        var logger = self.logger
+        logger[metadataKey: "connection"] = "\(state.id)"
         services.stats.connectionOpened()
         defer { services.stats.connectionClosed() }
-        switch admission {
-        case .untrusted:
-            logUntrustedPeer(logger: logger)
+        guard peerIsSameUser(logger: logger) else {
             // executeThenClose also finishes the channel's writer, which NIO requires.
             try? await channel.executeThenClose { _, _ in }
             return
-        case .refused(let limit):
-            await refuse(limit: limit, logger: logger)
+        }
+        let admission = services.connections.admit()
+        guard admission.admitted else {
+            await refuse(limit: admission.limit, logger: logger)
             return
-        case .admitted:
-            break
         }
         defer { services.connections.release() }
         logger.debug("connection opened")
         let channel = self.channel
         let services = self.services
-        let runner = self.runner
         do {
-            try await channel.executeThenClose { inbound, _ in
+            try await channel.executeThenClose { inbound, outbound in
+                let outbox = Outbox(logger: logger)
+                let reader = ConnectionReader(
+                    state: state, outbox: outbox, services: services, logger: logger,
+                    eventLoop: channel.channel.eventLoop)
                 services.connections.add(
                     ConnectionRegistry.Entry(
-                        state: state, outbox: runner.outbox,
+                        state: state, outbox: outbox,
                         // Ends the inbound stream; requests already read still finish.
                         stopReading: { channel.channel.close(mode: .input, promise: nil) },
                         close: { channel.channel.close(promise: nil) }))
                 defer { services.connections.remove(id: state.id) }
-                await ConnectionReader(runner: runner).read(inbound)
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { await outbox.drain(into: outbound) }
+                    await reader.read(inbound)
+                    outbox.finish()
+                }
                 await Self.flushed(channel.channel)
             }
         } catch {
@@ -86,20 +88,26 @@ struct Connection {
 
     /// Returns once every answer handed to `channel` has reached the kernel (or the peer is gone).
     ///
-    /// Closing the channel drops what a slow reader has not taken yet, such as the
-    /// notifications queued last. Writes complete in order, so an empty write's completion
-    /// means all before it were written.
+    /// The outbox's writer returns when an answer is queued on the channel, not when it is
+    /// written; closing the channel then would drop what a slow reader has not taken yet, which
+    /// is every answer but the first few for a client that half-closes after sending. Writes
+    /// complete in order, so an empty write's completion means all before it were written.
     private static func flushed(_ channel: any Channel) async {
         try? await channel.writeAndFlush(ByteBuffer()).get()
     }
 
-    /// Says why a connection was refused its peer (`SO_PEERCRED`).
-    private func logUntrustedPeer(logger: Logger) {
+    /// SO_PEERCRED: only the daemon's own user may talk to it, whatever the socket's mode.
+    private func peerIsSameUser(logger: Logger) -> Bool {
         guard let peer else {
             logger.warning("refused a connection whose peer cannot be identified")
-            return
+            return false
         }
-        logger.warning(
-            "refused a connection from another user", metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
+        guard peer.uid == getuid() else {
+            logger.warning(
+                "refused a connection from another user",
+                metadata: ["peerUID": "\(peer.uid)", "peerPID": "\(peer.pid)"])
+            return false
+        }
+        return true
     }
 }

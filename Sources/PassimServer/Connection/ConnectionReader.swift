@@ -2,93 +2,130 @@ import Logging
 import NIOCore
 import PassimProtocol
 
-/// Acts on the messages of one connection that the event loop did not (`RequestPipeline`):
-/// answers bad ones, applies notifications, and starts a task for each request, waiting for
-/// room while the connection has `maxRequestsPerConnection` requests running.
+/// Reads one connection: splits its bytes into messages, classifies them, answers bad ones,
+/// and starts a task for each request, at most `maxRequestsPerConnection` at a time.
 struct ConnectionReader: Sendable {
-    let runner: RequestRunner
+    let state: ConnectionState
+    let outbox: Outbox
+    let services: ServerServices
+    let logger: Logger
+    let eventLoop: any EventLoop
+    private let inFlight = InFlightRequests()
     private let decoder = MessageDecoder()
 
-    init(runner: RequestRunner) {
-        self.runner = runner
+    init(state: ConnectionState, outbox: Outbox, services: ServerServices, logger: Logger, eventLoop: any EventLoop) {
+        self.state = state
+        self.outbox = outbox
+        self.services = services
+        self.logger = logger
+        self.eventLoop = eventLoop
     }
 
-    private var logger: Logger { runner.logger }
-
-    /// Reads until the peer closes its side (or shutdown stops reading), then waits for every
-    /// request still running, those started on the event loop included.
-    func read(_ inbound: NIOAsyncChannelInboundStream<RequestPipeline.Event>) async {
+    /// Reads until the peer closes its side (or shutdown stops reading), then waits for the
+    /// requests still running.
+    func read(_ inbound: NIOAsyncChannelInboundStream<ByteBuffer>) async {
+        var frames = FrameDecoder(maxMessageBytes: services.configuration.maxMessageBytes)
+        let limit = max(1, services.configuration.maxRequestsPerConnection)
         await withTaskGroup(of: Void.self) { requests in
+            var running = 0
+            func dispatch(_ events: [FrameDecoder.Event]) async {
+                if let framing = frames.framing { state.framing = framing }
+                for event in events {
+                    while running >= limit, await requests.next() != nil { running -= 1 }
+                    if await handle(event, requests: &requests) { running += 1 }
+                }
+            }
             do {
-                for try await event in inbound {
-                    await handle(event, requests: &requests)
-                    runner.slots.dequeued()
+                for try await buffer in inbound {
+                    await dispatch(frames.feed(buffer.readableBytesView))
                 }
             } catch {
                 logger.debug("reading failed", metadata: ["error": "\(error)"])
             }
+            await dispatch(frames.finish())
         }
-        await runner.slots.idle()
     }
 
-    private func handle(_ event: RequestPipeline.Event, requests: inout TaskGroup<Void>) async {
+    /// Acts on one framing event; true when it started a request task.
+    private func handle(_ event: FrameDecoder.Event, requests: inout TaskGroup<Void>) async -> Bool {
         switch event {
-        case .frame(.error(let error)):
+        case .error(let error):
             logger.debug("framing error", metadata: ["error": "\(error)"])
             await reply(error.responseError, id: error.requestID)
-        case .frame(.message(let bytes)):
-            await handle(decoder.decode(bytes), requests: &requests)
-        case .decoded(let message):
-            await handle(message, requests: &requests)
+            return false
+        case .message(let bytes):
+            return await handle(decoder.decode(bytes), requests: &requests)
         }
     }
 
-    private func handle(_ message: IncomingMessage, requests: inout TaskGroup<Void>) async {
+    private func handle(_ message: IncomingMessage, requests: inout TaskGroup<Void>) async -> Bool {
         switch message {
         case .request(let id, let request):
-            await start(request, id: id, requests: &requests)
+            return await start(request, id: id, requests: &requests)
         case .notification(let notification):
             if let cancel = notification as? CancelRequestNotification {
-                let found = runner.inFlight.cancel(cancel.id)
+                let found = inFlight.cancel(cancel.id)
                 logger.debug("cancel request", metadata: ["id": "\(cancel.id)", "running": "\(found)"])
             } else {
                 logger.debug("ignored notification", metadata: ["method": "\(type(of: notification).method)"])
             }
+            return false
         case .response:
             logger.debug("ignored a response: the server sends no requests")
+            return false
         case .invalid(let id, let error):
             await reply(error, id: id)
+            return false
         case .ignored(let reason):
             logger.debug("ignored a message", metadata: ["reason": "\(reason)"])
+            return false
         }
     }
 
-    private func start(_ request: any RequestType, id: RequestID, requests: inout TaskGroup<Void>) async {
-        await runner.slots.take()
-        let started: RequestRunner.Started
-        switch runner.start(request, id: id) {
-        case .failure(let error):
-            await reply(error, id: id)
-            runner.slots.release()
-            return
-        case .success(let value):
-            started = value
+    private func start(_ request: any RequestType, id: RequestID, requests: inout TaskGroup<Void>) async -> Bool {
+        let method = type(of: request).method
+        if services.connections.isShuttingDown {
+            await reply(.serverShuttingDown(), id: id)
+            return false
         }
-        let runner = self.runner
-        requests.addTask {
-            let response = await started.handler.respond(request, started.context)
-            await withCheckedContinuation { (written: CheckedContinuation<Void, Never>) in
-                runner.finish(started, response: response) { written.resume() }
+        guard let handler = services.handlers.handler(for: method) else {
+            await reply(.methodNotFound(method), id: id)
+            return false
+        }
+        guard let token = inFlight.begin(id) else {
+            await reply(.invalidRequest("id \(id) belongs to a request still in progress; use a new id"), id: id)
+            return false
+        }
+        let received = NIODeadline.now()
+        let deadline = request.deadlineMs.map { milliseconds in
+            eventLoop.scheduleTask(deadline: received + .milliseconds(Int64(milliseconds))) {
+                token.stop(.deadlineExceeded(deadlineMs: milliseconds))
             }
-            runner.slots.release()
         }
+        let context = RequestContext(
+            id: id, connection: state, outbox: outbox, token: token, received: received, services: services,
+            logger: logger)
+        let inFlight = self.inFlight
+        let outbox = self.outbox
+        let state = self.state
+        let logger = self.logger
+        requests.addTask {
+            let response = await handler.respond(request, context)
+            deadline?.cancel()
+            inFlight.end(id)
+            await outbox.send(state.framing.frame(response))
+            logger.debug(
+                "answered",
+                metadata: [
+                    "method": "\(method)", "id": "\(id)",
+                    "ms": "\(Double((NIODeadline.now() - received).nanoseconds) / 1e6)",
+                    "stopped": "\(token.reason.map { "\($0)" } ?? "no")",
+                ])
+        }
+        return true
     }
 
-    /// Answers with an error and waits until it is written, so a client sending only bad
-    /// messages without reading the answers stops being read.
     private func reply(_ error: ResponseError, id: RequestID?) async {
-        await withCheckedContinuation { (written: CheckedContinuation<Void, Never>) in
-            runner.reply(error, id: id) { written.resume() }
-        }
+        await outbox.send(state.framing.frame(ResponseEncoding.error(error, id: id)))
     }
 }

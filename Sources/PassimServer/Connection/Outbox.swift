@@ -2,41 +2,36 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// One connection's outgoing messages, written straight to its channel from whichever thread
-/// has them: the channel's event loop writes them in the order they were handed over.
+/// The ordered queue of one connection's outgoing messages, drained by a single writer task.
 ///
-/// Responses count as sent once written (`send`, `write`), so a client that stops reading holds
-/// up only its own requests, which in turn stops the daemon reading more of them. Notifications
-/// do not wait (`post`): the daemon must never block on a slow subscriber. They are dropped past
+/// Responses wait until they are written (`send`), so a client that stops reading holds up only
+/// its own requests, which in turn stops the daemon reading more of them. Notifications do not
+/// wait (`post`): the daemon must never block on a slow subscriber. They are dropped past
 /// `maxPendingNotifications` instead of piling up in memory.
 final class Outbox: Sendable {
+    struct Item: Sendable {
+        var bytes: [UInt8]
+        var written: CheckedContinuation<Void, Never>?
+        var isNotification: Bool
+    }
+
     static let maxPendingNotifications = 1_024
 
-    private let channel: any Channel
+    let items: AsyncStream<Item>
+    private let continuation: AsyncStream<Item>.Continuation
     private let pendingNotifications = NIOLockedValueBox(0)
     private let logger: Logger
 
-    init(channel: any Channel, logger: Logger) {
-        self.channel = channel
+    init(logger: Logger) {
+        (items, continuation) = AsyncStream.makeStream(of: Item.self)
         self.logger = logger
     }
 
-    /// Writes a response and returns once it has been written (or the connection is gone).
+    /// Queues a response and returns once it has been written (or the connection is gone).
     func send(_ bytes: [UInt8]) async {
         await withCheckedContinuation { (written: CheckedContinuation<Void, Never>) in
-            write(bytes) { written.resume() }
-        }
-    }
-
-    /// Writes a response without waiting; `written` runs once it has been written (or the
-    /// connection is gone), on the channel's event loop.
-    func write(_ bytes: [UInt8], then written: @escaping @Sendable () -> Void) {
-        let logger = self.logger
-        channel.writeAndFlush(ByteBuffer(bytes: bytes)).whenComplete { result in
-            if case .failure(let error) = result {
-                logger.debug("write failed; the peer is gone", metadata: ["error": "\(error)"])
-            }
-            written()
+            let result = continuation.yield(Item(bytes: bytes, written: written, isNotification: false))
+            if case .terminated = result { written.resume() }
         }
     }
 
@@ -51,9 +46,31 @@ final class Outbox: Sendable {
             logger.warning("dropping a notification: the client is not reading")
             return
         }
-        let pending = pendingNotifications
-        channel.writeAndFlush(ByteBuffer(bytes: bytes)).whenComplete { _ in
-            pending.withLockedValue { $0 -= 1 }
+        if case .terminated = continuation.yield(Item(bytes: bytes, written: nil, isNotification: true)) {
+            pendingNotifications.withLockedValue { $0 -= 1 }
+        }
+    }
+
+    /// No more messages; the writer ends after the queued ones.
+    func finish() {
+        continuation.finish()
+    }
+
+    /// Writes every queued message in order until `finish`; after a write error the rest are
+    /// discarded (the peer is gone) but every waiting sender is still released.
+    func drain(into writer: NIOAsyncChannelOutboundWriter<ByteBuffer>) async {
+        var broken = false
+        for await item in items {
+            if item.isNotification { pendingNotifications.withLockedValue { $0 -= 1 } }
+            if !broken {
+                do {
+                    try await writer.write(ByteBuffer(bytes: item.bytes))
+                } catch {
+                    broken = true
+                    logger.debug("write failed; the peer is gone", metadata: ["error": "\(error)"])
+                }
+            }
+            item.written?.resume()
         }
     }
 }

@@ -50,6 +50,16 @@ public final class PassimDaemon: Service {
         _ configuration: ServerConfiguration, handlers: HandlerRegistry, logger: Logger
     ) async throws(DaemonError) -> PassimDaemon {
         let claim = try SocketClaim.claim(path: configuration.socketPath, logger: logger)
+        let server: NIOAsyncChannel<AcceptedConnection, Never>
+        let accepted = AcceptedConnections()
+        do {
+            server = try await bind(configuration.socketPath, accepted: accepted)
+            try claim.markBound()
+        } catch {
+            claim.release(logger: logger)
+            if let error = error as? DaemonError { throw error }
+            throw DaemonError(.socket, "cannot listen on \(configuration.socketPath): \(error)")
+        }
         let stopping = ShutdownSignal()
         let generation = IndexGeneration()
         let rootsChanged = RootsChanged()
@@ -75,17 +85,8 @@ public final class PassimDaemon: Service {
         if let corpus { rootsChanged.onSignal { corpus.rootsMayHaveChanged() } }
         let services = ServerServices(
             configuration: configuration, pool: pool, watcher: watcher, ingest: ingest, stats: ServerStats(),
-            sources: sources, connections: connections, accepted: AcceptedConnections(), handlers: handlers,
-            corpus: corpus, requestShutdown: { stopping.trigger() })
-        let server: NIOAsyncChannel<AcceptedConnection, Never>
-        do {
-            server = try await bind(configuration.socketPath, services: services, logger: logger)
-            try claim.markBound()
-        } catch {
-            claim.release(logger: logger)
-            if let error = error as? DaemonError { throw error }
-            throw DaemonError(.socket, "cannot listen on \(configuration.socketPath): \(error)")
-        }
+            sources: sources, connections: connections, accepted: accepted, handlers: handlers, corpus: corpus,
+            requestShutdown: { stopping.trigger() })
         pool.start()
         ingest.start()
         await watcher.start()
@@ -166,13 +167,18 @@ public final class PassimDaemon: Service {
 
     /// Accepts until the server channel closes, then waits for every connection to finish.
     private func acceptConnections() async {
+        let services = self.services
         let logger = self.logger
         do {
             try await server.executeThenClose { inbound in
                 await withDiscardingTaskGroup { connections in
                     do {
                         for try await accepted in inbound {
-                            connections.addTask { await Connection(accepted).run() }
+                            connections.addTask {
+                                await Connection(
+                                    channel: accepted.channel, peer: accepted.peer, services: services, logger: logger
+                                ).run()
+                            }
                         }
                     } catch {
                         logger.error("accepting connections failed", metadata: ["error": "\(error)"])
@@ -186,7 +192,7 @@ public final class PassimDaemon: Service {
     }
 
     private static func bind(
-        _ path: String, services: ServerServices, logger: Logger
+        _ path: String, accepted: AcceptedConnections
     ) async throws -> NIOAsyncChannel<AcceptedConnection, Never> {
         // The directory is private already; the umask closes the gap between bind and chmod
         // when the user chose a shared directory such as /tmp.
@@ -197,16 +203,9 @@ public final class PassimDaemon: Service {
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
                 PeerCredentials.read(channel).flatMapThrowing { peer in
-                    // Decided here, not in the connection's task, so that the client's first
-                    // requests are answered from the event loop as soon as they arrive.
-                    let admission = AcceptedConnection.Admission(peer: peer, connections: services.connections)
-                    let runner = RequestRunner(channel: channel, services: services, logger: logger)
-                    var serving = false
-                    if case .admitted = admission { serving = true }
-                    try channel.pipeline.syncOperations.addHandler(RequestPipeline(runner: runner, serving: serving))
-                    let wrapped = try ConnectionChannel(wrappingChannelSynchronously: channel)
-                    services.accepted.add(wrapped)
-                    return AcceptedConnection(channel: wrapped, peer: peer, runner: runner, admission: admission)
+                    let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    accepted.add(wrapped)
+                    return AcceptedConnection(channel: wrapped, peer: peer)
                 }
             }
     }

@@ -1,13 +1,8 @@
 import PassimProtocol
 
 /// `ping`: answers `{}` at once.
-struct PingHandler: DirectMethodHandler {
-    typealias Request = PingRequest
-
-    func start(
-        _ request: PingRequest, context: RequestContext,
-        reply: @escaping @Sendable (Result<EmptyResponse, ResponseError>) -> Void
-    ) {
-        reply(.success(EmptyResponse()))
+struct PingHandler: MethodHandler {
+    func handle(_ request: PingRequest, context: RequestContext) async -> Result<EmptyResponse, ResponseError> {
+        .success(EmptyResponse())
     }
 }

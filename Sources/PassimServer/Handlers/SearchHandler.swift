@@ -5,46 +5,39 @@ import PassimProtocol
 /// `search`: ranked passages, the same result as `passim search --json`, with offsets and
 /// columns in the connection's position encoding. A large page is searched in parts at once
 /// (`SearchParts`).
-struct SearchHandler: DirectMethodHandler {
-    typealias Request = PassimProtocol.SearchRequest
-
+struct SearchHandler: MethodHandler {
     /// A part's answer, and the index revision it read.
     private typealias Part = (result: SearchResult, revision: UInt64)
-    typealias Reply = @Sendable (Result<SearchResult, ResponseError>) -> Void
 
-    func start(_ request: PassimProtocol.SearchRequest, context: RequestContext, reply: @escaping Reply) {
+    func handle(
+        _ request: PassimProtocol.SearchRequest, context: RequestContext
+    ) async -> Result<SearchResult, ResponseError> {
         let core = SearchParameters(
             query: request.query, limit: request.effectiveLimit, offset: request.effectiveOffset,
             perArticle: request.perArticle, explain: request.explain ?? false, facets: request.facets ?? false)
-        let stats = context.services.stats
-        let received = context.received
-        answer(core, context) { result in
-            let failure: ResponseError?
-            if case .failure(let error) = result { failure = error } else { failure = nil }
-            stats.recordSearch(error: failure, latency: NIODeadline.now() - received)
-            reply(result)
-        }
+        let result = await answer(core, context)
+        let failure: ResponseError?
+        if case .failure(let error) = result { failure = error } else { failure = nil }
+        context.services.stats.recordSearch(error: failure, latency: NIODeadline.now() - context.received)
+        return result
     }
 
-    private func answer(_ request: SearchParameters, _ context: RequestContext, then reply: @escaping Reply) {
-        let pool = context.services.pool
+    private func answer(_ request: SearchParameters, _ context: RequestContext) async -> Result<
+        SearchResult, ResponseError
+    > {
+        let services = context.services
         let parts = SearchParts(
-            request, threads: pool.threadCount, minimumHits: context.services.configuration.searchPartHits)
-        let whole = search(request, context)
-        pool.submit(context.token, parts: parts.requests.map { search($0, context) }) { answers in
-            var found: [Part] = []
-            for answer in answers {
-                switch answer {
-                case .success(let part): found.append(part)
-                case .failure(let error): return reply(.failure(error))
-                }
-            }
-            if let page = SearchParts.merge(found) { return reply(.success(page)) }
-            // The parts read different revisions (a commit came between them): search it whole.
-            pool.submit(context.token, parts: [whole]) { answers in
-                reply(answers.first.map { $0.map(\.result) } ?? .failure(.internalError("no answer from the searcher")))
+            request, threads: services.pool.threadCount, minimumHits: services.configuration.searchPartHits)
+        var found: [Part] = []
+        for answer in await services.pool.run(context.token, parts: parts.requests.map { search($0, context) }) {
+            switch answer {
+            case .success(let part): found.append(part)
+            case .failure(let error): return .failure(error)
             }
         }
+        if let page = SearchParts.merge(found) { return .success(page) }
+        // The parts read different revisions (a commit came between them): search it whole.
+        return await services.pool.run(context.token, search(request, context)).map(\.result)
     }
 
     /// The search of `request` on a searcher thread.

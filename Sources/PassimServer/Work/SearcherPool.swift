@@ -61,35 +61,30 @@ final class SearcherPool: Sendable {
     func run<T: Sendable>(
         _ token: CancelToken, parts: [@Sendable (Searcher) -> Result<T, ResponseError>]
     ) async -> [Result<T, ResponseError>] {
-        await withCheckedContinuation { continuation in
-            submit(token, parts: parts) { continuation.resume(returning: $0) }
+        let outcomes = parts.map { _ in OneShot<Result<T, ResponseError>>() }
+        token.onStop { reason in
+            for outcome in outcomes { outcome.resolve(.failure(reason.responseError)) }
         }
-    }
-
-    /// `run` without a task: `completion` gets the parts' results, in order, on the thread
-    /// that resolved the last of them (a searcher thread, or the one that stopped the request).
-    /// A request read on an event loop is answered from there, with no hand-off through
-    /// Swift's task executor on the way in or out.
-    func submit<T: Sendable>(
-        _ token: CancelToken, parts: [@Sendable (Searcher) -> Result<T, ResponseError>],
-        completion: @escaping @Sendable ([Result<T, ResponseError>]) -> Void
-    ) {
-        let outcomes = PartOutcomes<T>(count: parts.count) { results in
-            token.clearHandler()
-            completion(results)
-        }
-        token.onStop { reason in outcomes.resolveRemaining(.failure(reason.responseError)) }
-        for (index, body) in parts.enumerated() {
+        for (body, outcome) in zip(parts, outcomes) {
             threads.submit { [self] state in
                 guard case .active = state else {
-                    outcomes.resolve(index, .failure(.serverShuttingDown()))
+                    outcome.resolve(.failure(.serverShuttingDown()))
                     return
                 }
                 // Stopped while queued: skip the work.
-                guard !outcomes.isResolved(index) else { return }
-                outcomes.resolve(index, withSearcher(body))
+                guard !outcome.isResolved else { return }
+                outcome.resolve(withSearcher(body))
             }
         }
+        var results: [Result<T, ResponseError>] = []
+        for outcome in outcomes {
+            results.append(
+                await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, ResponseError>, Never>) in
+                    outcome.install(continuation)
+                })
+        }
+        token.clearHandler()
+        return results
     }
 
     /// Runs on a pool thread.
@@ -125,6 +120,45 @@ final class SearcherPool: Sendable {
             slot.searcher = nil
         }
         return result
+    }
+}
+
+/// A value delivered once to a continuation, from whichever side gets there first.
+final class OneShot<Value: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<Value, Never>?
+        var resolved = false
+        var early: Value?
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    var isResolved: Bool { state.withLockedValue { $0.resolved } }
+
+    func install(_ continuation: CheckedContinuation<Value, Never>) {
+        let early: Value? = state.withLockedValue { state in
+            if let early = state.early {
+                state.early = nil
+                return early
+            }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(returning: early) }
+    }
+
+    func resolve(_ value: Value) {
+        let continuation: CheckedContinuation<Value, Never>? = state.withLockedValue { state in
+            guard !state.resolved else { return nil }
+            state.resolved = true
+            guard let continuation = state.continuation else {
+                state.early = value
+                return nil
+            }
+            state.continuation = nil
+            return continuation
+        }
+        continuation?.resume(returning: value)
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import PassimCore
 import PassimProtocol
 
 @testable import PassimServer
@@ -25,31 +24,6 @@ struct HeldSearchHandler: MethodHandler {
     }
 }
 
-/// `HeldSearchHandler` as the daemon runs its own `search`: started from the connection's
-/// event loop with no task (`DirectMethodHandler`), the gate held on a searcher thread first.
-struct HeldDirectSearchHandler: DirectMethodHandler {
-    typealias Request = PassimProtocol.SearchRequest
-
-    let gate: Gate
-
-    func start(
-        _ request: PassimProtocol.SearchRequest, context: RequestContext,
-        reply: @escaping @Sendable (Result<SearchResult, ResponseError>) -> Void
-    ) {
-        let gate = self.gate
-        let hold: @Sendable (Searcher) -> Result<Bool, ResponseError> = { _ in
-            gate.hold()
-            return .success(true)
-        }
-        context.services.pool.submit(context.token, parts: [hold]) { _ in
-            SearchHandler().start(request, context: context) { answer in
-                if context.token.reason != nil { gate.noteStopped() }
-                reply(answer)
-            }
-        }
-    }
-}
-
 /// `ingest` as the daemon answers it, except that the writer thread stops at the gate after
 /// each article it reports (with `$/progress`) until the test opens it: a second ingest or a
 /// cancel reliably arrives while the first is writing.
@@ -67,12 +41,9 @@ struct HeldIngestHandler: MethodHandler {
 }
 
 extension HandlerRegistry {
-    /// The standard handlers with every search held at `gate`, run in a task of its own, or
-    /// `direct`ly from the connection's event loop as the daemon's own `search` is.
-    static func holdingSearches(at gate: Gate, direct: Bool = false) -> HandlerRegistry {
-        direct
-            ? standard.replacing(AnyMethodHandler(HeldDirectSearchHandler(gate: gate)))
-            : standard.replacing(AnyMethodHandler(HeldSearchHandler(gate: gate)))
+    /// The standard handlers with every search held at `gate`.
+    static func holdingSearches(at gate: Gate) -> HandlerRegistry {
+        standard.replacing(AnyMethodHandler(HeldSearchHandler(gate: gate)))
     }
 
     /// The standard handlers with every ingest held at `gate` after each article.
