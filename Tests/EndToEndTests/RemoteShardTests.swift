@@ -14,11 +14,13 @@ struct RemoteShardTests {
         "marker1 -collagen", "platelet NEAR/5 plasma", "skin", "+wound healing", "acne",
     ]
 
-    /// The seed articles and a generated corpus, as one index and as `shards` shards.
+    /// The seed articles and a generated corpus, as one shard (`single`: one index whose equal
+    /// scores go in article id order, as every sharded index's do) and as `shards` shards.
     static func indexes(_ dir: TemporaryDirectory, shards: [Int]) throws {
         try Repository.copyCorpus(into: dir, as: "seed")
         try SyntheticCorpus.write(version: 1, articles: 1_500, into: dir.file("notes"))
-        let single = try PassimProcess.run(["ingest", "--index", "single", "seed", "notes"], in: dir.url)
+        let single = try PassimProcess.run(
+            ["ingest", "--index", "single", "--shards", "1", "seed", "notes"], in: dir.url)
         #expect(single.status == 0, "\(single.stderr)")
         for count in shards {
             let sharded = try PassimProcess.run(

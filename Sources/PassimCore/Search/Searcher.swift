@@ -17,6 +17,8 @@ public final class Searcher {
     /// A sharded index's catalog on its own, whose revision is the index's (Xapian has no
     /// revision for a database of several).
     private var catalog: XapianDatabase?
+    /// Whether the index is sharded (read once: it decides every search's tie order).
+    private let sharded: Bool
     let analyzer: Analyzer
     private let parser = LenientQueryParser()
     /// Stems of the words of hit passages, kept across searches (bounded; see `StemCache`).
@@ -29,9 +31,10 @@ public final class Searcher {
         guard layout.exists else {
             throw IndexError(.notFound, "no index at \(layout.directory): run `passim ingest` to build it")
         }
+        sharded = layout.isSharded
         do {
             database = try XapianDatabase(path: layout.database)
-            catalog = layout.isSharded ? try XapianDatabase(path: ShardStub.catalogPath(of: layout)) : nil
+            catalog = sharded ? try XapianDatabase(path: ShardStub.catalogPath(of: layout)) : nil
             try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
         } catch {
             throw IndexError.mapping(error, path: layout.directory, context: "cannot open the index")
@@ -168,9 +171,10 @@ public final class Searcher {
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
         Self.weigh(request, into: &options)
-        // Equal scores in article id order (then passage order): the same answer from one
-        // index and from any number of shards, whose docids interleave.
-        options.tieSlot = Schema.articleSlot
+        // A sharded index's docids interleave its shards: equal scores go in article id order
+        // (then passage order), the same whatever the number of shards. A single index keeps
+        // docid order, which costs nothing (BENCHMARKS.md, "Shards").
+        if sharded { options.tieSlot = Schema.articleSlot }
         // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
         // a single word, a phrase or an AND prunes exactly and stays fast.
         options.checkAtLeast =
