@@ -27,10 +27,6 @@ cxapian_database *cxapian_database_open_remote(const char *host, unsigned port, 
     });
 }
 
-int cxapian_database_keep_alive(cxapian_database *db, cxapian_error *err) {
-    return cxapian::guarded(err, [&] { cxapian::need(db, "database").db.keep_alive(); });
-}
-
 void cxapian_database_free(cxapian_database *db) {
     // A writable's read view is owned by the writable (see cxapian_writable_as_database).
     if (db != nullptr && !db->borrowed) {

@@ -46,11 +46,6 @@ public final class XapianDatabase {
         return changed != 0
     }
 
-    /// Tells remote databases this one is in use, so their servers keep the connection.
-    public func keepAlive() throws(XapianError) {
-        try cxapianCall { error in cxapian_database_keep_alive(handle, &error) }
-    }
-
     /// Releases the files; later calls throw `.databaseClosed`. A read view cannot be closed
     /// on its own (`.invalidOperation`): close the writable database instead.
     public func close() throws(XapianError) {

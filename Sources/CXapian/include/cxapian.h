@@ -130,8 +130,6 @@ cxapian_database *cxapian_database_open(const char *path, cxapian_error *err);
     operation (0: Xapian's defaults). */
 cxapian_database *cxapian_database_open_remote(const char *host, unsigned port, unsigned timeout_ms,
                                                cxapian_error *err);
-/** Sends a keep-alive to the remote databases of `db` (nothing for local ones). */
-int cxapian_database_keep_alive(cxapian_database *db, cxapian_error *err);
 void cxapian_database_free(cxapian_database *db);
 /** Moves the handle to the newest committed revision. *changed is set to 1 if the revision
     changed (unlike Xapian's reopen(), which also answers true when nothing was committed). */

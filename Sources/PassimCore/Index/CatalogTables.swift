@@ -79,11 +79,6 @@ final class CatalogTables {
         }
     }
 
-    /// Counts `count` articles more (or fewer) without a record change of this writer's.
-    func adjustArticleCount(by count: Int) {
-        articleCount += count
-    }
-
     /// Writes what the batch changed besides its documents: spelling counts, the schema on
     /// the first commit, the journal entry, the article count and the roots.
     func writePending() throws(XapianError) {

@@ -33,16 +33,10 @@ public struct IndexChecker {
     private func pendingDeltas(_ shards: [XapianDatabase?], catalog: XapianDatabase) throws -> [ShardDelta] {
         var deltas: [ShardDelta] = []
         for (number, shard) in shards.enumerated() {
-            guard let shard else { continue }
-            let applied =
-                UInt64(String(decoding: try catalog.metadata(ShardedWriter.appliedKey(number)), as: UTF8.self)) ?? 0
-            let revision = try shard.revision()
-            guard revision != applied else { continue }
-            guard revision == applied + 1, let delta = ShardDelta.decode(try shard.metadata(ShardDelta.metadataKey))
-            else {
-                throw IndexError(
-                    .corrupt, "shard \(number) is at revision \(revision) and its catalog has applied \(applied)")
-            }
+            guard let shard,
+                let (_, delta) = try ShardDelta.unapplied(
+                    shard: number, shard, catalog: catalog, directory: layout.directory)
+            else { continue }
             deltas.append(delta)
         }
         return deltas

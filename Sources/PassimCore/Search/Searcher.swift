@@ -57,7 +57,7 @@ public final class Searcher {
         do {
             let catalogChanged = try catalog?.reopen() ?? false
             changed = try database.reopen() || catalogChanged
-        } catch  where Self.lostConnection(error) && layout.isSharded {
+        } catch  where Self.lostConnection(error) && sharded {
             try reconnect()
             return true
         } catch {

@@ -1,3 +1,5 @@
+import PassimXapian
+
 /// What one shard commit changes in its index's catalog: the records of the shard's articles
 /// written or removed, their journal kinds, the change in the article count, the spelling
 /// counts and the synonyms the articles teach.
@@ -94,5 +96,30 @@ struct ShardDelta: Sendable, Equatable {
             delta.synonyms.append(Synonym(key: key, synonym: synonym))
         }
         return reader.atEnd ? delta : nil
+    }
+}
+
+extension ShardDelta {
+    /// The catalog metadata key of the shard revision whose delta the catalog has applied.
+    static func appliedKey(_ number: Int) -> String { "passim:shard:\(number)" }
+
+    /// What shard `number` (the database `shard`) changed in its last commit when `catalog` has
+    /// not applied it yet (a writer killed between the two commits), with the shard's
+    /// revision; nil when the catalog is up to date. A shard further ahead than one commit
+    /// cannot be brought up: that is an error. For the writer that applies the delta and for
+    /// the check that counts it.
+    static func unapplied(
+        shard number: Int, _ shard: XapianDatabase, catalog: XapianDatabase, directory: String
+    ) throws -> (revision: UInt64, delta: ShardDelta)? {
+        let applied = UInt64(String(decoding: try catalog.metadata(appliedKey(number)), as: UTF8.self)) ?? 0
+        let revision = try shard.revision()
+        guard revision != applied else { return nil }
+        guard revision == applied + 1, let delta = decode(try shard.metadata(metadataKey)) else {
+            throw IndexError(
+                .corrupt,
+                "shard \(number) of \(directory) is at revision \(revision) and its catalog has applied revision "
+                    + "\(applied): was a shard replaced by another copy? Ingest again into a new index")
+        }
+        return (revision, delta)
     }
 }

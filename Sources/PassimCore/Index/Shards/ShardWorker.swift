@@ -23,7 +23,6 @@ final class ShardWorker: @unchecked Sendable {
     /// the caller's: records, journal kinds, counts).
     private var spelling: [String: Int64] = [:]
     private var synonyms: [ShardDelta.Synonym] = []
-    private var changed = false
     /// The first failure of the open batch; the batch's later work is skipped.
     private var failure: IndexError?
 
@@ -39,15 +38,16 @@ final class ShardWorker: @unchecked Sendable {
         queue = DispatchQueue(label: "passim.shard.\(number)")
     }
 
-    /// The shard's committed revision (call when no work is pending).
-    func revision() throws(IndexError) -> UInt64 {
-        try guarded { () throws(XapianError) in try database.readView().revision() }
-    }
-
-    /// The delta the shard's last commit stored (call when no work is pending).
-    func storedDelta() throws(IndexError) -> ShardDelta? {
-        let bytes = try guarded { () throws(XapianError) in try database.readView().metadata(ShardDelta.metadataKey) }
-        return bytes.isEmpty ? nil : ShardDelta.decode(bytes)
+    /// The shard's last commit and its revision when `catalog` has not applied it yet (see
+    /// `ShardDelta.unapplied`); call when no work is pending.
+    func unappliedDelta(catalog: XapianDatabase, directory: String) throws(IndexError) -> (
+        revision: UInt64, delta: ShardDelta
+    )? {
+        do {
+            return try ShardDelta.unapplied(shard: number, database.readView(), catalog: catalog, directory: directory)
+        } catch {
+            throw IndexError.mapping(error, path: path, context: "cannot read shard \(number)")
+        }
     }
 
     /// Writes `article` in place of `previous` (its stored version, whose spelling words are
@@ -92,7 +92,8 @@ final class ShardWorker: @unchecked Sendable {
     func commit(_ delta: ShardDelta, done: @escaping @Sendable (Result<(ShardDelta, UInt64)?, IndexError>) -> Void) {
         queue.async {
             if let failure = self.failure { return done(.failure(failure)) }
-            guard self.inTransaction, self.changed || !delta.isEmpty else { return done(.success(nil)) }
+            // Every piece of work opens the batch's transaction: one open means a change.
+            guard self.inTransaction else { return done(.success(nil)) }
             var complete = delta
             complete.spelling = self.spelling
             complete.synonyms = self.synonyms
@@ -132,7 +133,6 @@ final class ShardWorker: @unchecked Sendable {
 
     private func reset() {
         inTransaction = false
-        changed = false
         failure = nil
         spelling.removeAll(keepingCapacity: true)
         synonyms.removeAll(keepingCapacity: true)
@@ -148,7 +148,6 @@ final class ShardWorker: @unchecked Sendable {
                     try self.guarded { () throws(XapianError) in try self.database.beginTransaction(flushed: true) }
                     self.inTransaction = true
                 }
-                self.changed = true
                 try work(self)
             } catch {
                 self.failure = error

@@ -109,7 +109,7 @@ final class ShardedWriter: CatalogBackedSink {
         }
         try catalog.guarded { () throws(XapianError) in
             for (number, revision) in applied {
-                try catalogDatabase.setMetadata(Self.appliedKey(number), Array(String(revision).utf8))
+                try catalogDatabase.setMetadata(ShardDelta.appliedKey(number), Array(String(revision).utf8))
             }
             try catalog.writePending()
             try catalogDatabase.commitTransaction()
@@ -142,9 +142,6 @@ final class ShardedWriter: CatalogBackedSink {
         inTransaction = true
     }
 
-    /// The catalog metadata key of the shard revision whose delta the catalog has applied.
-    static func appliedKey(_ number: Int) -> String { "passim:shard:\(number)" }
-
     /// Refuses a stub whose shard count is not the one the index was created with: articles
     /// would be looked for in the wrong shards.
     private func checkShardCount() throws(IndexError) {
@@ -170,24 +167,15 @@ final class ShardedWriter: CatalogBackedSink {
     private func recover() throws(IndexError) {
         var caughtUp = false
         for worker in workers {
-            let revision = try worker.revision()
-            let stored = try catalog.guarded { () throws(XapianError) in
-                try catalogDatabase.readView().metadata(Self.appliedKey(worker.number))
-            }
-            let applied = UInt64(String(decoding: stored, as: UTF8.self)) ?? 0
-            guard revision != applied else { continue }
-            guard revision == applied + 1, let delta = try worker.storedDelta() else {
-                throw IndexError(
-                    .corrupt,
-                    "shard \(worker.number) of \(layout.directory) is at revision \(revision) and its catalog has "
-                        + "applied revision \(applied): was a shard replaced by another copy? Ingest again into a new index"
-                )
-            }
+            guard
+                let (revision, delta) = try worker.unappliedDelta(
+                    catalog: catalogDatabase.readView(), directory: layout.directory)
+            else { continue }
             if !caughtUp { try beginBatch() }
             caughtUp = true
             try apply(delta)
             try catalog.guarded { () throws(XapianError) in
-                try catalogDatabase.setMetadata(Self.appliedKey(worker.number), Array(String(revision).utf8))
+                try catalogDatabase.setMetadata(ShardDelta.appliedKey(worker.number), Array(String(revision).utf8))
             }
         }
         if caughtUp { try commit() }
