@@ -150,14 +150,16 @@ public final class PassimDaemon: Service {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await services.watcher.run() }
+                if let corpus = services.corpus { group.addTask { await corpus.serve() } }
                 await self.acceptConnections()
                 await services.accepted.closeOrphans()
+                // Before the group ends: the corpus watcher finishes the batch it is writing.
+                await services.corpus?.shutdown()
                 group.cancelAll()
             }
         } onGracefulShutdown: {
             self.stopping.trigger()
         }
-        await services.corpus?.shutdown()
         await services.pool.shutdown()
         await services.ingest.shutdown()
         await services.watcher.shutdown()

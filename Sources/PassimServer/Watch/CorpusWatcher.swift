@@ -18,6 +18,9 @@ import PassimCore
 /// the index instead (unchanged files cost a content hash, nothing more). When the writer is
 /// busy (a client's ingest), the changes wait for the next turn. Linux only; elsewhere it logs
 /// that it does not watch.
+///
+/// The inotify loop runs on a thread of its own; the batches it hands over are written by
+/// `serve()`, a task of the daemon's, so they run where the daemon's work runs.
 final class CorpusWatcher: Sendable {
     /// Writes a batch of changes; false when the writer was busy and they must wait.
     typealias Apply = @Sendable (CorpusChanges, [CorpusRoot]) async -> Bool
@@ -33,18 +36,24 @@ final class CorpusWatcher: Sendable {
     private let logger: Logger
     private let control = NIOLockedValueBox(Control())
     private let stopped = DispatchSemaphore(value: 0)
+    private let batches: AsyncStream<Batch>
+    private let handOver: AsyncStream<Batch>.Continuation
+    /// The batch handed over and not answered yet: `serve` answers it if it ends first.
+    private let inFlight = NIOLockedValueBox<Batch?>(nil)
 
     init(layout: IndexLayout, settle: TimeAmount, logger: Logger, apply: @escaping Apply) {
         self.layout = layout
         self.settle = settle
         self.logger = logger
         self.apply = apply
+        (batches, handOver) = AsyncStream.makeStream(of: Batch.self)
     }
 
     /// Starts watching on a thread of its own.
     func start() {
         let thread = Thread { [self] in
             run()
+            handOver.finish()
             stopped.signal()
         }
         thread.name = "passim-corpus-watcher"
@@ -54,6 +63,15 @@ final class CorpusWatcher: Sendable {
     /// The index changed: its roots may have too (a client ingested a new folder).
     func rootsMayHaveChanged() {
         control.withLockedValue { $0.rootsMayHaveChanged = true }
+    }
+
+    /// Writes the batches the watching thread hands over, until it stops (or this task is
+    /// cancelled: a batch then waits for the next turn).
+    func serve() async {
+        for await batch in batches {
+            batch.answer(await apply(batch.changes, batch.roots))
+        }
+        inFlight.withLockedValue { $0 }?.answer(false)
     }
 
     /// Stops watching and waits for the thread (and a batch being written) to finish.
@@ -115,18 +133,13 @@ final class CorpusWatcher: Sendable {
         }
     #endif
 
-    /// Runs `apply` from the watcher's thread and waits for it.
-    private func write(_ batch: CorpusChanges, roots: [CorpusRoot]) -> Bool {
-        let done = DispatchSemaphore(value: 0)
-        let written = NIOLockedValueBox(false)
-        let apply = self.apply
-        Task {
-            let result = await apply(batch, roots)
-            written.withLockedValue { $0 = result }
-            done.signal()
-        }
-        done.wait()
-        return written.withLockedValue { $0 }
+    /// Hands a batch to `serve` and waits for it to be written; false when it must wait.
+    private func write(_ changes: CorpusChanges, roots: [CorpusRoot]) -> Bool {
+        let batch = Batch(changes: changes, roots: roots)
+        inFlight.withLockedValue { $0 = batch }
+        defer { inFlight.withLockedValue { $0 = nil } }
+        guard case .enqueued = handOver.yield(batch) else { return false }
+        return batch.written()
     }
 
     /// The index's roots, or none when it cannot be read (nothing ingested yet).
