@@ -19,6 +19,7 @@ final class TmuxSession: @unchecked Sendable {
 
     let socket: String
     private let tmux: String
+    private var serverPID: pid_t?
 
     /// Starts `command` in a `width`×`height` terminal in `directory`, with the test runner's
     /// environment minus the editor and Passim settings, plus `environment`.
@@ -44,6 +45,11 @@ final class TmuxSession: @unchecked Sendable {
                 "-c", directory.url.path,
             ] + command, environment: env)
         guard result.status == 0 else { throw DaemonProcessError("tmux did not start: \(result.stderr)") }
+        // By its process id too: the socket goes with the test's directory, which may be
+        // released first, and the server does not stop on SIGTERM.
+        let pid = try Self.run(
+            tmux, ["-S", socket, "display-message", "-p", "#{pid}"], environment: ProcessInfo.processInfo.environment)
+        serverPID = pid_t(pid.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     deinit {
@@ -52,7 +58,9 @@ final class TmuxSession: @unchecked Sendable {
 
     /// Ends the session and its server (and so the program).
     func close() {
-        _ = try? Self.run(tmux, ["-S", socket, "kill-server"], environment: ProcessInfo.processInfo.environment)
+        let stopped = try? Self.run(
+            tmux, ["-S", socket, "kill-server"], environment: ProcessInfo.processInfo.environment)
+        if stopped?.status != 0, let serverPID { kill(serverPID, SIGKILL) }
     }
 
     /// Types `text` as keystrokes, one character after the other.
