@@ -171,10 +171,6 @@ public final class Searcher {
         options.offset = UInt32(request.offset)
         options.limit = UInt32(request.limit)
         Self.weigh(request, into: &options)
-        // A sharded index's docids interleave its shards: equal scores go in article id order
-        // (then passage order), the same whatever the number of shards. A single index keeps
-        // docid order, which costs nothing (BENCHMARKS.md, "Shards").
-        if sharded { options.tieSlot = Schema.articleSlot }
         // Where Xapian 1.4 may prune wrongly, every match is scored (see `exhaustiveMatching`);
         // a single word, a phrase or an AND prunes exactly and stays fast.
         options.checkAtLeast =
@@ -189,7 +185,13 @@ public final class Searcher {
             options.collapseSlot = Schema.articleSlot
             options.collapseMax = UInt32(perArticle)
         }
-        let matches = try database.search(compiled.xapian, options: options)
+        // A single index keeps docid order for equal scores, which costs nothing; a sharded
+        // one puts them in article id order (`TieOrder`).
+        let matches =
+            sharded
+            ? try TieOrder(slot: Schema.articleSlot).search(compiled.xapian, options: options, in: database) {
+                try PassageRecord.decode($0.data).articleID
+            } : try database.search(compiled.xapian, options: options)
         let highlighter = Highlighter(plan: compiled.highlight, stems: highlightStems)
         var hits: [RankedPassage] = []
         hits.reserveCapacity(matches.matches.count)
