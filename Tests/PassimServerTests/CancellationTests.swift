@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    /// A client that closes its connection (as fzf kills a replaced `passim pick --lines`)
+    /// reads no answer: its searches, running or queued, are cancelled and counted so, as if it
+    /// had sent `$/cancelRequest` for each. (Before, they ran to the end for nobody.)
+    @Test func aClosedConnectionCancelsItsRequests() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
+        defer { server.stop() }
+        let leaving = try server.client()
+        // One search on each of the two searcher threads, one queued behind them.
+        for _ in 0..<3 { _ = try await leaving.request("search", params: ["query": "acne"]) }
+        try await offload { gate.waitUntilHolding(2) }
+        leaving.close()
+        #expect(try await offload { gate.waitUntilStopped(3) }, "the searches of a closed connection went on")
+        let stats = try await server.client().call("stats")
+        #expect(stats["result"]?["queries"]?["cancelled"] == 3, "\(stats)")
+        #expect(stats["result"]?["queries"]?["total"] == 3, "\(stats)")
+    }
+
     @Test func aLateRequestAnswersDeadlineExceeded() async throws {
         let gate = Gate()
         defer { gate.open() }

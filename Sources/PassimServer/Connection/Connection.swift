@@ -47,7 +47,11 @@ struct Connection {
                 let outbox = Outbox(logger: logger)
                 let reader = ConnectionReader(
                     state: state, outbox: outbox, services: services, logger: logger,
-                    eventLoop: channel.channel.eventLoop)
+                    channel: channel.channel)
+                // A client that closes both sides (fzf kills a replaced `passim pick --lines`)
+                // reads no answer: its searches stop rather than run for nobody. A half-close
+                // closes only the input, so its answers still come.
+                channel.channel.closeFuture.whenComplete { _ in reader.connectionClosed() }
                 services.connections.add(
                     ConnectionRegistry.Entry(
                         state: state, outbox: outbox,

@@ -9,16 +9,18 @@ struct ConnectionReader: Sendable {
     let outbox: Outbox
     let services: ServerServices
     let logger: Logger
-    let eventLoop: any EventLoop
+    /// The connection's channel: whether the client is still there.
+    let channel: any Channel
+    private var eventLoop: any EventLoop { channel.eventLoop }
     private let inFlight = InFlightRequests()
     private let decoder = MessageDecoder()
 
-    init(state: ConnectionState, outbox: Outbox, services: ServerServices, logger: Logger, eventLoop: any EventLoop) {
+    init(state: ConnectionState, outbox: Outbox, services: ServerServices, logger: Logger, channel: any Channel) {
         self.state = state
         self.outbox = outbox
         self.services = services
         self.logger = logger
-        self.eventLoop = eventLoop
+        self.channel = channel
     }
 
     /// Reads until the peer closes its side (or shutdown stops reading), then waits for the
@@ -36,8 +38,12 @@ struct ConnectionReader: Sendable {
                 }
             }
             do {
+                var first = true
                 for try await buffer in inbound {
-                    await dispatch(frames.feed(buffer.readableBytesView))
+                    let events = frames.feed(buffer.readableBytesView)
+                    if first, await clientLeft() { connectionClosed() }
+                    first = false
+                    await dispatch(events)
                 }
             } catch {
                 logger.debug("reading failed", metadata: ["error": "\(error)"])
@@ -123,6 +129,27 @@ struct ConnectionReader: Sendable {
                 ])
         }
         return true
+    }
+
+    /// Whether the client has closed the connection, asked on the event loop once it has handled
+    /// the event that brought the bytes in hand. A client that wrote and closed before the
+    /// daemon read a byte (fzf killing a list helper while the daemon was busy) hands over its
+    /// bytes and its hang-up in one event, in which the channel closes: asked after the first
+    /// read, its requests are stopped before they start instead of racing the close. (Later
+    /// reads are not asked: the daemon reads as bytes come, and a client that leaves while it
+    /// is answered is stopped by `connectionClosed` when the channel closes.)
+    private func clientLeft() async -> Bool {
+        let channel = self.channel
+        return (try? await eventLoop.submit { !channel.isActive }.get()) ?? true
+    }
+
+    /// The connection is closed on both sides (the client left, or was dropped): its requests
+    /// still running, and those read after, are answered `requestCancelled` at once, and
+    /// `stats` counts those searches as cancelled. A searcher thread already at work finishes,
+    /// but queued work is skipped.
+    func connectionClosed() {
+        let stopped = inFlight.stopAll(.disconnected)
+        if stopped > 0 { logger.debug("the client left; cancelled its requests", metadata: ["running": "\(stopped)"]) }
     }
 
     private func reply(_ error: ResponseError, id: RequestID?) async {

@@ -9,18 +9,21 @@ enum StopReason: Sendable, Hashable {
     case deadlineExceeded(deadlineMs: Int)
     /// The server is stopping.
     case shuttingDown
+    /// The client closed its connection: nobody is left to read the answer.
+    case disconnected
 
     /// The error the request is answered with.
     var responseError: ResponseError {
         switch self {
-        case .cancelled: return .requestCancelled()
+        case .cancelled, .disconnected: return .requestCancelled()
         case .deadlineExceeded(let deadlineMs): return .deadlineExceeded(deadlineMs: deadlineMs)
         case .shuttingDown: return .serverShuttingDown()
         }
     }
 }
 
-/// The stop switch of one request, flipped by `$/cancelRequest` or by its deadline.
+/// The stop switch of one request, flipped by `$/cancelRequest`, by its deadline, or by its
+/// client's leaving.
 ///
 /// Work in progress on a searcher thread cannot be interrupted (Xapian has no hook for it), so
 /// stopping answers the request at once and the thread's eventual result is dropped.
