@@ -54,16 +54,52 @@ public struct DaemonLocator: Sendable {
     public func lookup(
         servingIndex indexDirectory: String, indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil
     ) async -> Lookup {
+        await lookup(servingIndex: indexDirectory, indexChanges: indexChanges) { _ in }.lookup
+    }
+
+    /// `lookup`, with `alongside` asking the daemon at once, before `initialize` is answered:
+    /// one round trip instead of two for a process that connects to ask one thing (fzf's list
+    /// helper, started anew for each keystroke). What `alongside` returns is kept only when the
+    /// daemon serves `indexDirectory` (nil otherwise, and nil when nothing could connect).
+    public func lookup<Value: Sendable>(
+        servingIndex indexDirectory: String, indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil,
+        alongside: @escaping @Sendable (DaemonClient) async -> Value
+    ) async -> (lookup: Lookup, value: Value?) {
         let client: DaemonClient
         do {
             client = try await connect()
         } catch {
-            return .unavailable(error)
+            return (.unavailable(error), nil)
         }
-        let result: InitializeResult
+        async let handshake = initialize(client, indexChanges: indexChanges)
+        async let value = alongside(client)
+        let found = await verdict(on: client, handshake: await handshake, servingIndex: indexDirectory)
+        // Not serving: the connection is closed, so what `alongside` waits for ends at once.
+        let answer = await value
+        guard case .serving = found else { return (found, nil) }
+        return (found, answer)
+    }
+
+    private func initialize(
+        _ client: DaemonClient, indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)?
+    ) async -> Result<InitializeResult, ClientError> {
         do {
-            result = try await client.initialize(timeout: timeout, indexChanges: indexChanges)
+            return .success(try await client.initialize(timeout: timeout, indexChanges: indexChanges))
         } catch {
+            return .failure(error)
+        }
+    }
+
+    /// What `initialize`'s answer (or failure) says about `client`; closes it unless it serves
+    /// `indexDirectory`.
+    private func verdict(
+        on client: DaemonClient, handshake: Result<InitializeResult, ClientError>, servingIndex indexDirectory: String
+    ) async -> Lookup {
+        let result: InitializeResult
+        switch handshake {
+        case .success(let answer):
+            result = answer
+        case .failure(let error):
             await client.close()
             return .unavailable(error)
         }

@@ -193,14 +193,34 @@ import Testing
         }
         #expect(typedOneByOne.queries.total - before.queries.total == Self.typed.count, "\(daemon.log)")
 
+        // Replaced searches are cancelled: with the daemon paused, each key's list helper
+        // connects, sends its search with its handshake and waits; fzf kills it for the next
+        // key, and the daemon, resumed, finds its connection closed and cancels its search.
+        daemon.pause()
+        for (count, character) in Self.typedWhilePaused.enumerated() {
+            query.append(character)
+            try tmux.type(String(character))
+            try #require(
+                daemon.waitForConnectionsWaiting(count + 1), "fzf did not list \"\(query)\" with the daemon paused")
+        }
+        daemon.resume()
+        try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "fzf after the pause")
+        let afterPause = try daemon.waitForStats(in: dir) {
+            $0.queries.total >= typedOneByOne.queries.total + Self.typedWhilePaused.count
+        }
+        #expect(afterPause.queries.total - typedOneByOne.queries.total == Self.typedWhilePaused.count, "\(daemon.log)")
+        #expect(
+            afterPause.queries.cancelled - typedOneByOne.queries.cancelled == Self.typedWhilePaused.count - 1,
+            "the searches of the killed list helpers were not cancelled: \(afterPause.queries)")
+
         // Typed at once: fzf kills each reload the next key replaces, and a reload searches only
         // after the debounce, so the daemon sees fewer searches than keys.
-        let burst = " scars"
+        let burst = "ars"
         try tmux.type(burst)
         query += burst
         try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "fzf after a burst")
-        let afterBurst = try daemon.waitForStats(in: dir) { $0.queries.total > typedOneByOne.queries.total }
-        #expect(afterBurst.queries.total - typedOneByOne.queries.total < burst.count, "\(daemon.log)")
+        let afterBurst = try daemon.waitForStats(in: dir) { $0.queries.total > afterPause.queries.total }
+        #expect(afterBurst.queries.total - afterPause.queries.total < burst.count, "\(daemon.log)")
 
         // Tab completes the word being typed.
         try tmux.press("BSpace", "BSpace", "BSpace")

@@ -1,6 +1,7 @@
 import Foundation
 import PassimClient
 import PassimCore
+import PassimProtocol
 import Testing
 
 /// `DaemonLocator`: which socket, and whether the daemon there serves the same index.
@@ -47,6 +48,33 @@ import Testing
             return
         }
         #expect(error == .notRunning(socket: corpus.folder.path + "/d.sock"))
+    }
+
+    /// A question asked alongside the handshake (what fzf's list helper does) is answered by
+    /// the daemon serving the index, and its answer dropped when the daemon serves another.
+    @Test func aQuestionAskedAlongsideTheHandshakeCountsOnlyForTheSameIndex() async throws {
+        let corpus = try IndexedCorpus()
+        try await withDaemon(corpus) { daemon in
+            let locator = DaemonLocator(socket: daemon.socket, timeout: .seconds(30))
+            let search: @Sendable (DaemonClient) async -> Int? = { client in
+                try? await client.search(SearchRequest(query: "stem cells")).hits.count
+            }
+            let served = await locator.lookup(servingIndex: corpus.layout.directory, alongside: search)
+            guard case .serving(let client, _) = served.lookup else {
+                Issue.record("the served index was not found: \(served.lookup)")
+                return
+            }
+            await client.close()
+            #expect(
+                served.value.flatMap { $0 } ?? 0 > 0,
+                "no hits came with the handshake: \(String(describing: served.value))")
+            let other = await locator.lookup(servingIndex: corpus.folder.path + "/other", alongside: search)
+            guard case .otherIndex = other.lookup else {
+                Issue.record("another index was taken for the served one: \(other.lookup)")
+                return
+            }
+            #expect(other.value == nil)
+        }
     }
 
     @Test(arguments: [

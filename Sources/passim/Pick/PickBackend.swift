@@ -16,15 +16,28 @@ struct PickBackend: Sendable {
         indexOptions: IndexOptions, daemonOptions: DaemonOptions,
         indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil
     ) async -> PickBackend {
+        await open(indexOptions: indexOptions, daemonOptions: daemonOptions, indexChanges: indexChanges) { _ in }
+            .backend
+    }
+
+    /// `open`, with `ask` run on the daemon's backend as soon as it is connected, before its
+    /// handshake is answered (one round trip instead of two). Its answer is kept only when that
+    /// daemon serves the index; when it is nil, ask the backend this returns (in process then).
+    static func open<Value: Sendable>(
+        indexOptions: IndexOptions, daemonOptions: DaemonOptions,
+        indexChanges: (@Sendable (IndexDidChangeNotification) -> Void)? = nil,
+        asking ask: @escaping @Sendable (PickBackend) async -> Value
+    ) async -> (backend: PickBackend, answer: Value?) {
         let layout = indexOptions.layout
-        guard !daemonOptions.noDaemon else { return PickBackend(daemon: nil, layout: layout) }
+        guard !daemonOptions.noDaemon else { return (PickBackend(daemon: nil, layout: layout), nil) }
         let locator = daemonOptions.socketOption.locator
-        if case .serving(let client, _) = await locator.lookup(
-            servingIndex: layout.directory, indexChanges: indexChanges)
-        {
-            return PickBackend(daemon: client, layout: layout)
+        let found = await locator.lookup(servingIndex: layout.directory, indexChanges: indexChanges) { client in
+            await ask(PickBackend(daemon: client, layout: layout))
         }
-        return PickBackend(daemon: nil, layout: layout)
+        if case .serving(let client, _) = found.lookup {
+            return (PickBackend(daemon: client, layout: layout), found.value)
+        }
+        return (PickBackend(daemon: nil, layout: layout), nil)
     }
 
     /// The first `limit` passages for `query`, or the message to show instead.

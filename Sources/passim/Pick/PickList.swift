@@ -17,9 +17,14 @@ struct PickList {
         try? await Task.sleep(for: Self.debounce)
         let (changes, changed) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let listener: @Sendable (IndexDidChangeNotification) -> Void = { _ in changed.yield() }
-        let backend = await PickBackend.open(
-            indexOptions: indexOptions, daemonOptions: daemonOptions, indexChanges: watch ? listener : nil)
-        Terminal.write(await listing(backend).joined(separator: "\n") + "\n")
+        // The search goes out with the handshake: a stale one is then already on the daemon
+        // when fzf kills this process for the next key, and the daemon counts it cancelled.
+        let (backend, listed) = await PickBackend.open(
+            indexOptions: indexOptions, daemonOptions: daemonOptions, indexChanges: watch ? listener : nil
+        ) { [self] in await listing($0) }
+        let lines: [String]
+        if let listed { lines = listed } else { lines = await listing(backend) }
+        Terminal.write(lines.joined(separator: "\n") + "\n")
         if watch {
             // A helper that ended at once would be loaded again at once: this one waits for a
             // change, or for fzf to be gone.

@@ -91,6 +91,30 @@ extension DaemonProcess {
     }
 }
 
+extension DaemonProcess {
+    /// Connections to the socket that the daemon has not accepted yet (it is paused): the
+    /// kernel lists each in /proc/net/unix with the socket's path in state 02 (connecting), even
+    /// once its client has closed it.
+    var connectionsWaiting: Int {
+        let table = (try? String(contentsOfFile: "/proc/net/unix", encoding: .utf8)) ?? ""
+        return table.split(separator: "\n").count { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.count >= 8 && fields[5] == "02" && fields[7...].joined(separator: " ") == socket
+        }
+    }
+
+    /// Waits until `count` connections wait for the paused daemon (up to 30 seconds); whether
+    /// they do.
+    func waitForConnectionsWaiting(_ count: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while connectionsWaiting < count {
+            guard Date() < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
+    }
+}
+
 /// `passim status --json`.
 struct StatusJSON: Decodable {
     var running: Bool
