@@ -10,7 +10,8 @@ import Testing
 /// counts them: the daemon is paused while they are typed, so each is still unanswered when the
 /// next goes out); Tab must complete the word with the first completion shown; a change of the
 /// index must refresh the list; Enter must land on the chosen hit's first matched word, in the
-/// editor's own column unit. A test is skipped only when its program is not installed.
+/// editor's own column unit; a hit's line must show its article's title and section heading.
+/// A test is skipped only when its program is not installed.
 @Suite(.serialized) struct PickerTests {
     /// Typed one character at a time; the list of each prefix is checked.
     static let typed = "depressed"
@@ -152,7 +153,7 @@ import Testing
 
         // A new article is ingested through the daemon: its index/didChange refreshes the list.
         try Self.ingestNewArticle(in: dir, socket: daemon.socket)
-        try expectScreen(tmux, shows: "Freshly Added Note", "\(name) after the index changed")
+        try expectScreen(tmux, shows: Self.freshHeading, "\(name) after the index changed (with its heading)")
         try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "\(name) refreshed")
 
         // Enter on a hit whose byte and character columns differ.
@@ -234,7 +235,7 @@ import Testing
         try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "fzf after Tab")
 
         try Self.ingestNewArticle(in: dir, socket: daemon.socket)
-        try expectScreen(tmux, shows: "Freshly Added Note", "fzf after the index changed")
+        try expectScreen(tmux, shows: Self.freshHeading, "fzf after the index changed (with its heading)")
 
         // The preview shows the chosen hit's line with its first matched word marked.
         let hits = try EditorTests.expectedHits(query, socket: daemon.socket, in: dir)
@@ -299,12 +300,16 @@ import Testing
         return word.isEmpty ? nil : String(word)
     }
 
-    /// Writes an article matching the test's query and ingests it through the daemon, which
-    /// then sends `index/didChange`.
+    /// The new article's title and section heading, as every picker shows its hit.
+    static let freshSection = "Patience Helps"
+    static let freshHeading = "Freshly Added Note § \(freshSection)"
+
+    /// Writes an article matching the test's query, under a section heading, and ingests it
+    /// through the daemon, which then sends `index/didChange`.
     static func ingestNewArticle(in dir: TemporaryDirectory, socket: String) throws {
         try dir.write(
             "corpus/zz_fresh.txt",
-            "Depressed Scars: Freshly Added Note\n\nDepressed scars fade; depressed scars need patience.\n")
+            "Freshly Added Note\n\n\(freshSection)\n\nDepressed scars fade; depressed scars need patience.\n")
         let ingest = try PassimProcess.run(
             ["ingest", "--index", "idx", "--socket", socket, dir.file("corpus/zz_fresh.txt").path], in: dir.url)
         try #require(ingest.status == 0, "\(ingest.stderr)")
