@@ -4,7 +4,8 @@ import PassimTestSupport
 import Testing
 
 /// The pickers in real terminals (tmux), headless, against a real daemon: Vim's popup, Neovim's
-/// float, Emacs through consult and through plain `completing-read`, and `passim pick` on fzf.
+/// float and its Telescope extension, Emacs through consult and through plain `completing-read`,
+/// and `passim pick` on fzf.
 /// Each is typed at one character at a time and must show, for every prefix, the count
 /// `passim search` gives; replaced searches must be cancelled on the daemon (its `stats`
 /// counts them: the daemon is paused while they are typed, so each is still unanswered when the
@@ -48,6 +49,23 @@ import Testing
         editor: .neovim, startup: PickerScripts.neovim, startupExtension: "lua", columns: .bytes,
         command: { ["nvim", "-u", $0, "-i", "NONE"] }, open: typingPassimPick)
 
+    /// Telescope's picker (`:Telescope passim`) from editors/nvim. Its list is best first from
+    /// the bottom up, so a later hit is Up from the first.
+    static let telescope = Picker(
+        editor: .neovim, startup: PickerScripts.telescope, startupExtension: "lua", columns: .bytes,
+        command: { ["nvim", "-u", $0, "-i", "NONE"] },
+        environment: TelescopeInstall.found.map {
+            ["PASSIM_TEST_TELESCOPE_DIR": $0.telescope, "PASSIM_TEST_PLENARY_DIR": $0.plenary]
+        } ?? [:],
+        open: { tmux in
+            try tmux.type(":Telescope passim")
+            try tmux.press("Enter")
+        },
+        choose: { tmux, index in
+            for _ in 0..<index { try tmux.press("Up") }
+            try tmux.press("Enter")
+        })
+
     static func emacs(consult: Bool) -> Picker {
         Picker(
             editor: .emacs, startup: PickerScripts.emacs, startupExtension: "el", columns: .characters,
@@ -78,6 +96,13 @@ import Testing
     @Test(.enabled(if: Editor.neovim.isInstalled && TmuxSession.isInstalled, Editor.neovim.notInstalled))
     func neovimFloatRefinesAsYouTypeAndJumps() throws {
         try checkEditorPicker(Self.neovim)
+    }
+
+    @Test(
+        .enabled(if: Editor.neovim.isInstalled && TmuxSession.isInstalled, Editor.neovim.notInstalled),
+        .enabled(if: TelescopeInstall.found != nil, TelescopeInstall.notFound))
+    func telescopeRefinesAsYouTypeAndJumps() throws {
+        try checkEditorPicker(Self.telescope)
     }
 
     @Test(.enabled(if: Editor.emacs.isInstalled && TmuxSession.isInstalled && PickerTests.consultIsInstalled))

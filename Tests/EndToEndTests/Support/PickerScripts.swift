@@ -27,6 +27,17 @@ enum PickerScripts {
         end)
         """#
 
+    /// Neovim with Telescope (`$PASSIM_TEST_TELESCOPE_DIR`, `$PASSIM_TEST_PLENARY_DIR`) and its
+    /// `passim` extension, set up as Telescope's README says, and F5.
+    static let telescope =
+        neovim + "\n"
+            + #"""
+            vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_PLENARY_DIR'))
+            vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_TELESCOPE_DIR'))
+            require('telescope').setup({})
+            require('telescope').load_extension('passim')
+            """#
+
     /// Emacs: the package, `passim-pick-use-consult` from `$PASSIM_TEST_CONSULT` and with it
     /// fido's vertical list (a completion UI consult fills as answers come, where RET takes the
     /// selected candidate), and F5.

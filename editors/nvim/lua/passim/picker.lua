@@ -48,18 +48,54 @@ function M.hit_text(hit)
   return (from > 0 and '…' or '') .. one_line(text:sub(from + 1))
 end
 
--- `Title § Section │ …text around the first match`.
-local function hit_line(hit)
+--- `Title § Section │ …text around the first match`.
+function M.hit_line(hit)
   local section = type(hit.passage.section) == 'string' and (' § ' .. one_line(hit.passage.section)) or ''
   local stale = hit.stale == true and ' [changed since it was indexed]' or ''
   return one_line(hit.article.title) .. section .. stale .. ' │ ' .. M.hit_text(hit)
 end
 
+--- What the picker says before anything is typed.
+M.idle = 'type to search · Tab completes a word · Enter jumps'
+
+--- The status of a search's answer: `N of about M passages for "query"`, or the error.
+function M.summary(answer, query)
+  if answer.error then return 'passim: ' .. tostring(answer.error.message) end
+  local result = answer.result
+  local status = string.format('%d of about %d passages for "%s"', #result.hits, result.estimatedTotal, query)
+  if type(result.correctedQuery) == 'string' then
+    status = status .. ' · showing results for "' .. result.correctedQuery .. '"'
+  end
+  return status
+end
+
+--- The completions offered after the status (` · Tab: scars, scarring`), or ''.
+function M.completion_hint(completions)
+  return #completions > 0 and (' · Tab: ' .. table.concat(completions, ', ')) or ''
+end
+
+--- Sends `query`'s search (g:passim_limit passages) and, when the query ends in a word, asks
+--- for its completions: `on_answer(message)` gets the search's answer (`result` or `error`),
+--- `on_completions(words)` the words. Returns the search's id (to cancel it), or nil and a
+--- message when there is no daemon.
+function M.request(query, on_answer, on_completions)
+  local id, err = passim.request_async('search', { query = query, limit = option('limit', 50) }, on_answer)
+  if not id then return nil, err end
+  local _, word = M.last_word(query)
+  if word then
+    passim.request_async('suggest', { prefix = word, limit = 5 }, function(answer)
+      if answer.result then on_completions(vim.tbl_map(function(c) return c.term end, answer.result.completions)) end
+    end)
+  else
+    on_completions({})
+  end
+  return id
+end
+
 local function render()
   if not picker then return end
-  local hint = #picker.completions > 0 and (' · Tab: ' .. table.concat(picker.completions, ', ')) or ''
-  local lines = { picker.status .. hint }
-  for _, hit in ipairs(picker.hits) do table.insert(lines, hit_line(hit)) end
+  local lines = { picker.status .. M.completion_hint(picker.completions) }
+  for _, hit in ipairs(picker.hits) do table.insert(lines, M.hit_line(hit)) end
   vim.api.nvim_buf_set_lines(picker.list_buf, 0, -1, false, lines)
   vim.api.nvim_buf_clear_namespace(picker.list_buf, picker.namespace, 0, -1)
   vim.api.nvim_buf_add_highlight(picker.list_buf, picker.namespace, 'Comment', 0, 0, -1)
@@ -82,25 +118,20 @@ local function search()
   local query = picker.query
   if query:match('^%s*$') then
     picker.hits, picker.completions = {}, {}
-    picker.status = 'type to search · Tab completes a word · Enter jumps'
+    picker.status = M.idle
     return render()
   end
-  local id, err = passim.request_async('search', { query = query, limit = option('limit', 50) }, function(answer)
+  local id, err = M.request(query, function(answer)
     -- A late answer to a replaced search (or its `requestCancelled`) is not shown.
     if not picker or answer.id ~= picker.pending then return end
     picker.pending = nil
-    if answer.error then
-      picker.hits = {}
-      picker.status = 'passim: ' .. tostring(answer.error.message)
-    else
-      local result = answer.result
-      picker.hits = result.hits
-      picker.status = string.format('%d of about %d passages for "%s"', #result.hits, result.estimatedTotal, query)
-      if type(result.correctedQuery) == 'string' then
-        picker.status = picker.status .. ' · showing results for "' .. result.correctedQuery .. '"'
-      end
-    end
+    picker.hits = answer.result and answer.result.hits or {}
+    picker.status = M.summary(answer, query)
     picker.selected = 0
+    render()
+  end, function(words)
+    if not picker or picker.query ~= query then return end
+    picker.completions = words
     render()
   end)
   if not id then
@@ -109,16 +140,6 @@ local function search()
   end
   picker.pending = id
   picker.status = 'searching "' .. query .. '"…'
-  local _, word = M.last_word(query)
-  if word then
-    passim.request_async('suggest', { prefix = word, limit = 5 }, function(answer)
-      if not picker or picker.query ~= query or not answer.result then return end
-      picker.completions = vim.tbl_map(function(c) return c.term end, answer.result.completions)
-      render()
-    end)
-  else
-    picker.completions = {}
-  end
   render()
 end
 
@@ -204,7 +225,7 @@ function M.open(query)
   })
   picker = {
     prompt_buf = prompt_buf, prompt_win = prompt_win, list_buf = list_buf, list_win = list_win, origin = origin,
-    query = '', hits = {}, completions = {}, selected = 0, status = 'type to search · Tab completes a word · Enter jumps',
+    query = '', hits = {}, completions = {}, selected = 0, status = M.idle,
     namespace = vim.api.nvim_create_namespace('passim_picker'), timer = vim.loop.new_timer(),
   }
   passim.listen('picker', function()
