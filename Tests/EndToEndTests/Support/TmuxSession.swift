@@ -45,8 +45,8 @@ final class TmuxSession: @unchecked Sendable {
                 "-c", directory.url.path,
             ] + command, environment: env)
         guard result.status == 0 else { throw DaemonProcessError("tmux did not start: \(result.stderr)") }
-        // By its process id too: the socket goes with the test's directory, which may be
-        // released first, and the server does not stop on SIGTERM.
+        // Its process id too: the socket goes with the test's directory, which may be
+        // released first, and then `kill-server` cannot reach it.
         let pid = try Self.run(
             tmux, ["-S", socket, "display-message", "-p", "#{pid}"], environment: ProcessInfo.processInfo.environment)
         serverPID = pid_t(pid.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
