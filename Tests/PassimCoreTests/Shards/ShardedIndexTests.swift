@@ -75,6 +75,17 @@ import Testing
                         query, try searcher.search(request), try reference.search(request), shards: shards)
                 }
             }
+            // Pages agree with the whole ranking, also where equal scores cross a page's edge
+            // (the synthetic notes share sentences, so ties are many).
+            for query in Self.queries where !Self.wildcardQueries.contains(query) {
+                let whole = try searcher.search(SearchParameters(query: query, limit: 200)).hits.map(\.passageID)
+                for offset in [1, 9, 10, 37] where offset < whole.count {
+                    var page = SearchParameters(query: query, limit: 10)
+                    page.offset = offset
+                    let expected = Array(whole[offset..<min(offset + 10, whole.count)])
+                    #expect(try searcher.search(page).hits.map(\.passageID) == expected, "\(query) at \(offset)")
+                }
+            }
             for prefix in ["col", "ker", "derm", "note"] {
                 #expect(try searcher.completions(of: prefix, limit: 10) == reference.completions(of: prefix, limit: 10))
             }
