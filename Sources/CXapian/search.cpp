@@ -63,6 +63,7 @@ cxapian_mset *cxapian_search(cxapian_database *db, const cxapian_query *query,
             // Docids depend on how the index is split into shards; a value does not.
             enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(o.tie_slot), false);
         }
+        if (o.weight_cutoff > 0) enquire.set_cutoff(0, o.weight_cutoff);
         if (o.count_values == 0) {
             auto result = std::make_unique<cxapian_mset>(cxapian_mset{enquire.get_mset(o.offset, o.limit, o.check_at_least), {}});
             prefetch(result->mset, o);

@@ -71,6 +71,8 @@ public struct XapianSearchOptions: Sendable, Equatable {
     /// Orders matches of equal score by this slot's value, not by document id: the same
     /// order whatever the shards an index is split into. Nil keeps Xapian's docid order.
     public var tieSlot: UInt32?
+    /// Matches weighing less than this are left out (Xapian's weight cutoff); nil for none.
+    public var weightCutoff: Double?
 
     /// Creates options; the defaults return the first 10 matches, uncollapsed, with default BM25.
     public init(
@@ -107,6 +109,7 @@ public struct XapianSearchOptions: Sendable, Equatable {
             }
             raw.tie_slot = signed
         }
+        raw.weight_cutoff = weightCutoff ?? 0
         if let countSlot {
             raw.count_values = 1
             raw.count_slot = countSlot

@@ -289,6 +289,7 @@ typedef struct cxapian_search_options {
     uint32_t count_values;      /* non-zero: count the values of count_slot (a match spy) */
     uint32_t count_slot;
     int32_t tie_slot;           /* value slot ordering equal scores, or -1 for docid order */
+    double weight_cutoff;       /* matches weighing less are left out; 0 for none */
 } cxapian_search_options;
 
 /** Weighting schemes other than BM25, each with Xapian's default parameters. */

@@ -9,10 +9,15 @@ import PassimXapian
 /// hits are decoded anyway: so Xapian ranks in docid order, one more hit on each side of the
 /// page tells whether a tie crosses its edges, and ties inside the page are put in article id
 /// order here. A tie across an edge, where docid order may have chosen other hits than
-/// article id order would, asks Xapian again with the value order.
+/// article id order would, asks Xapian again for every match weighing at least the tie's
+/// weight (a weight cutoff) and orders them here; only when those are too many does Xapian
+/// order them by value.
 struct TieOrder {
     /// The value slot holding each passage's article id.
     let slot: UInt32
+    /// Matches past the page's end that the cutoff search may return before the value order
+    /// is cheaper.
+    static let cutoffReach: UInt32 = 200
 
     /// The page `options` asks for, ranked as `set_sort_by_relevance_then_value(slot)` would.
     func search(
@@ -30,9 +35,18 @@ struct TieOrder {
         let tiedAtStart = lead == 1 && matches.count > 1 && matches[0].weight == matches[1].weight
         let tiedAtEnd = matches.count > end && end > lead && matches[end - 1].weight == matches[end].weight
         if tiedAtStart || tiedAtEnd {
-            var exact = options
-            exact.tieSlot = slot
-            return try database.search(query, options: exact)
+            // The page's last weight: every hit of the page, and of the ties at its edges,
+            // weighs at least that.
+            let lowest = matches[min(end, matches.count) - 1].weight
+            guard var page = try atLeast(lowest, query, options: options, in: database) else {
+                var exact = options
+                exact.tieSlot = slot
+                return try database.search(query, options: exact)
+            }
+            try Self.orderTies(&page, by: articleID)
+            let start = min(Int(options.offset), page.count)
+            result.matches = Array(page[start..<min(start + Int(options.limit), page.count)])
+            return result
         }
         guard matches.count > lead else {
             result.matches = []
@@ -42,6 +56,20 @@ struct TieOrder {
         try Self.orderTies(&page, by: articleID)
         result.matches = page
         return result
+    }
+
+    /// Every match weighing at least `weight`, best first (docid order among equals); nil when
+    /// they reach past the page by more than `cutoffReach`.
+    private func atLeast(
+        _ weight: Double, _ query: XapianQuery, options: XapianSearchOptions, in database: XapianDatabase
+    ) throws -> [XapianMatch]? {
+        var all = options
+        all.offset = 0
+        all.limit = options.offset + options.limit + Self.cutoffReach
+        all.checkAtLeast = max(options.checkAtLeast, all.limit)
+        all.weightCutoff = weight
+        let found = try database.search(query, options: all).matches
+        return found.count < Int(all.limit) ? found : nil
     }
 
     /// Sorts each run of equal weights by article id, bytewise as Xapian compares values,
