@@ -85,10 +85,35 @@ struct RemoteShardTests {
                     Self.expectSame(try SearchJSON.decode(result.stdout), expected, "\(index) \(query)")
                 }
             }
-            let passage = try PassimProcess.run(
-                ["search", "--no-daemon", "--index", "front\(count)", "--json", "title:regeneration"], in: dir.url)
-            #expect(passage.status == 0, "\(passage.stderr)")
+            try Self.expectSameLookups(front: "front\(count)", as: "single", in: dir)
         }
+    }
+
+    /// `suggest`, `passage/get` and `article/get` answer through the front's daemon as through
+    /// the one-shard index's: the spelling table and article records come from the catalog,
+    /// the passages from the remote shards.
+    static func expectSameLookups(front: String, as reference: String, in dir: TemporaryDirectory) throws {
+        let hits = try SearchJSON.decode(try search(reference, "collagen scars", in: dir).stdout).hits.prefix(5)
+        var requests: [(method: String, params: [String: Any])] = ["col", "fibro", "note", "regen"].map {
+            ("suggest", ["prefix": $0, "limit": 10])
+        }
+        for hit in hits {
+            requests.append(("passage/get", ["id": hit.passage.id, "context": 1]))
+            requests.append(("article/get", ["id": hit.article.id, "includePassages": true]))
+        }
+        let frontDaemon = try DaemonProcess(index: front, in: dir, name: "lookups-front")
+        defer { frontDaemon.stop() }
+        let referenceDaemon = try DaemonProcess(index: reference, in: dir, name: "lookups-reference")
+        defer { referenceDaemon.stop() }
+        let found = try LineClient(socket: frontDaemon.socket).call(requests)
+        let expected = try LineClient(socket: referenceDaemon.socket).call(requests)
+        #expect(!hits.isEmpty)
+        for (index, request) in requests.enumerated() {
+            #expect(expected[index] != nil, "\(request.method) \(request.params)")
+            #expect(found[index] == expected[index], "\(front): \(request.method) \(request.params)")
+        }
+        let completions = expected.first??["completions"] as? [Any]
+        #expect(completions?.isEmpty == false, "suggest col")
     }
 
     /// Through the daemon: a shard killed, restarted, idle past the server's timeout, cut off
