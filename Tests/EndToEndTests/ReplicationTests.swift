@@ -117,16 +117,23 @@ struct ReplicationTests {
         var interrupted = 0
         for round in 0..<8 {
             try SyntheticCorpus.write(version: round % 2 == 0 ? 3 : 2, articles: 130 + round, into: dir.file("live"))
-            let (delay, wasInterrupted) = try PassimProcess.killAtRandomMoment(
+            // After the catalog's first commit of the run (of about 27), at a random moment.
+            let commits = try CommitWatch(database: dir.path("writer/catalog"))
+            let ingest = try PassimProcess.start(
                 ["ingest", "--no-daemon", "--index", "writer", "--prune", "--batch-size", "5", "live"], in: dir.url,
-                within: fullRun, environment: Self.changesets, using: &generator)
-            if wasInterrupted { interrupted += 1 }
+                environment: Self.changesets)
+            #expect(commits.waitForCommit(timeout: 120), "round \(round): the ingest never committed")
+            let delay = fullRun * Double.random(in: 0...0.3, using: &generator)
+            Thread.sleep(forTimeInterval: delay)
+            kill(ingest.processIdentifier, SIGKILL)
+            ingest.waitUntilExit()
+            if ingest.terminationReason == .uncaughtSignal { interrupted += 1 }
             try pull()
             let check = try PassimProcess.run(["check", "--index-only", "--index", "replica"], in: dir.url)
             #expect(check.status == 0, "round \(round), killed after \(delay)s: \(check.stdout)\(check.stderr)")
             if check.status != 0 { break }
         }
-        #expect(interrupted >= 4, "only \(interrupted) of 8 kills interrupted an ingest")
+        #expect(interrupted >= 6, "only \(interrupted) of 8 kills interrupted an ingest")
 
         try Self.ingest(["--index", "writer", "--prune", "live"], in: dir)
         try pull()

@@ -124,8 +124,9 @@ import Testing
         #expect(try await bystander.next()?["id"] == .int(ping))
     }
 
-    @Test func anExternalIngestIsNoticedAndAnnounced() async throws {
-        let server = try await ServerFixture()
+    /// Also for a sharded index, whose changes the daemon reads from the catalog's journal.
+    @Test(arguments: [nil, 3] as [Int?]) func anExternalIngestIsNoticedAndAnnounced(shards: Int?) async throws {
+        let server = try await ServerFixture(shards: shards)
         defer { server.stop() }
         let subscriber = try server.client()
         _ = try await subscriber.call(

@@ -38,10 +38,9 @@ enum PassimProcess {
     /// Starts `passim`, SIGKILLs it after a random delay in `0...window` seconds and waits for it.
     /// Returns the delay, and whether the kill interrupted the run (it had not exited by itself).
     static func killAtRandomMoment(
-        _ arguments: [String], in directory: URL, within window: TimeInterval, environment: [String: String] = [:],
-        using generator: inout SeededGenerator
+        _ arguments: [String], in directory: URL, within window: TimeInterval, using generator: inout SeededGenerator
     ) throws -> (delay: TimeInterval, interrupted: Bool) {
-        let process = try start(arguments, in: directory, environment: environment)
+        let process = try start(arguments, in: directory)
         let delay = Double.random(in: 0...window, using: &generator)
         Thread.sleep(forTimeInterval: delay)
         kill(process.processIdentifier, SIGKILL)

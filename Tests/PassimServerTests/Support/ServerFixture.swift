@@ -23,10 +23,11 @@ final class ServerFixture: Sendable {
     private let serving: Task<Void, Never>
 
     /// Builds the index from the seed corpus and `articles` (file name: text), unless `ingest`
-    /// is false, and starts a daemon answering with `handlers`; it serves once this returns. It
-    /// watches the corpus only when `watching` (a test that ingests must not race the watcher).
+    /// is false, as `shards` shards when given, and starts a daemon answering with `handlers`;
+    /// it serves once this returns. It watches the corpus only when `watching` (a test that
+    /// ingests must not race the watcher).
     init(
-        articles: [String: String] = [:], ingest: Bool = true, watching: Bool = false,
+        articles: [String: String] = [:], ingest: Bool = true, shards: Int? = nil, watching: Bool = false,
         handlers: HandlerRegistry = .standard, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
         directory = try TemporaryDirectory()
@@ -37,7 +38,7 @@ final class ServerFixture: Sendable {
         for (name, text) in articles {
             try text.write(toFile: corpus + "/" + name, atomically: false, encoding: .utf8)
         }
-        if ingest { try SeedCorpus.ingest(corpus, into: index) }
+        if ingest { try SeedCorpus.ingest(corpus, into: index, shards: shards) }
         var configuration = ServerConfiguration(
             index: IndexLayout(directory: index), socketPath: socket, version: "test")
         configuration.searcherThreads = 2
@@ -91,8 +92,8 @@ enum SeedCorpus {
     }
 
     /// Ingests `folder` into a new index at `index`, as `passim ingest` does.
-    static func ingest(_ folder: String, into index: String) throws {
-        let writer = try IndexWriter(layout: IndexLayout(directory: index))
+    static func ingest(_ folder: String, into index: String, shards: Int? = nil) throws {
+        let writer = try IndexWriter(layout: IndexLayout(directory: index), shards: shards)
         _ = try Ingestor(writer: writer, logger: quiet).ingest(paths: [folder])
         try writer.close()
     }
