@@ -34,27 +34,25 @@ struct TieOrder {
         let end = lead + Int(options.limit)
         let tiedAtStart = lead == 1 && matches.count > 1 && matches[0].weight == matches[1].weight
         let tiedAtEnd = matches.count > end && end > lead && matches[end - 1].weight == matches[end].weight
+        // Ties are ordered over the whole list before the page is cut from it: without a tie
+        // at an edge, the hits beside the page weigh otherwise and stay where they are.
+        var ranked = matches
+        var start = lead
         if tiedAtStart || tiedAtEnd {
             // The page's last weight: every hit of the page, and of the ties at its edges,
             // weighs at least that.
             let lowest = matches[min(end, matches.count) - 1].weight
-            guard var page = try atLeast(lowest, query, options: options, in: database) else {
+            guard let all = try atLeast(lowest, query, options: options, in: database) else {
                 var exact = options
                 exact.tieSlot = slot
                 return try database.search(query, options: exact)
             }
-            try Self.orderTies(&page, by: articleID)
-            let start = min(Int(options.offset), page.count)
-            result.matches = Array(page[start..<min(start + Int(options.limit), page.count)])
-            return result
+            ranked = all
+            start = Int(options.offset)
         }
-        guard matches.count > lead else {
-            result.matches = []
-            return result
-        }
-        var page = Array(matches[lead..<min(end, matches.count)])
-        try Self.orderTies(&page, by: articleID)
-        result.matches = page
+        try Self.orderTies(&ranked, by: articleID)
+        let first = min(start, ranked.count)
+        result.matches = Array(ranked[first..<min(first + Int(options.limit), ranked.count)])
         return result
     }
 
