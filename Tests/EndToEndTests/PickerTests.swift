@@ -168,13 +168,7 @@ import Testing
         #expect((1...Self.typedWhilePaused.count - 1).contains(cancelled), "\(cancelled) cancelled")
 
         // Tab completes the word being typed with the first completion shown.
-        let hint = try #require(
-            try tmux.waitForScreen { Self.completionHint(in: $0, for: query)?.hasPrefix("sc") == true }
-                .flatMap { Self.completionHint(in: $0, for: query) },
-            "\(name) shows no completions of `sc`\n\(tmux.screenForMessages)")
-        try tmux.press("Tab")
-        query = String(query.dropLast(2)) + hint + " "
-        try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "\(name) after Tab")
+        query = try tabCompletes(query, in: tmux, name, socket: daemon.socket, dir: dir)
 
         // A new article is ingested through the daemon: its index/didChange refreshes the list.
         try Self.ingestNewArticle(in: dir, socket: daemon.socket)
@@ -250,14 +244,7 @@ import Testing
 
         // Tab completes the word being typed.
         try tmux.press("BSpace", "BSpace", "BSpace")
-        query = String(query.dropLast(3))
-        let hint = try #require(
-            try tmux.waitForScreen { Self.completionHint(in: $0, for: query)?.hasPrefix("sc") == true }
-                .flatMap { Self.completionHint(in: $0, for: query) },
-            "no completions of `sc`\n\(tmux.screenForMessages)")
-        try tmux.press("Tab")
-        query = String(query.dropLast(2)) + hint + " "
-        try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "fzf after Tab")
+        query = try tabCompletes(String(query.dropLast(3)), in: tmux, "fzf", socket: daemon.socket, dir: dir)
 
         try Self.ingestNewArticle(in: dir, socket: daemon.socket)
         try expectScreen(tmux, shows: Self.freshHeading, "fzf after the index changed (with its heading)")
@@ -355,6 +342,21 @@ import Testing
             _ = try tmux.waitForScreen(timeout: 0.5) { _ in visit != nil }
         }
         return try #require(visit, "no jump\n\(tmux.screenForMessages)")
+    }
+
+    /// Presses Tab once the picker offers a completion of `query`'s last word `sc`, and checks
+    /// that the list follows the completed query, which it returns.
+    func tabCompletes(
+        _ query: String, in tmux: TmuxSession, _ name: String, socket: String, dir: TemporaryDirectory
+    ) throws -> String {
+        let hint = try #require(
+            try tmux.waitForScreen { Self.completionHint(in: $0, for: query)?.hasPrefix("sc") == true }
+                .flatMap { Self.completionHint(in: $0, for: query) },
+            "\(name) shows no completions of `sc`\n\(tmux.screenForMessages)")
+        try tmux.press("Tab")
+        let completed = String(query.dropLast(2)) + hint + " "
+        try expectScreen(tmux, shows: try Self.status(completed, socket: socket, in: dir), "\(name) after Tab")
+        return completed
     }
 
     /// Waits for `text` on the screen; records what was there instead.
