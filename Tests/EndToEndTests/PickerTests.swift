@@ -149,13 +149,9 @@ import Testing
 
         // Replaced searches are cancelled: the daemon is paused, so none is answered before the next.
         let before = try daemon.waitForStats(in: dir) { $0.queries.total >= Self.typed.count }
-        daemon.pause()
-        for character in Self.typedWhilePaused {
-            query.append(character)
-            try tmux.type(String(character))
-            try expectScreen(tmux, shows: "searching \"\(query)\"", "\(name) with the daemon paused")
+        query = try typeWhilePaused(query, in: tmux, daemon, "\(name) with the daemon paused") {
+            "searching \"\($0)\""
         }
-        daemon.resume()
         try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "\(name) after the pause")
         // The daemon counts a search once it has written its answer: waited for, not raced.
         let after = try daemon.waitForStats(in: dir) {
@@ -296,11 +292,35 @@ import Testing
     /// The status line a picker shows for `query`: `passim search`'s count and estimate, searched
     /// in process (the same answer) so that the daemon counts the pickers' searches alone.
     static func status(_ query: String, socket: String, in dir: TemporaryDirectory) throws -> String {
+        let result = try searchedInProcess(query, in: dir)
+        return "\(result.hits.count) of about \(result.estimatedTotal) passages for \"\(query)\""
+    }
+
+    /// `passim search --json` for `query` (50 hits at most, as the pickers and `passim lsp`),
+    /// searched in process so that the daemon counts the pickers' searches alone.
+    static func searchedInProcess(_ query: String, in dir: TemporaryDirectory) throws -> SearchResult {
         let cli = try PassimProcess.run(
             ["search", "--index", "idx", "--no-daemon", "--json", "--limit", "50", "--", query], in: dir.url)
         try #require(cli.status <= 1, "\(cli.stderr)")
-        let result = try SearchJSON.decode(cli.stdout)
-        return "\(result.hits.count) of about \(result.estimatedTotal) passages for \"\(query)\""
+        return try SearchJSON.decode(cli.stdout)
+    }
+
+    /// Types `typedWhilePaused` after `query` with the daemon paused, waiting after each key for
+    /// the screen to show what `shown` gives for the query so far, then resumes the daemon;
+    /// returns the query.
+    func typeWhilePaused(
+        _ query: String, in tmux: TmuxSession, _ daemon: DaemonProcess, _ context: String,
+        shown: (String) -> String
+    ) throws -> String {
+        var query = query
+        daemon.pause()
+        for character in Self.typedWhilePaused {
+            query.append(character)
+            try tmux.type(String(character))
+            try expectScreen(tmux, shows: shown(query), context)
+        }
+        daemon.resume()
+        return query
     }
 
     /// The first completion the status line of `query` offers (`Tab: word, …`), if any.

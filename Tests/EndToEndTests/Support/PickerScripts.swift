@@ -15,9 +15,14 @@ enum PickerScripts {
         """#
 
     /// Neovim: the plugin (socket from $PASSIM_SOCKET), and F5.
-    static let neovim = #"""
+    static let neovim =
+        #"""
         vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_PLUGIN_DIR'))
         vim.cmd('runtime plugin/passim.lua')
+        """# + "\n" + neovimF5
+
+    /// Neovim's F5.
+    static let neovimF5 = #"""
         vim.keymap.set('n', '<F5>', function()
           local col = vim.fn.col('.')
           local out = assert(io.open(os.getenv('PASSIM_TEST_DIR') .. '/jump.json', 'w'))
@@ -30,13 +35,14 @@ enum PickerScripts {
     /// Neovim with Telescope (`$PASSIM_TEST_TELESCOPE_DIR`, `$PASSIM_TEST_PLENARY_DIR`) and its
     /// `passim` extension, set up as Telescope's README says, and F5.
     static let telescope =
-        neovim + "\n"
-            + #"""
-            vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_PLENARY_DIR'))
-            vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_TELESCOPE_DIR'))
-            require('telescope').setup({})
-            require('telescope').load_extension('passim')
-            """#
+        neovim + "\n" + telescopeSetup + "\n" + "require('telescope').load_extension('passim')"
+
+    /// Telescope (and plenary) on the runtime path, set up as Telescope's README says.
+    static let telescopeSetup = #"""
+        vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_PLENARY_DIR'))
+        vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_TELESCOPE_DIR'))
+        require('telescope').setup({})
+        """#
 
     /// Emacs: the package, `passim-pick-use-consult` from `$PASSIM_TEST_CONSULT` and with it
     /// fido's vertical list (a completion UI consult fills as answers come, where RET takes the
