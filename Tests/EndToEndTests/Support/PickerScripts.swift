@@ -1,5 +1,5 @@
 /// The start-up files `PickerTests` gives each editor in its terminal. Each loads the integration
-/// from editors/ the way a user installs it and maps F5 to writing where the cursor is to
+/// from editors/ the way a user installs it (or registers `passim lsp`) and maps F5 to writing where the cursor is to
 /// `$PASSIM_TEST_DIR/jump.json` (shape: `EditorReport.Visit`), so the test learns where a jump
 /// landed from a file the editor writes. The socket comes from `$PASSIM_TEST_SOCKET`.
 enum PickerScripts {
@@ -43,6 +43,31 @@ enum PickerScripts {
         vim.opt.runtimepath:prepend(os.getenv('PASSIM_TEST_TELESCOPE_DIR'))
         require('telescope').setup({})
         """#
+
+    /// Neovim with Telescope and no Passim plugin: `passim lsp` (`$PASSIM_TEST_BINARY`) started
+    /// for text buffers with the lines editors/README.md gives, pointed at `$PASSIM_TEST_SOCKET`,
+    /// saying `passim lsp is ready` once initialized; and F5. Columns in UTF-8 both ways:
+    /// Neovim 0.7 offers no encoding, so the server would count UTF-16, and Telescope's entries
+    /// (`vim.lsp.util.symbols_to_items`, which converts nothing before Neovim 0.11) take the
+    /// column as bytes.
+    static let telescopeLSP =
+        neovimF5 + "\n" + telescopeSetup + "\n"
+            + #"""
+            vim.api.nvim_create_autocmd('FileType', {
+              pattern = { 'text', 'markdown' },
+              callback = function(args)
+                vim.g.passim_lsp = vim.g.passim_lsp or vim.lsp.start_client({
+                  name = 'passim',
+                  cmd = { os.getenv('PASSIM_TEST_BINARY'), 'lsp', '--index', 'idx', '--socket', os.getenv('PASSIM_TEST_SOCKET') },
+                  capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(),
+                    { general = { positionEncodings = { 'utf-8' } } }),
+                  offset_encoding = 'utf-8',
+                  on_init = function() vim.schedule(function() vim.notify('passim lsp is ready') end) end,
+                })
+                vim.lsp.buf_attach_client(args.buf, vim.g.passim_lsp)
+              end,
+            })
+            """#
 
     /// Emacs: the package, `passim-pick-use-consult` from `$PASSIM_TEST_CONSULT` and with it
     /// fido's vertical list (a completion UI consult fills as answers come, where RET takes the
