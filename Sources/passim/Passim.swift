@@ -1,7 +1,8 @@
 import ArgumentParser
+import Dispatch
 
 @main
-struct Passim: AsyncParsableCommand {
+struct Passim: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Local full-text search for articles.",
         discussion: """
@@ -17,20 +18,52 @@ struct Passim: AsyncParsableCommand {
 
     /// Runs the command. A usage error (an unknown option, a bad value) exits 2, as grep's and
     /// ripgrep's do, with ArgumentParser's usual message; everything else as ArgumentParser does.
-    static func main() async {
+    ///
+    /// `main` is synchronous so that a one-shot command (`search`, `status`, `stop`, `check`)
+    /// runs and exits on the main thread: an asynchronous `main` starts the concurrency
+    /// runtime's threads and hands the exit back to a new thread, which a search through the
+    /// daemon pays for on every run (BENCHMARKS.md, "The CLI through the daemon"). Commands
+    /// that serve or wait (`serve`, `ingest`, `lsp`, `pick`) run as a task while the main
+    /// thread serves the main queue.
+    nonisolated static func main() {
+        let command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asynchronous = command as? AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                try command.run()
-            }
+            command = try parseAsRoot()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Terminal.error(fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(2))
-            }
-            exit(withError: error)
+            exit(reporting: error)
         }
+        guard let asynchronous = command as? AsyncParsableCommand else {
+            var synchronous = command
+            do {
+                try synchronous.run()
+            } catch {
+                exit(reporting: error)
+            }
+            return
+        }
+        start(asynchronous)
+        dispatchMain()
+    }
+
+    /// Runs `command` as a task on the concurrency runtime's threads, then exits.
+    private static func start(_ command: sending AsyncParsableCommand) {
+        Task {
+            var running = command
+            do {
+                try await running.run()
+            } catch {
+                exit(reporting: error)
+            }
+            exit()
+        }
+    }
+
+    /// Exits as the command's error says: 2 for a usage error, else as ArgumentParser does.
+    private static func exit(reporting error: any Error) -> Never {
+        if exitCode(for: error) == .validationFailure {
+            Terminal.error(fullMessage(for: error) + "\n")
+            exit(withError: ExitCode(2))
+        }
+        exit(withError: error)
     }
 }

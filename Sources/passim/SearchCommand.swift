@@ -6,7 +6,7 @@ import PassimCore
 import PassimProtocol
 import PassimServer
 
-struct SearchCommand: AsyncParsableCommand {
+struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index and print ranked passages.",
@@ -71,7 +71,7 @@ struct SearchCommand: AsyncParsableCommand {
         return Array(query[..<separator] + query[(separator + 1)...])
     }
 
-    func run() async throws {
+    func run() throws {
         CLILogging.bootstrap()
         let request = SearchParameters(
             query: words.joined(separator: " "), limit: limit, offset: offset, perArticle: perArticle, explain: explain,

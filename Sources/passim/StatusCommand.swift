@@ -1,7 +1,7 @@
 import ArgumentParser
 import PassimClient
 
-struct StatusCommand: AsyncParsableCommand {
+struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show whether the daemon runs, and its socket, index, counts, uptime and query latency.",
@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object: {running, socket, stats?, reason?}; stats is the daemon's `stats` result.")
     var json = false
 
-    func run() async throws {
+    func run() throws {
         CLILogging.bootstrap()
         let status = DaemonStatus.check(socketOption.locator)
         Terminal.write(json ? try status.json() : status.human)
