@@ -10,7 +10,9 @@ struct InitializeHandler: MethodHandler {
             )
         }
         let services = context.services
-        context.logger.info(
+        // At debug: the CLI and the pickers open a connection per search (per keystroke in fzf),
+        // which at info would fill a journal with a line each; `stats` counts them.
+        context.logger.debug(
             "client initialized",
             metadata: [
                 "client": "\(request.clientInfo?.name ?? "unnamed")", "positionEncoding": "\(encoding.rawValue)",
