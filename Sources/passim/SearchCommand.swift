@@ -103,7 +103,7 @@ struct SearchCommand: ParsableCommand {
             }
             let cwd = FileManager.default.currentDirectoryPath
             if json {
-                Terminal.write(try SearchOutput.json(result))
+                Terminal.write(SearchOutput.json(result))
             } else if vimgrep {
                 Terminal.write(SearchOutput.vimgrep(result, relativeTo: cwd))
             } else {

@@ -33,7 +33,7 @@ import Testing
         }
         let vimgrep = SearchOutput.vimgrep(result, relativeTo: "/c")
         #expect(vimgrep == "a␛[1m.txt:3:1:collagen ␛]0;pwned␇␛[2J end␡\n", "\(vimgrep)")
-        let json = try SearchOutput.json(result)
+        let json = SearchOutput.json(result)
         #expect(!json.contains("\u{1B}"))
         #expect(json.contains(#"\u001b]0;pwned\u0007"#), "\(json)")
         let empty = SearchOutput.human(
@@ -101,7 +101,7 @@ import Testing
         #expect(
             SearchOutput.vimgrep(Self.result, relativeTo: "/c")
                 == "a.txt:3:1:[changed since it was indexed] collagen fibres\n")
-        #expect(try SearchOutput.json(Self.result).contains(#""stale":true"#))
+        #expect(SearchOutput.json(Self.result).contains(#""stale":true"#))
     }
 }
 

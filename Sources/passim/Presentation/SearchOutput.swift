@@ -111,11 +111,12 @@ public enum SearchOutput {
         }
     }
 
-    /// One JSON object, the same shape the daemon's `search` returns.
-    public static func json(_ result: SearchResult) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+    /// One JSON object, the same bytes as the daemon's `search` result: written by the same
+    /// `JSONBytes` writer, which matches `JSONEncoder` with sorted keys and unescaped slashes.
+    public static func json(_ result: SearchResult) -> String {
+        var json = JSONBytes(capacity: 8_192)
+        result.write(to: &json)
+        return String(decoding: json.bytes, as: UTF8.self) + "\n"
     }
 
     /// `path:line:column:text` for each line of a passage that holds a match, at its first
