@@ -19,12 +19,12 @@ struct Passim: ParsableCommand {
     /// Runs the command. A usage error (an unknown option, a bad value) exits 2, as grep's and
     /// ripgrep's do, with ArgumentParser's usual message; everything else as ArgumentParser does.
     ///
-    /// `main` is synchronous so that a one-shot command (`search`, `status`, `stop`, `check`)
-    /// runs and exits on the main thread: an asynchronous `main` starts the concurrency
-    /// runtime's threads and hands the exit back to a new thread, which a search through the
-    /// daemon pays for on every run (BENCHMARKS.md, "The CLI through the daemon"). Commands
-    /// that serve or wait (`serve`, `ingest`, `lsp`, `pick`) run as a task while the main
-    /// thread serves the main queue.
+    /// `main` is synchronous so that a one-shot command (`search`, `status`, `stop`, `check`,
+    /// `bench-query`) runs and exits on the main thread: an asynchronous `main` starts the
+    /// concurrency runtime's threads and hands the exit back to a new thread, which every run
+    /// pays for (BENCHMARKS.md, "One-shot commands on the main thread"). Commands that serve
+    /// or wait (`serve`, `ingest`, `lsp`, `pick`) run as a task while the main thread serves
+    /// the main queue.
     nonisolated static func main() {
         let command: ParsableCommand
         do {
@@ -54,7 +54,7 @@ struct Passim: ParsableCommand {
             } catch {
                 exit(reporting: error)
             }
-            exit()
+            exit(withError: nil)
         }
     }
 

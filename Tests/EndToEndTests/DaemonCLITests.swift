@@ -16,8 +16,8 @@ import Testing
         return dir
     }
 
-    /// Search arguments covering ranking, paging, collapsing, phrases, NEAR, wildcards, fields,
-    /// spelling correction and the two ways a search fails.
+    /// Search arguments covering ranking, paging, collapsing, explanations, facets, phrases,
+    /// NEAR, wildcards, fields, spelling correction and the two ways a search fails.
     static let searches: [[String]] = [
         ["stem cells"],
         ["--limit", "20", "collagen elastin"],
@@ -26,6 +26,8 @@ import Testing
         ["--limit", "60", "stem cells OR skin"],
         ["--limit", "45", "--offset", "5", "--per-article", "3", "cells OR collagen"],
         ["--per-article", "1", "stem cells"],
+        ["--explain", "--limit", "3", "svf scars"],
+        ["--facets", "--limit", "3", "acne scars"],
         ["\"umbilical cord blood\" donor"],
         ["collagen NEAR/3 elastin microneedling"],
         ["regenerat*"],

@@ -52,7 +52,8 @@ enum RandomSearchResults {
                         start: number(using: &random), end: number(using: &random), line: number(using: &random),
                         column: number(using: &random), endLine: number(using: &random),
                         endColumn: number(using: &random))
-                }, stale: Bool.random(using: &random) ? true : nil)
+                }, stale: Bool.random(using: &random) ? true : nil, titleHighlights: spans(using: &random),
+                sectionHighlights: spans(using: &random), explanation: explanation(using: &random))
         }
         return SearchResult(
             query: text(using: &random), estimatedTotal: number(using: &random),
@@ -60,6 +61,43 @@ enum RandomSearchResults {
             readAsText: Bool.random(using: &random)
                 ? (0..<Int.random(in: 1...2, using: &random)).map { _ in
                     ReadAsText(offset: number(using: &random), text: text(using: &random), reason: text(using: &random))
-                } : nil)
+                } : nil, facets: facets(using: &random))
+    }
+
+    /// Nil or a few spans: the title's and the heading's highlights.
+    static func spans(using random: inout SeededGenerator) -> [Span]? {
+        guard Bool.random(using: &random) else { return nil }
+        return (0..<Int.random(in: 0...2, using: &random)).map { _ in
+            Span(start: number(using: &random), end: number(using: &random))
+        }
+    }
+
+    /// Nil or an `--explain` breakdown, its own optionals present or not.
+    static func explanation(using random: inout SeededGenerator) -> [ScoreContribution]? {
+        guard Bool.random(using: &random) else { return nil }
+        return (0..<Int.random(in: 0...3, using: &random)).map { _ in
+            ScoreContribution(
+                kind: text(using: &random), query: text(using: &random), weight: double(using: &random),
+                synonyms: Bool.random(using: &random)
+                    ? (0..<Int.random(in: 0...2, using: &random)).map { _ in text(using: &random) } : nil,
+                occurrences: Bool.random(using: &random)
+                    ? WordOccurrences(
+                        text: number(using: &random), heading: number(using: &random), title: number(using: &random))
+                    : nil)
+        }
+    }
+
+    /// Nil or `--facets` counts.
+    static func facets(using random: inout SeededGenerator) -> Facets? {
+        guard Bool.random(using: &random) else { return nil }
+        return Facets(
+            articles: (0..<Int.random(in: 0...2, using: &random)).map { _ in
+                ArticleFacet(
+                    id: text(using: &random), title: text(using: &random), path: text(using: &random),
+                    count: number(using: &random))
+            },
+            sources: (0..<Int.random(in: 0...2, using: &random)).map { _ in
+                SourceFacet(domain: text(using: &random), count: number(using: &random))
+            })
     }
 }

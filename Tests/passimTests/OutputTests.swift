@@ -95,6 +95,29 @@ import Testing
                 highlights: [Highlight(start: 0, end: 8, line: 3, column: 1, endLine: 3, endColumn: 9)], stale: true)
         ])
 
+    /// `--json` is written by the daemon's `JSONBytes` writer: the bytes `JSONEncoder` gives,
+    /// every optional of a hit included (explanation, facets, title and heading highlights).
+    @Test func theJSONIsWhatJSONEncoderWrites() throws {
+        var result = Self.result
+        result.correctedQuery = "collagen/elastin"
+        result.readAsText = [ReadAsText(offset: 9, text: "AND", reason: "it has nothing to join on one side")]
+        result.facets = Facets(
+            articles: [ArticleFacet(id: "a", title: "Notes", path: "/c/a.txt", count: 1)],
+            sources: [SourceFacet(domain: "example.org", count: 1)])
+        result.hits[0].titleHighlights = [Span(start: 0, end: 5)]
+        result.hits[0].sectionHighlights = []
+        result.hits[0].explanation = [
+            ScoreContribution(
+                kind: "word", query: "collagen", weight: 2.75, synonyms: ["kollagen"],
+                occurrences: WordOccurrences(text: 1, heading: 0, title: 0)),
+            ScoreContribution(kind: "wordsTogether", query: "collagen fibres", weight: 0),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(result), as: UTF8.self) + "\n"
+        #expect(SearchOutput.json(result) == expected)
+    }
+
     @Test func staleHitsAreMarked() throws {
         let human = SearchOutput.human(Self.result, style: OutputStyle(color: false), relativeTo: "/c")
         #expect(human.contains("  #1 3:1 (changed since it was indexed)\n"), "\(human)")
