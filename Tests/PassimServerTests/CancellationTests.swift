@@ -2,6 +2,8 @@ import Foundation
 import PassimProtocol
 import Testing
 
+@testable import PassimServer
+
 /// `$/cancelRequest`, deadlines, and in-flight work at shutdown.
 ///
 /// The daemon's searches are held at a `Gate` until the test opens it, so a cancel, a
@@ -23,6 +25,51 @@ import Testing
         #expect(try await client.call("ping")["result"] == [:])
         let stats = try await client.call("stats")
         #expect(stats["result"]?["queries"]?["cancelled"] == 1)
+    }
+
+    /// A search and its cancellation read together (the client replaced it while the daemon
+    /// was busy or paused): the search never reaches a searcher thread, whatever the threads'
+    /// timing, and counts as cancelled.
+    @Test func aSearchCancelledInTheSameReadNeverRuns() async throws {
+        let gate = Gate()
+        defer { gate.open() }
+        let server = try await ServerFixture(handlers: .holdingSearches(at: gate))
+        defer { server.stop() }
+        let client = try server.client()
+        let search = #"{"jsonrpc":"2.0","id":1,"method":"search","params":{"query":"acne"}}"#
+        let cancel = #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":1}}"#
+        let next = #"{"jsonrpc":"2.0","id":2,"method":"search","params":{"query":"acne scars"}}"#
+        try await client.send(raw: Array([search, cancel, next, ""].joined(separator: "\n").utf8))
+        let answer = try await client.response(id: .int(1))
+        #expect(answer.errorCode == ErrorCode.requestCancelled.rawValue, "\(answer)")
+        // The search after it runs: it holds the one searcher thread the gate lets it take.
+        try await offload { gate.waitUntilHolding(1) }
+        gate.open()
+        #expect(try await client.response(id: .int(2))["result"]?["hits"] != nil)
+        #expect(gate.holds == 1, "the cancelled search reached a searcher thread")
+        let stats = try await client.call("stats")
+        #expect(stats["result"]?["queries"]?["cancelled"] == 1)
+    }
+
+    /// Which requests of a batch a later `$/cancelRequest` of the same batch names.
+    @Test func aCancelLaterInTheBatchNamesItsRequest() {
+        func request(_ id: Int) -> ConnectionReader.Item {
+            .message(.request(id: .number(id), request: SearchRequest(query: "acne")))
+        }
+        func cancel(_ id: Int) -> ConnectionReader.Item {
+            .message(.notification(CancelRequestNotification(id: .number(id))))
+        }
+        let cases: [(name: String, batch: [ConnectionReader.Item], cancelled: Set<Int>)] = [
+            ("a search, then its cancel", [request(1), cancel(1)], [0]),
+            ("a cancel before its request names an earlier one", [cancel(1), request(1)], []),
+            ("another id", [request(1), cancel(2)], []),
+            ("two searches, the first cancelled", [request(1), request(2), cancel(1)], [0]),
+            ("a reused id: the request before the cancel", [request(1), cancel(1), request(1)], [0]),
+            ("the nearest of two with one id", [request(1), request(1), cancel(1)], [1]),
+        ]
+        for test in cases {
+            #expect(ConnectionReader.cancelledLater(in: test.batch) == test.cancelled, "\(test.name)")
+        }
     }
 
     @Test func aQueuedRequestCanBeCancelledToo() async throws {

@@ -32,9 +32,11 @@ struct ConnectionReader: Sendable {
             var running = 0
             func dispatch(_ events: [FrameDecoder.Event]) async {
                 if let framing = frames.framing { state.framing = framing }
-                for event in events {
+                let batch = events.map(decode)
+                let cancelled = Self.cancelledLater(in: batch)
+                for (index, item) in batch.enumerated() {
                     while running >= limit, await requests.next() != nil { running -= 1 }
-                    if await handle(event, requests: &requests) { running += 1 }
+                    if await handle(item, cancelled: cancelled.contains(index), requests: &requests) { running += 1 }
                 }
             }
             do {
@@ -52,22 +54,56 @@ struct ConnectionReader: Sendable {
         }
     }
 
-    /// Acts on one framing event; true when it started a request task.
-    private func handle(_ event: FrameDecoder.Event, requests: inout TaskGroup<Void>) async -> Bool {
+    /// A framing event, its message decoded.
+    enum Item {
+        case framingError(FramingError)
+        case message(IncomingMessage)
+    }
+
+    private func decode(_ event: FrameDecoder.Event) -> Item {
         switch event {
-        case .error(let error):
-            logger.debug("framing error", metadata: ["error": "\(error)"])
-            await reply(error.responseError, id: error.requestID)
-            return false
-        case .message(let bytes):
-            return await handle(decoder.decode(bytes), requests: &requests)
+        case .error(let error): .framingError(error)
+        case .message(let bytes): .message(decoder.decode(bytes))
         }
     }
 
-    private func handle(_ message: IncomingMessage, requests: inout TaskGroup<Void>) async -> Bool {
+    /// The positions of the requests in `batch` that a `$/cancelRequest` later in the same batch
+    /// names: a client that replaced a search before the daemon read either (it was busy, or
+    /// paused) has it answered `requestCancelled` without running it, whatever the threads do.
+    static func cancelledLater(in batch: [Item]) -> Set<Int> {
+        var cancels: Set<RequestID> = []
+        var cancelled: Set<Int> = []
+        for (index, item) in batch.enumerated().reversed() {
+            guard case .message(let message) = item else { continue }
+            switch message {
+            case .notification(let notification):
+                if let cancel = notification as? CancelRequestNotification { cancels.insert(cancel.id) }
+            case .request(let id, _):
+                // A cancel names the nearest request with its id before it.
+                if cancels.remove(id) != nil { cancelled.insert(index) }
+            default:
+                break
+            }
+        }
+        return cancelled
+    }
+
+    /// Acts on one item of a batch; true when it started a request task.
+    private func handle(_ item: Item, cancelled: Bool, requests: inout TaskGroup<Void>) async -> Bool {
+        switch item {
+        case .framingError(let error):
+            logger.debug("framing error", metadata: ["error": "\(error)"])
+            await reply(error.responseError, id: error.requestID)
+            return false
+        case .message(let message):
+            return await handle(message, cancelled: cancelled, requests: &requests)
+        }
+    }
+
+    private func handle(_ message: IncomingMessage, cancelled: Bool, requests: inout TaskGroup<Void>) async -> Bool {
         switch message {
         case .request(let id, let request):
-            return await start(request, id: id, requests: &requests)
+            return await start(request, id: id, cancelled: cancelled, requests: &requests)
         case .notification(let notification):
             if let cancel = notification as? CancelRequestNotification {
                 let found = inFlight.cancel(cancel.id)
@@ -88,7 +124,9 @@ struct ConnectionReader: Sendable {
         }
     }
 
-    private func start(_ request: any RequestType, id: RequestID, requests: inout TaskGroup<Void>) async -> Bool {
+    private func start(
+        _ request: any RequestType, id: RequestID, cancelled: Bool, requests: inout TaskGroup<Void>
+    ) async -> Bool {
         let method = type(of: request).method
         if services.connections.isShuttingDown {
             await reply(.serverShuttingDown(), id: id)
@@ -102,6 +140,7 @@ struct ConnectionReader: Sendable {
             await reply(.invalidRequest("id \(id) belongs to a request still in progress; use a new id"), id: id)
             return false
         }
+        if cancelled { token.stop(.cancelled) }
         let received = NIODeadline.now()
         let deadline = request.deadlineMs.map { milliseconds in
             eventLoop.scheduleTask(deadline: received + .milliseconds(Int64(milliseconds))) {

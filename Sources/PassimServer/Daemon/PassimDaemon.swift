@@ -203,6 +203,12 @@ public final class PassimDaemon: Service {
         return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
+            // Reads of at least 2 KiB (NIO's adaptive default shrinks to 64 bytes after small
+            // reads): what a client sent while the daemon was busy is read as one batch, in
+            // which a search cancelled by a later message never runs (`ConnectionReader`).
+            .childChannelOption(
+                .recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 2_048, initial: 2_048, maximum: 65_536)
+            )
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: false) { channel in
                 PeerCredentials.read(channel).flatMapThrowing { peer in
                     let wrapped = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)

@@ -60,6 +60,13 @@ final class Gate: @unchecked Sendable {
     private var stopped = 0
     private var isOpen = false
 
+    /// How many holds have begun: searches that reached a searcher thread.
+    var holds: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return holding
+    }
+
     /// Runs on a worker thread: waits until the gate opens.
     func hold() {
         condition.lock()
