@@ -1,4 +1,5 @@
 import CXapian
+import Glibc
 
 /// The single writer of a Xapian database; not Sendable. Holds the database's write lock.
 public final class WritableXapianDatabase {
@@ -24,10 +25,29 @@ public final class WritableXapianDatabase {
     private let handle: OpaquePointer
 
     /// Opens (by default creating) the database at `path`; `.databaseLock` if another writer holds it.
+    ///
+    /// A refused lock is tried again for a moment before it is reported. Xapian's lock is an
+    /// open-file-description lock, and a child this process spawns holds a copy of its
+    /// descriptor from the fork until the exec: a writer closed just as a child was spawned keeps
+    /// the database locked for that instant, and no other writer need exist.
     public init(path: String, options: OpenOptions = [.createOrOpen]) throws(XapianError) {
         let path = try path.checkedPath()
-        handle = try cxapianMake { error in cxapian_writable_open(path, options.rawValue, &error) }
+        var pause = Self.firstPause
+        while true {
+            do {
+                handle = try cxapianMake { error in cxapian_writable_open(path, options.rawValue, &error) }
+                return
+            } catch  where error.code == .databaseLock && pause <= Self.lastPause {
+                usleep(pause)
+                pause *= 2
+            }
+        }
     }
+
+    /// The pauses before another try at a refused lock double from the first to the last; their
+    /// sum bounds how long a child's fork-to-exec window may hold it.
+    private static let firstPause: useconds_t = 1_000
+    private static let lastPause: useconds_t = 64_000
 
     /// Frees the handle. Xapian then commits pending changes, or discards an open transaction.
     deinit {
