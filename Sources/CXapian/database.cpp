@@ -71,6 +71,10 @@ int cxapian_database_revision(cxapian_database *db, uint64_t *out, cxapian_error
     return guarded(err, [&] { need(out, "out") = need(db, "database").db.get_revision(); });
 }
 
+int cxapian_database_uuid(cxapian_database *db, cxapian_string *out, cxapian_error *err) {
+    return guarded(err, [&] { copy_out(need(db, "database").db.get_uuid(), out); });
+}
+
 int cxapian_database_doccount(cxapian_database *db, uint32_t *out, cxapian_error *err) {
     return guarded(err, [&] { need(out, "out") = need(db, "database").db.get_doccount(); });
 }

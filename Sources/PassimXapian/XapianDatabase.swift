@@ -59,6 +59,14 @@ public final class XapianDatabase {
         return out
     }
 
+    /// The database's UUID, made when it was created (empty when the backend has none): unlike
+    /// the revision, it tells a database from one made again at the same path.
+    public func uuid() throws(XapianError) -> String {
+        var out = cxapian_string()
+        try cxapianCall { error in cxapian_database_uuid(handle, &out, &error) }
+        return String(decoding: takeBytes(out), as: UTF8.self)
+    }
+
     /// The number of documents.
     public func documentCount() throws(XapianError) -> Int {
         var out: UInt32 = 0

@@ -136,6 +136,9 @@ void cxapian_database_free(cxapian_database *db);
 int cxapian_database_reopen(cxapian_database *db, int *changed, cxapian_error *err);
 int cxapian_database_close(cxapian_database *db, cxapian_error *err);
 int cxapian_database_revision(cxapian_database *db, uint64_t *out, cxapian_error *err);
+/** The database's UUID, made when it was created: a database deleted and made again at the same
+    path has a new one (empty when the backend has none). */
+int cxapian_database_uuid(cxapian_database *db, cxapian_string *out, cxapian_error *err);
 int cxapian_database_doccount(cxapian_database *db, uint32_t *out, cxapian_error *err);
 int cxapian_database_average_length(cxapian_database *db, double *out, cxapian_error *err);
 /** Number of documents indexed by `term` (0 when the term is absent). */

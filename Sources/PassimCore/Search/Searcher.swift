@@ -17,8 +17,11 @@ public final class Searcher {
     /// A sharded index's catalog on its own, whose revision is the index's (Xapian has no
     /// revision for a database of several).
     private var catalog: XapianDatabase?
-    /// Whether the index is sharded (read once: it decides every search's tie order).
-    private let sharded: Bool
+    /// Whether the index is sharded (it decides every search's tie order).
+    private var sharded: Bool
+    /// The UUID of the database whose revision is the index's, as opened: an index deleted and
+    /// built again has a new one, even at the same revision.
+    public private(set) var identity: String
     let analyzer: Analyzer
     private let parser = LenientQueryParser()
     /// Stems of the words of hit passages, kept across searches (bounded; see `StemCache`).
@@ -31,14 +34,7 @@ public final class Searcher {
         guard layout.exists else {
             throw IndexError(.notFound, "no index at \(layout.directory): run `passim ingest` to build it")
         }
-        sharded = layout.isSharded
-        do {
-            database = try XapianDatabase(path: layout.database)
-            catalog = sharded ? try XapianDatabase(path: ShardStub.catalogPath(of: layout)) : nil
-            try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
-        } catch {
-            throw IndexError.mapping(error, path: layout.directory, context: "cannot open the index")
-        }
+        (sharded, database, catalog, identity) = try Self.open(layout)
         do {
             analyzer = try Analyzer()
         } catch {
@@ -47,12 +43,33 @@ public final class Searcher {
         highlightStems = StemCache(analyzer: analyzer, capacity: Self.highlightStemCapacity)
     }
 
+    private static func open(
+        _ layout: IndexLayout
+    ) throws(IndexError) -> (sharded: Bool, database: XapianDatabase, catalog: XapianDatabase?, identity: String) {
+        let sharded = layout.isSharded
+        do {
+            let database = try XapianDatabase(path: layout.database)
+            let catalog = sharded ? try XapianDatabase(path: ShardStub.catalogPath(of: layout)) : nil
+            try IndexMetadata.checkSchema(try database.metadata(IndexMetadata.schemaKey), directory: layout.directory)
+            return (sharded, database, catalog, try (catalog ?? database).uuid())
+        } catch {
+            throw IndexError.mapping(error, path: layout.directory, context: "cannot open the index")
+        }
+    }
+
     /// Words whose stems a searcher keeps for highlighting: about 2 MB at most.
     static let highlightStemCapacity = 20_000
 
     /// Moves to the newest committed revision. Returns true if the index had changed.
     @discardableResult
     public func refresh() throws(IndexError) -> Bool {
+        // Xapian's reopen moves along one database's revisions: it takes a database built anew
+        // at the same revision for no change, and keeps reading the deleted one's files.
+        if try replaced() {
+            (sharded, database, catalog, identity) = try Self.open(layout)
+            articles.removeAll(keepingCapacity: true)
+            return true
+        }
         let changed: Bool
         do {
             let catalogChanged = try catalog?.reopen() ?? false
@@ -65,6 +82,18 @@ public final class Searcher {
         }
         if changed { articles.removeAll(keepingCapacity: true) }
         return changed
+    }
+
+    /// True when the index at the layout is not the one this searcher opened: deleted and
+    /// built again, or made sharded or single.
+    private func replaced() throws(IndexError) -> Bool {
+        guard layout.isSharded == sharded else { return true }
+        let path = sharded ? ShardStub.catalogPath(of: layout) : layout.database
+        do {
+            return try XapianDatabase(path: path).uuid() != identity
+        } catch {
+            throw IndexError.from(error, path: layout.directory)
+        }
     }
 
     /// Opens the index anew: a remote shard's connection that was dropped (by the server's
