@@ -35,6 +35,8 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // The Linux calls Swift's Glibc module leaves out (statfs, eventfd), for the daemon's watchers.
+        .target(name: "CLinux"),
         // Swift ownership and typed errors over CXapian; no Passim logic.
         .target(name: "PassimXapian", dependencies: ["CXapian"]),
         // The one analyzer: segmentation, normalization, stemming, CJK bigrams, byte offsets.
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "PassimServer",
             dependencies: [
-                "PassimCore", "PassimArticles", "PassimProtocol", "PassimSocket",
+                "PassimCore", "PassimArticles", "PassimProtocol", "PassimSocket", "CLinux",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

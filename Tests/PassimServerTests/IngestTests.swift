@@ -1,6 +1,8 @@
 import Foundation
+import NIOCore
 import PassimCore
 import PassimProtocol
+import PassimServer
 import PassimTestSupport
 import Testing
 
@@ -124,18 +126,34 @@ import Testing
         #expect(try await bystander.next()?["id"] == .int(ping))
     }
 
+    /// Writes the versioned article into the server's corpus and ingests it with `passim ingest`,
+    /// as another process; returns the file's path.
+    static func ingestVersionedArticle(marker: String, paragraphs: Int, with server: ServerFixture) async throws
+        -> String
+    {
+        let file = server.corpus + "/" + VersionedArticle.name
+        try VersionedArticle.text(marker: marker, paragraphs: paragraphs).write(
+            toFile: file, atomically: false, encoding: .utf8)
+        let run = try await PassimBinary.run(["ingest", "--index", server.index, file])
+        #expect(run.status == 0, "\(run.stderr)")
+        return file
+    }
+
+    /// A daemon that checks the revision only when inotify says the index's files changed:
+    /// the timers are set past any test's length, so a notification can only come from a watch.
+    static let watchedOnly: @Sendable (inout ServerConfiguration) -> Void = {
+        $0.watchInterval = .hours(1)
+        $0.watchedIndexRecheck = .hours(1)
+    }
+
     /// Also for a sharded index, whose changes the daemon reads from the catalog's journal.
     @Test(arguments: [nil, 3] as [Int?]) func anExternalIngestIsNoticedAndAnnounced(shards: Int?) async throws {
-        let server = try await ServerFixture(shards: shards)
+        let server = try await ServerFixture(shards: shards, configure: Self.watchedOnly)
         defer { server.stop() }
         let subscriber = try server.client()
         _ = try await subscriber.call(
             "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
-        let file = server.corpus + "/" + VersionedArticle.name
-        try VersionedArticle.text(marker: "deltamarker", paragraphs: 3).write(
-            toFile: file, atomically: false, encoding: .utf8)
-        let run = try await PassimBinary.run(["ingest", "--index", server.index, file])
-        #expect(run.status == 0, "\(run.stderr)")
+        let file = try await Self.ingestVersionedArticle(marker: "deltamarker", paragraphs: 3, with: server)
         let change = try await subscriber.notification("index/didChange")
         #expect(change["params"]?["added"] == [.string(VersionedArticle.id)])
         // Searches after the notification see the new article, without a restart.
@@ -154,7 +172,7 @@ import Testing
         // The daemon starts before there is an index; `passim ingest` then builds one whole. The
         // journal cannot say what changed since "no index", so the lists are empty, which
         // PROTOCOL.md defines as "refresh everything".
-        let server = try await ServerFixture(ingest: false)
+        let server = try await ServerFixture(ingest: false, configure: Self.watchedOnly)
         defer { server.stop() }
         let subscriber = try server.client()
         _ = try await subscriber.call(
@@ -167,6 +185,31 @@ import Testing
         #expect(change["params"]?["removed"] == [])
         let answer = try await subscriber.call("search", params: ["query": "stem cells"])
         #expect(answer["result"]?["hits"]?[0] != nil, "\(answer)")
+    }
+
+    /// The index deleted and built again, single or sharded either way: the folders the daemon
+    /// watched are gone, and it must watch the new ones to see what comes after.
+    @Test(arguments: [(nil, nil), (nil, 3), (3, nil)] as [(Int?, Int?)])
+    func anIndexRebuiltUnderARunningDaemonIsWatchedAfresh(before: Int?, after: Int?) async throws {
+        let server = try await ServerFixture(shards: before, configure: Self.watchedOnly)
+        defer { server.stop() }
+        let subscriber = try server.client()
+        _ = try await subscriber.call(
+            "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        try FileManager.default.removeItem(atPath: server.index)
+        let rebuilt = try await PassimBinary.run(
+            ["ingest", "--index", server.index] + (after.map { ["--shards", String($0)] } ?? []) + [server.corpus])
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let whole = try await subscriber.notification("index/didChange")
+        #expect(whole["params"]?["added"] == [], "\(whole)")
+
+        _ = try await Self.ingestVersionedArticle(marker: "rebuiltmarker", paragraphs: 2, with: server)
+        // A sharded build may have committed more than once: skip what it announced after the first.
+        var change = try await subscriber.notification("index/didChange")
+        while change["params"]?["added"] == [] { change = try await subscriber.notification("index/didChange") }
+        #expect(change["params"]?["added"] == [.string(VersionedArticle.id)], "\(change)")
+        let answer = try await subscriber.call("search", params: ["query": "rebuiltmarker"])
+        #expect(answer["result"]?["hits"]?[0]?["article"]?["id"] == .string(VersionedArticle.id), "\(answer)")
     }
 
     @Test func inlineTextIsIngestedUnderItsName() async throws {

@@ -70,7 +70,7 @@ public final class PassimDaemon: Service {
             logger: logger)
         let watcher = IndexWatcher(
             layout: configuration.index, generation: generation, interval: configuration.watchInterval,
-            logger: logger
+            recheck: configuration.watchedIndexRecheck, logger: logger
         ) { change in
             rootsChanged.signal()
             guard let message = ResponseEncoding.notification(change.notification) else { return }

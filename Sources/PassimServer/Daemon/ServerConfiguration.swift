@@ -18,8 +18,12 @@ public struct ServerConfiguration: Sendable {
     /// A search for at least twice this many hits is cut into parts of at least this many,
     /// searched at once on the searcher threads (`SearchParts`): its answer comes sooner.
     public var searchPartHits: Int
-    /// How often the index revision is checked for commits by other processes.
+    /// How often the index revision is checked for commits by other processes when inotify
+    /// cannot see them (remote shards, a replica, a network file system).
     public var watchInterval: TimeAmount
+    /// How often the revision of an index inotify watches is checked anyway, in case a change
+    /// came in a way its watches miss.
+    public var watchedIndexRecheck: TimeAmount
     /// Requests one connection may have running at once; past it the daemon stops reading
     /// that connection until one finishes, so one client cannot take every searcher.
     public var maxRequestsPerConnection: Int
@@ -41,6 +45,7 @@ public struct ServerConfiguration: Sendable {
         self.searcherThreads = max(2, System.coreCount)
         self.searchPartHits = 20
         self.watchInterval = .milliseconds(250)
+        self.watchedIndexRecheck = .seconds(10)
         self.maxRequestsPerConnection = 32
         self.shutdownGracePeriod = .seconds(10)
         self.watchCorpus = true

@@ -40,6 +40,10 @@ final class CorpusWatcher: Sendable {
     private let handOver: AsyncStream<Batch>.Continuation
     /// The batch handed over and not answered yet: `serve` answers it if it ends first.
     private let inFlight = NIOLockedValueBox<Batch?>(nil)
+    #if os(Linux)
+        /// Ends the thread's wait for events when it is told to stop or to load the roots again.
+        private let wakeup = Wakeup()
+    #endif
 
     init(layout: IndexLayout, settle: TimeAmount, logger: Logger, apply: @escaping Apply) {
         self.layout = layout
@@ -63,6 +67,9 @@ final class CorpusWatcher: Sendable {
     /// The index changed: its roots may have too (a client ingested a new folder).
     func rootsMayHaveChanged() {
         control.withLockedValue { $0.rootsMayHaveChanged = true }
+        #if os(Linux)
+            wakeup?.signal()
+        #endif
     }
 
     /// Writes the batches the watching thread hands over, until it stops (or this task is
@@ -77,6 +84,9 @@ final class CorpusWatcher: Sendable {
     /// Stops watching and waits for the thread (and a batch being written) to finish.
     func shutdown() async {
         control.withLockedValue { $0.stopping = true }
+        #if os(Linux)
+            wakeup?.signal()
+        #endif
         let stopped = self.stopped
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
@@ -109,7 +119,11 @@ final class CorpusWatcher: Sendable {
                     return control.rootsMayHaveChanged
                 }
                 if reload { state.load(Self.roots(of: layout)) }
-                let events = inotify.events(waiting: state.pending.isEmpty ? 250 : max(10, settleMilliseconds))
+                // Idle, it sleeps until an event or the wakeup; without an eventfd it looks for
+                // a stop request four times a second.
+                let idle: Int32 = wakeup == nil ? 250 : -1
+                let events = inotify.events(
+                    waiting: state.pending.isEmpty ? idle : max(10, settleMilliseconds), wakeup: wakeup)
                 if !events.isEmpty {
                     for event in events { state.handle(event) }
                     lastEvent = .now()

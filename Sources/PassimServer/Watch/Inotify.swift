@@ -35,9 +35,9 @@
             close(descriptor)
         }
 
-        /// Watches folder `path`; the watch's number, or the system's reason it cannot.
-        func watch(_ path: String) -> Result<Int32, DaemonError> {
-            let watch = inotify_add_watch(descriptor, path, Self.folderEvents)
+        /// Watches folder `path` for `events`; the watch's number, or the system's reason it cannot.
+        func watch(_ path: String, for events: UInt32 = folderEvents) -> Result<Int32, DaemonError> {
+            let watch = inotify_add_watch(descriptor, path, events)
             guard watch >= 0 else {
                 let reason = String(cString: strerror(errno))
                 let hint =
@@ -53,10 +53,14 @@
             _ = inotify_rm_watch(descriptor, watch)
         }
 
-        /// The events available within `milliseconds` (none when the wait ends first).
-        func events(waiting milliseconds: Int32) -> [Event] {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, milliseconds) > 0 else { return [] }
+        /// The events available within `milliseconds` (-1: however long it takes); none when the
+        /// wait ends first or `wakeup` is signalled.
+        func events(waiting milliseconds: Int32, wakeup: Wakeup? = nil) -> [Event] {
+            var pollers = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+            if let wakeup { pollers.append(pollfd(fd: wakeup.descriptor, events: Int16(POLLIN), revents: 0)) }
+            guard poll(&pollers, nfds_t(pollers.count), milliseconds) > 0 else { return [] }
+            if pollers.count > 1, pollers[1].revents != 0 { wakeup?.drain() }
+            guard pollers[0].revents != 0 else { return [] }
             var events: [Event] = []
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {

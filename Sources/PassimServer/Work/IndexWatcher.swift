@@ -9,8 +9,9 @@ import PassimProtocol
 /// external `passim ingest`), bumps the generation searchers refresh at, and tells subscribers
 /// what changed.
 ///
-/// It polls the revision on its own thread with its own `Searcher` (`refresh` is Xapian's
-/// cheap `reopen`). What changed is read from the index's article journal, in proportion to the
+/// It reads the revision on its own thread with its own `Searcher` (`refresh` is Xapian's
+/// cheap `reopen`) when `IndexCommitSignal` says the index's files changed, so an idle daemon
+/// does not wake up to look; an index inotify cannot watch is polled every `interval`. What changed is read from the index's article journal, in proportion to the
 /// change and not to the index, so neither start nor a one-article ingest pays for the size of
 /// the corpus. When the journal cannot reach back (the index was rebuilt, or more than the
 /// journal's 1,000 commits happened between two checks) the change is announced with empty lists,
@@ -33,6 +34,8 @@ final class IndexWatcher: Sendable {
     private final class Snapshot: @unchecked Sendable {
         var searcher: Searcher?
         var revision: UInt64?
+        /// The index's identity at `revision`: a rebuilt index may come back at the same one.
+        var identity: String?
         /// Where the journal stood at `revision`.
         var journal: JournalPosition?
         /// A sharded index's shards as last inspected, and when.
@@ -77,16 +80,27 @@ final class IndexWatcher: Sendable {
     private let interval: TimeAmount
     private let logger: Logger
     private let onChange: @Sendable (Change) -> Void
+    #if os(Linux)
+        private let signal: IndexCommitSignal?
+    #endif
 
+    /// A watcher of `layout` that polls every `interval` an index it cannot watch, and checks
+    /// one it watches every `recheck` as well.
     init(
-        layout: IndexLayout, generation: IndexGeneration, interval: TimeAmount, logger: Logger,
-        onChange: @escaping @Sendable (Change) -> Void
+        layout: IndexLayout, generation: IndexGeneration, interval: TimeAmount, recheck: TimeAmount,
+        logger: Logger, onChange: @escaping @Sendable (Change) -> Void
     ) {
         self.layout = layout
         self.generation = generation
         self.interval = interval
         self.logger = logger
         self.onChange = onChange
+        #if os(Linux)
+            signal = IndexCommitSignal(
+                layout: layout, pollInterval: .nanoseconds(interval.nanoseconds),
+                recheck: .nanoseconds(recheck.nanoseconds))
+            if signal == nil { logger.notice("polling the index revision: no inotify instance or eventfd to spare") }
+        #endif
     }
 
     /// Starts the thread and takes the first snapshot (no notification for it).
@@ -95,8 +109,18 @@ final class IndexWatcher: Sendable {
         _ = await check(notify: false)
     }
 
-    /// Polls until the task is cancelled.
+    /// Checks at each nudge (or poll) until the task is cancelled.
     func run() async {
+        #if os(Linux)
+            if let signal {
+                signal.start()
+                for await _ in signal.nudges {
+                    _ = await check(notify: true)
+                }
+                signal.stop()
+                return
+            }
+        #endif
         while !Task.isCancelled {
             do {
                 try await Task.sleep(nanoseconds: UInt64(interval.nanoseconds))
@@ -113,6 +137,9 @@ final class IndexWatcher: Sendable {
     }
 
     func shutdown() async {
+        #if os(Linux)
+            signal?.stop()
+        #endif
         try? await thread.shutdownGracefully()
     }
 
@@ -158,15 +185,18 @@ final class IndexWatcher: Sendable {
                 summary, shards: snapshot.shards(of: layout, revisionChanged: revision != snapshot.revision))
             snapshot.lastFailure = nil
             snapshot.info = info
-            guard revision != snapshot.revision else { return Outcome(revision: info.revision, info: info) }
+            let rebuilt = searcher.identity != snapshot.identity
+            guard revision != snapshot.revision || rebuilt else { return Outcome(revision: info.revision, info: info) }
+            // Another index's journal position means nothing here: announce a whole change.
             let changes = try snapshot.journal.flatMap { position throws(IndexError) in
-                try searcher.articleChanges(since: position)
+                rebuilt ? nil : try searcher.articleChanges(since: position)
             }
             let change = Change(
                 revision: info.revision, added: changes?.added ?? [], updated: changes?.updated ?? [],
                 removed: changes?.removed ?? [])
             snapshot.journal = try changes?.position ?? searcher.journalPosition()
             snapshot.revision = revision
+            snapshot.identity = searcher.identity
             return Outcome(revision: info.revision, change: change, info: info)
         } catch {
             let message = "\(error)"

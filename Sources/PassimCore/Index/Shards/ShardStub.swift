@@ -114,7 +114,7 @@ public struct ShardStub: Sendable, Hashable {
     }
 
     /// The path of local database `path` as written in a stub (relative to the index directory).
-    static func resolve(_ path: String, in layout: IndexLayout) -> String {
+    public static func resolve(_ path: String, in layout: IndexLayout) -> String {
         path.hasPrefix("/") ? path : layout.directory + "/" + path
     }
 }
