@@ -49,6 +49,25 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
+    /// How the daemon notices other processes' commits, for people.
+    static func describe(_ watch: IndexWatch) -> String {
+        let interval = Self.interval(milliseconds: watch.intervalMs)
+        switch watch.mode {
+        case .inotify: return "by inotify, and a look every \(interval)"
+        case .polling: return "polled every \(interval)" + (watch.reason.map { " (\($0))" } ?? "")
+        }
+    }
+
+    /// What the corpus watcher watches, for people.
+    static func describe(_ watch: CorpusWatch) -> String {
+        "\(watch.folders) \(watch.folders == 1 ? "folder" : "folders") under \(watch.roots) "
+            + (watch.roots == 1 ? "root" : "roots")
+    }
+
+    private static func interval(milliseconds: Int) -> String {
+        milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000) s" : "\(milliseconds) ms"
+    }
+
     /// Aligned `name value` lines for people.
     /// One shard's row: where it is, and its passages and revision, or why it cannot be read.
     static func describe(_ shard: ShardInfo) -> String {
@@ -86,6 +105,10 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
             }
         } else {
             rows.append(("index", "unavailable (the daemon cannot open its index; run `passim ingest`)"))
+        }
+        if let watching = stats.watching {
+            let corpus = watching.corpus.map(Self.describe) ?? "off"
+            rows.append(("watching", "index \(Self.describe(watching.index)); corpus \(corpus)"))
         }
         rows.append(("uptime", Self.duration(stats.uptimeSeconds)))
         rows.append(("connections", "\(stats.connections.open) open, \(stats.connections.total) since start"))

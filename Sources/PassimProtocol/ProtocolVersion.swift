@@ -18,7 +18,7 @@ public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     /// The version this module speaks. PROTOCOL.md's version history must list it.
-    public static let current = ProtocolVersion(major: 1, minor: 6)
+    public static let current = ProtocolVersion(major: 1, minor: 7)
 
     /// Parses `"1.0"`; `nil` for anything else.
     public init?(_ string: String) {

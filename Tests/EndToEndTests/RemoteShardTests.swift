@@ -138,6 +138,9 @@ struct RemoteShardTests {
         let stats = try daemon.stats(in: dir)
         #expect(stats.index?.shards?.map(\.state) == [.ok, .ok])
         #expect(stats.index?.shards?.map(\.location) == servers.map(\.stubLine))
+        // Another machine's commits reach no inotify here: the daemon polls, and says why.
+        #expect(stats.watching?.index.mode == .polling)
+        #expect(stats.watching?.index.reason == "remote shards")
 
         servers[1].stop()
         let down = try Self.search("front", "collagen scars", in: dir, daemon: true)

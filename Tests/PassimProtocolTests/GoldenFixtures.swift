@@ -54,14 +54,20 @@ enum GoldenFixtures {
         ])
     static let serverInfo = ServerInfo(name: "passim", version: "0.1.0")
 
-    /// A `stats` result for `index`.
-    static func stats(of index: IndexInfo) -> StatsResult {
+    /// A `stats` result for `index`, watched as `watching` says.
+    static func stats(of index: IndexInfo, watching: WatchInfo) -> StatsResult {
         StatsResult(
             serverInfo: serverInfo, protocolVersion: .current, index: index, uptimeSeconds: 3600.5,
             connections: ConnectionCounts(open: 2, total: 17),
             queries: QueryCounts(total: 1200, failed: 3, cancelled: 4, deadlineExceeded: 1),
-            latencyMs: LatencyPercentiles(p50: 1.25, p90: 3.5, p99: 12.75, samples: 1000))
+            latencyMs: LatencyPercentiles(p50: 1.25, p90: 3.5, p99: 12.75, samples: 1000), watching: watching)
     }
+
+    /// A local index watched with inotify, and its corpus.
+    static let watchedLocally = WatchInfo(
+        index: IndexWatch(mode: .inotify, intervalMs: 10_000), corpus: CorpusWatch(roots: 2, folders: 14))
+    /// An index with remote shards, polled, and no corpus watcher (`--no-watch`).
+    static let polledRemotely = WatchInfo(index: IndexWatch(mode: .polling, reason: "remote shards", intervalMs: 250))
 
     static let all: [GoldenCase] = requests + responses + notifications + errors
 
@@ -206,8 +212,8 @@ enum GoldenFixtures {
                     Completion(term: "platelet", frequency: 31), Completion(term: "platelets", frequency: 12),
                     Completion(term: "plateau", frequency: 2),
                 ])),
-        .response("stats", id: 6, stats(of: indexInfo)),
-        .response("stats.sharded", id: 6, stats(of: shardedIndexInfo)),
+        .response("stats", id: 6, stats(of: indexInfo, watching: watchedLocally)),
+        .response("stats.sharded", id: 6, stats(of: shardedIndexInfo, watching: polledRemotely)),
         .response("ping", id: 7, EmptyResponse()),
         .response("shutdown", id: 8, VoidResponse()),
         .response(

@@ -93,10 +93,16 @@ import Testing
         try Self.note("batchthreeword").write(
             toFile: server.corpus + "/batch/deeper/three.txt", atomically: false, encoding: .utf8)
         try await Self.change(on: client, added: ["batch/deeper/three"])
+        // `stats` says what is watched: the corpus, the folder moved in and its subfolder.
+        var watching = try await client.call("stats")["result"]?["watching"]
+        #expect(watching?["corpus"] == ["roots": 1, "folders": 3], "\(String(describing: watching))")
+        #expect(watching?["index"] == ["mode": "inotify", "intervalMs": 10_000])
 
         #expect(rename(server.corpus + "/batch", server.directory.path("outside/gone")) == 0)
         try await Self.change(on: client, removed: ["batch/one", "batch/deeper/two", "batch/deeper/three"])
         #expect(try await Self.hits("batchtwoword", client).isEmpty)
+        watching = try await client.call("stats")["result"]?["watching"]
+        #expect(watching?["corpus"] == ["roots": 1, "folders": 1], "\(String(describing: watching))")
     }
 
     @Test func ignoredAndOtherFilesAreNotIngested() async throws {

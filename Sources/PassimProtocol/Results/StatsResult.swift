@@ -14,12 +14,14 @@ public struct StatsResult: ResponseType {
     public var queries: QueryCounts
     /// Latency of recent searches; absent before the first search.
     public var latencyMs: LatencyPercentiles?
+    /// How the server follows the index and the corpus (protocol 1.7); absent from older servers.
+    public var watching: WatchInfo?
 
     /// Memberwise initializer.
     public init(
         serverInfo: ServerInfo, protocolVersion: ProtocolVersion, index: IndexInfo?,
         uptimeSeconds: Double, connections: ConnectionCounts, queries: QueryCounts,
-        latencyMs: LatencyPercentiles?
+        latencyMs: LatencyPercentiles?, watching: WatchInfo? = nil
     ) {
         self.serverInfo = serverInfo
         self.protocolVersion = protocolVersion
@@ -28,6 +30,7 @@ public struct StatsResult: ResponseType {
         self.connections = connections
         self.queries = queries
         self.latencyMs = latencyMs
+        self.watching = watching
     }
 }
 

@@ -9,6 +9,7 @@ struct StatsHandler: MethodHandler {
             StatsResult(
                 serverInfo: services.configuration.serverInfo, protocolVersion: .current,
                 index: services.indexInfo, uptimeSeconds: stats.uptimeSeconds,
-                connections: stats.connections, queries: stats.queries, latencyMs: stats.latency))
+                connections: stats.connections, queries: stats.queries, latencyMs: stats.latency,
+                watching: WatchInfo(index: services.watcher.watch, corpus: services.corpus?.watch)))
     }
 }

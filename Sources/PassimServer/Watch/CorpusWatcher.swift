@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import PassimArticles
 import PassimCore
+import PassimProtocol
 
 #if canImport(Glibc)
     import Glibc
@@ -40,6 +41,10 @@ final class CorpusWatcher: Sendable {
     private let handOver: AsyncStream<Batch>.Continuation
     /// The batch handed over and not answered yet: `serve` answers it if it ends first.
     private let inFlight = NIOLockedValueBox<Batch?>(nil)
+    private let watching = NIOLockedValueBox<CorpusWatch?>(nil)
+
+    /// What it watches, for `stats`; nil until its thread has started, or when it cannot watch.
+    var watch: CorpusWatch? { watching.withLockedValue { $0 } }
     #if os(Linux)
         /// Ends the thread's wait for events when it is told to stop or to load the roots again.
         private let wakeup = Wakeup()
@@ -119,6 +124,7 @@ final class CorpusWatcher: Sendable {
                     return control.rootsMayHaveChanged
                 }
                 if reload { state.load(Self.roots(of: layout)) }
+                watching.withLockedValue { $0 = state.watch }
                 // Idle, it sleeps until an event or the wakeup; without an eventfd it looks for
                 // a stop request four times a second.
                 let idle: Int32 = wakeup == nil ? 250 : -1

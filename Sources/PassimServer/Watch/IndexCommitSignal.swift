@@ -33,6 +33,10 @@
         private nonisolated(unsafe) let inotify: Inotify
         private let wakeup: Wakeup
         private let state = NIOLockedValueBox(State.idle)
+        private let reason = NIOLockedValueBox<String?>(nil)
+
+        /// Why the index is polled now, as the last look at it found; nil while it is watched.
+        var pollReason: String? { reason.withLockedValue { $0 } }
         private let finished = DispatchSemaphore(value: 0)
 
         /// What a database folder's watch cares about: its version file (a replica's stub too).
@@ -93,12 +97,13 @@
             var watched: [Int32: Target] = [:]
             while !isStopping {
                 let before = Set(watched.keys)
-                let seeable = arm(&watched)
+                let why = arm(&watched)
+                reason.withLockedValue { $0 = why }
                 // A folder just watched may have changed before its watch was placed (an index
                 // directory made and filled at once): the check this nudge asks for sees that.
                 if !Set(watched.keys).isSubset(of: before) { continuation.yield() }
                 let events = inotify.events(
-                    waiting: seeable ? recheckMilliseconds : pollMilliseconds, wakeup: wakeup)
+                    waiting: why == nil ? recheckMilliseconds : pollMilliseconds, wakeup: wakeup)
                 if isStopping { return }
                 // Events that cannot be a commit (a lock file, a temporary version file): wait on.
                 if !events.isEmpty, !events.contains(where: { Self.matters($0, watched) }) { continue }
@@ -112,10 +117,10 @@
             var names: Set<String>?
         }
 
-        /// Places the watches the index needs as it is now; false when its changes cannot all
-        /// be seen through them.
-        private func arm(_ watched: inout [Int32: Target]) -> Bool {
-            var seeable = LocalFileSystem.contains(layout.directory)
+        /// Places the watches the index needs as it is now; why its changes cannot all be seen
+        /// through them, or nil when they can.
+        private func arm(_ watched: inout [Int32: Target]) -> String? {
+            var reason = LocalFileSystem.contains(layout.directory) ? nil : Self.networkFileSystem
             let directory = URL(fileURLWithPath: layout.directory)
             // Before the first ingest there may be no index directory: its parent shows it coming.
             let top =
@@ -128,19 +133,20 @@
             } else if let stub = try? ShardStub.read(layout) {
                 for location in [stub.catalog] + stub.shards {
                     guard case .local(let path) = location else {
-                        seeable = false
+                        reason = reason ?? "remote shards"
                         continue
                     }
                     let folder = ShardStub.resolve(path, in: layout)
-                    if FileManager.default.fileExists(atPath: folder + "/XAPIANDB") { seeable = false }
+                    if FileManager.default.fileExists(atPath: folder + "/XAPIANDB") { reason = reason ?? "a replica" }
+                    // A shard's folder may be mounted from elsewhere, apart from the index directory.
+                    if !LocalFileSystem.contains(folder) { reason = reason ?? Self.networkFileSystem }
                     databases.append(folder)
                 }
             }
             var placed: [Int32: Target] = [:]
-            if case .success(let watch) = inotify.watch(top.path, for: Self.events) {
-                placed[watch] = top
-            } else {
-                seeable = false
+            switch inotify.watch(top.path, for: Self.events) {
+            case .success(let watch): placed[watch] = top
+            case .failure(let error): reason = reason ?? error.message
             }
             // A database folder not made yet is seen coming through the index directory's watch.
             for folder in databases {
@@ -150,8 +156,10 @@
             }
             for watch in watched.keys where placed[watch] == nil { inotify.unwatch(watch) }
             watched = placed
-            return seeable
+            return reason
         }
+
+        private static let networkFileSystem = "on a network file system, where inotify sees only this machine's writes"
 
         private static func matters(_ event: Inotify.Event, _ watched: [Int32: Target]) -> Bool {
             if event.has(IN_Q_OVERFLOW) { return true }

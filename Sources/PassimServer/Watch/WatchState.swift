@@ -4,6 +4,7 @@
     import Logging
     import PassimArticles
     import PassimCore
+    import PassimProtocol
 
     /// The corpus watcher's state on its thread: the folders watched, the roots, and the changes
     /// noted since the last write.
@@ -13,6 +14,9 @@
         private(set) var roots: [CorpusRoot] = []
         private var folders = WatchedFolders()
         var pending = CorpusChanges()
+
+        /// The roots and the folders under them being watched, for `stats`.
+        var watch: CorpusWatch { CorpusWatch(roots: roots.count, folders: folders.count) }
 
         init(inotify: Inotify, logger: Logger) {
             self.inotify = inotify

@@ -78,6 +78,7 @@ final class IndexWatcher: Sendable {
     private let snapshot = Snapshot()
     private let generation: IndexGeneration
     private let interval: TimeAmount
+    private let recheck: TimeAmount
     private let logger: Logger
     private let onChange: @Sendable (Change) -> Void
     #if os(Linux)
@@ -93,6 +94,7 @@ final class IndexWatcher: Sendable {
         self.layout = layout
         self.generation = generation
         self.interval = interval
+        self.recheck = recheck
         self.logger = logger
         self.onChange = onChange
         #if os(Linux)
@@ -100,6 +102,20 @@ final class IndexWatcher: Sendable {
                 layout: layout, pollInterval: .nanoseconds(interval.nanoseconds),
                 recheck: .nanoseconds(recheck.nanoseconds))
             if signal == nil { logger.notice("polling the index revision: no inotify instance or eventfd to spare") }
+        #endif
+    }
+
+    /// How commits by other processes are noticed, for `stats`.
+    var watch: IndexWatch {
+        let polled = IndexWatch(mode: .polling, reason: "no inotify", intervalMs: Int(interval.nanoseconds / 1_000_000))
+        #if os(Linux)
+            guard let signal else { return polled }
+            if let reason = signal.pollReason {
+                return IndexWatch(mode: .polling, reason: reason, intervalMs: polled.intervalMs)
+            }
+            return IndexWatch(mode: .inotify, intervalMs: Int(recheck.nanoseconds / 1_000_000))
+        #else
+            return polled
         #endif
     }
 
