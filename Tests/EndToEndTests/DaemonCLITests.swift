@@ -201,11 +201,8 @@ import Testing
         let dir = try Self.indexedCorpus()
         let daemon = try DaemonProcess(index: "idx", in: dir, name: "interrupted")
         defer { daemon.stop() }
-        let count = 3_000
-        for number in 0..<count {
-            try dir.write(
-                "many/note-\(number).txt", "Note \(number)\n\nA short note about item \(number) and its cells.\n")
-        }
+        let count = try Self.notesForALongIngest(in: dir)
+        for number in 0..<count { try Self.writeNote(number, into: "many", in: dir) }
         let before = try daemon.stats(in: dir).index?.revision ?? 0
         let stderr = Pipe()
         let ingest = try PassimProcess.start(
@@ -235,6 +232,23 @@ import Testing
         #expect(search.status == 0, "\(search.stderr)")
         let check = try PassimProcess.run(["check", "--index-only", "--index", "idx"], in: dir.url)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    static func writeNote(_ number: Int, into folder: String, in dir: TemporaryDirectory) throws {
+        try dir.write(
+            "\(folder)/note-\(number).txt", "Note \(number)\n\nA short note about item \(number) and its cells.\n")
+    }
+
+    /// Enough notes that the daemon is still writing them when an interrupt comes: at least
+    /// 3,000, more for a fast (release) binary, from how long it takes to ingest a sample alone.
+    static func notesForALongIngest(in dir: TemporaryDirectory) throws -> Int {
+        let sample = 300
+        for number in 0..<sample { try writeNote(number, into: "sample", in: dir) }
+        let started = Date()
+        let run = try PassimProcess.run(["ingest", "--no-daemon", "--index", "sample-idx", "sample"], in: dir.url)
+        guard run.status == 0 else { throw DaemonProcessError("the sample ingest failed: \(run.stderr)") }
+        let seconds = max(Date().timeIntervalSince(started), 0.01)
+        return min(30_000, max(3_000, Int(Double(sample) * 3 / seconds)))
     }
 
     @Test func aStaleSocketFallsBackToWorkingInProcess() throws {

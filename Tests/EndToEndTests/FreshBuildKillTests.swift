@@ -7,16 +7,26 @@ import Testing
 /// must build it whole.
 @Suite struct FreshBuildKillTests {
     static let kills = 12
+    /// How long a whole build must take at least for kills to land inside it: a fast (release)
+    /// binary builds a bigger corpus until it does.
+    static let shortestBuild: TimeInterval = 0.5
 
     @Test func aKilledFreshBuildLeavesAnEmptyOrAWholeIndex() throws {
         let dir = try TemporaryDirectory("passim-fresh-kill")
-        try SyntheticCorpus.write(version: 1, articles: 200, into: dir.file("live"))
-        let started = Date()
-        let reference = try PassimProcess.run(["ingest", "--index", "reference", "live"], in: dir.url)
-        #expect(reference.status == 0, "\(reference.stderr)")
+        var articles = 200
+        var fullRun: TimeInterval
+        repeat {
+            try? FileManager.default.removeItem(at: dir.file("reference"))
+            try SyntheticCorpus.write(version: 1, articles: articles, into: dir.file("live"))
+            let started = Date()
+            let reference = try PassimProcess.run(["ingest", "--index", "reference", "live"], in: dir.url)
+            try #require(reference.status == 0, "\(reference.stderr)")
+            fullRun = Date().timeIntervalSince(started)
+            articles *= 4
+        } while fullRun < Self.shortestBuild && articles <= 12_800
         // Kills land within the time a whole ingest takes, re-measured every round (the fastest
         // so far): one slow reference run on a loaded machine put most kills after the end.
-        var fullRun = max(Date().timeIntervalSince(started), 0.05)
+        fullRun = max(fullRun, 0.05)
         let whole = try PassimProcess.run(["check", "--index-only", "--index", "reference"], in: dir.url).stdout
 
         var generator = SeededGenerator(seed: 0xF2E5_B11D)
