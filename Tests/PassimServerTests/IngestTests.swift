@@ -146,13 +146,22 @@ import Testing
         $0.watchedIndexRecheck = .hours(1)
     }
 
+    /// A client subscribed to `index/didChange`, once `stats` says the index is watched (where
+    /// inotify cannot watch the test's folders, the tests below would wait for an hour's poll).
+    static func watchedSubscriber(_ server: ServerFixture) async throws -> TestClient {
+        let subscriber = try server.client()
+        _ = try await subscriber.call(
+            "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let mode = try await subscriber.call("stats")["result"]?["watching"]?["index"]?["mode"]
+        try #require(mode == "inotify", "the daemon cannot watch \(server.index) with inotify")
+        return subscriber
+    }
+
     /// Also for a sharded index, whose changes the daemon reads from the catalog's journal.
     @Test(arguments: [nil, 3] as [Int?]) func anExternalIngestIsNoticedAndAnnounced(shards: Int?) async throws {
         let server = try await ServerFixture(shards: shards, configure: Self.watchedOnly)
         defer { server.stop() }
-        let subscriber = try server.client()
-        _ = try await subscriber.call(
-            "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let subscriber = try await Self.watchedSubscriber(server)
         let file = try await Self.ingestVersionedArticle(marker: "deltamarker", paragraphs: 3, with: server)
         let change = try await subscriber.notification("index/didChange")
         #expect(change["params"]?["added"] == [.string(VersionedArticle.id)])
@@ -174,9 +183,7 @@ import Testing
         // PROTOCOL.md defines as "refresh everything".
         let server = try await ServerFixture(ingest: false, configure: Self.watchedOnly)
         defer { server.stop() }
-        let subscriber = try server.client()
-        _ = try await subscriber.call(
-            "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let subscriber = try await Self.watchedSubscriber(server)
         let run = try await PassimBinary.run(["ingest", "--index", server.index, server.corpus])
         #expect(run.status == 0, "\(run.stderr)")
         let change = try await subscriber.notification("index/didChange")
@@ -193,9 +200,7 @@ import Testing
     func anIndexRebuiltUnderARunningDaemonIsWatchedAfresh(before: Int?, after: Int?) async throws {
         let server = try await ServerFixture(shards: before, configure: Self.watchedOnly)
         defer { server.stop() }
-        let subscriber = try server.client()
-        _ = try await subscriber.call(
-            "initialize", params: ["capabilities": ["notifications": ["indexDidChange": true]]])
+        let subscriber = try await Self.watchedSubscriber(server)
         try FileManager.default.removeItem(atPath: server.index)
         let rebuilt = try await PassimBinary.run(
             ["ingest", "--index", server.index] + (after.map { ["--shards", String($0)] } ?? []) + [server.corpus])

@@ -6,8 +6,14 @@ import PassimProtocol
 /// columns in the connection's position encoding. A large page is searched in parts at once
 /// (`SearchParts`).
 struct SearchHandler: MethodHandler {
-    /// A part's answer, and the index revision it read.
-    private typealias Part = (result: SearchResult, revision: UInt64)
+    /// A part's answer, and the index it read: its identity and revision (a rebuilt index can
+    /// come back at the same revision).
+    private typealias Part = (result: SearchResult, revision: IndexVersion)
+
+    private struct IndexVersion: Equatable {
+        var identity: String
+        var revision: UInt64
+    }
 
     func handle(
         _ request: PassimProtocol.SearchRequest, context: RequestContext
@@ -48,7 +54,7 @@ struct SearchHandler: MethodHandler {
         let sources = context.services.sources
         return { searcher in
             let found: SearchResult
-            let revision: UInt64
+            let revision: IndexVersion
             do throws(SearchError) {
                 found = SearchResult(try searcher.search(request))
             } catch {
@@ -57,7 +63,7 @@ struct SearchHandler: MethodHandler {
                         error, method: PassimProtocol.SearchRequest.method, query: request.query, encoding: encoding))
             }
             do {
-                revision = try searcher.revision()
+                revision = IndexVersion(identity: searcher.identity, revision: try searcher.revision())
             } catch {
                 return .failure(ErrorMapping.indexUnavailable(error))
             }

@@ -122,6 +122,10 @@ final class IndexWatcher: Sendable {
     /// Starts the thread and takes the first snapshot (no notification for it).
     func start() async {
         thread.start()
+        // The watches first: the first check then sees whatever they do not.
+        #if os(Linux)
+            signal?.start()
+        #endif
         _ = await check(notify: false)
     }
 
@@ -129,11 +133,10 @@ final class IndexWatcher: Sendable {
     func run() async {
         #if os(Linux)
             if let signal {
-                signal.start()
                 for await _ in signal.nudges {
                     _ = await check(notify: true)
                 }
-                signal.stop()
+                await signal.stop()
                 return
             }
         #endif
@@ -154,7 +157,7 @@ final class IndexWatcher: Sendable {
 
     func shutdown() async {
         #if os(Linux)
-            signal?.stop()
+            await signal?.stop()
         #endif
         try? await thread.shutdownGracefully()
     }
@@ -197,11 +200,11 @@ final class IndexWatcher: Sendable {
             }
             let summary = try searcher.indexSummary()
             let revision = summary.revision
+            let rebuilt = searcher.identity != snapshot.identity
             let info = IndexInfo(
-                summary, shards: snapshot.shards(of: layout, revisionChanged: revision != snapshot.revision))
+                summary, shards: snapshot.shards(of: layout, revisionChanged: revision != snapshot.revision || rebuilt))
             snapshot.lastFailure = nil
             snapshot.info = info
-            let rebuilt = searcher.identity != snapshot.identity
             guard revision != snapshot.revision || rebuilt else { return Outcome(revision: info.revision, info: info) }
             // Another index's journal position means nothing here: announce a whole change.
             let changes = try snapshot.journal.flatMap { position throws(IndexError) in

@@ -36,7 +36,7 @@ struct SearchParts {
     }
 
     /// The parts' answers as the page's, or nil when they are not parts of one answer.
-    static func merge(_ parts: [(result: SearchResult, revision: UInt64)]) -> SearchResult? {
+    static func merge<Revision: Equatable>(_ parts: [(result: SearchResult, revision: Revision)]) -> SearchResult? {
         guard let first = parts.first, let last = parts.last else { return nil }
         let agree = parts.allSatisfy { part in
             part.revision == first.revision && part.result.query == first.result.query
