@@ -68,7 +68,6 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         milliseconds % 1_000 == 0 ? "\(milliseconds / 1_000) s" : "\(milliseconds) ms"
     }
 
-    /// Aligned `name value` lines for people.
     /// One shard's row: where it is, and its passages and revision, or why it cannot be read.
     static func describe(_ shard: ShardInfo) -> String {
         guard shard.state == .ok else { return "\(shard.location): unreachable (\(shard.problem ?? "no answer"))" }
@@ -77,6 +76,7 @@ public struct DaemonStatus: Codable, Sendable, Hashable {
         return text
     }
 
+    /// Aligned `name value` lines for people.
     public var human: String {
         var rows: [(String, String)] = []
         guard running, let stats else {

@@ -130,10 +130,10 @@
             }
         }
 
-        /// A watched folder, and the entries in it whose change matters (nil: any entry).
+        /// A watched folder, and the entries in it whose change matters.
         private struct Target {
             var path: String
-            var names: Set<String>?
+            var names: Set<String>
         }
 
         /// What the watches were placed for: the index directory and its `db` (a database
@@ -219,7 +219,7 @@
             guard let target = watched[event.watch] else { return false }
             // The folder itself deleted, moved or unwatched.
             if event.name.isEmpty { return true }
-            return target.names?.contains(event.name) ?? true
+            return target.names.contains(event.name)
         }
 
         /// The milliseconds from now to `due`, for poll(2): 0 once it has passed.
