@@ -12,8 +12,9 @@ extension CompilationRun {
         var matchedByOptional = false
     }
 
-    /// The PHRASE of a run of two or more words, stop words included, over the terms the
-    /// indexer writes; nil for shorter runs and where weights do not count.
+    /// The PHRASE of a run of two or more words (or of one word split into words, as
+    /// `cell-derived`), stop words included, over the terms the indexer writes; nil for shorter
+    /// runs and where weights do not count.
     ///
     /// BM25 scores each word as if the others were not there, so a passage that says `event
     /// loop` ranks no higher than one that says `event` in one sentence and `loop` in the next,
@@ -32,7 +33,10 @@ extension CompilationRun {
     mutating func phraseBonus(of run: WordRun, in context: Context) throws(XapianError)
         -> (phrase: XapianQuery, matchedByOptional: Bool, text: String)?
     {
-        guard context.positive, run.words.count >= 2 else { return nil }
+        guard context.positive, let only = run.words.first else { return nil }
+        // One word the analysis splits into words of their own (`cell-derived`) is a run of
+        // them, as the same words typed with spaces are; any other one word is not a run.
+        if run.words.count == 1, !Self.isSplitIntoWords(analyzer.analyze(only.text)) { return nil }
         let tokens = run.words.flatMap { analyzer.analyze($0.text).tokens }
         guard tokens.count >= 2 else { return nil }
         var terms: [XapianQuery] = []

@@ -16,8 +16,10 @@ extension CompilationRun {
     }
 
     /// A ranked bare word with its synonyms; nil when it analyzes to nothing or is a dropped
-    /// stop word.
-    mutating func bareWord(_ analyzed: AnalyzedText, in context: Context, droppable: Bool) throws(XapianError)
+    /// stop word. `inRun`: the word is part of a sequence's run of words, whose words-together
+    /// bonus ranks its parts side by side first (`typed`).
+    mutating func bareWord(_ analyzed: AnalyzedText, in context: Context, droppable: Bool, inRun: Bool)
+        throws(XapianError)
         -> XapianQuery?
     {
         guard !analyzed.tokens.isEmpty else { return nil }
@@ -26,7 +28,7 @@ extension CompilationRun {
             ignoredStopWords.append(analyzed.tokens[0].term)
             return nil
         }
-        let query = try typed(analyzed, in: context, at: first, required: !droppable)
+        let query = try typed(analyzed, in: context, at: first, required: !droppable, inRun: inRun)
         return try withSynonyms(query, of: [analyzed], in: context, at: first)
     }
 
@@ -54,9 +56,9 @@ extension CompilationRun {
                 var parts: [XapianQuery] = []
                 for (word, analyzed) in zip(words[index..<(index + count)], analyses[index..<(index + count)]) {
                     let at = reservePositions(analyzed.tokens.count)
-                    parts.append(try typed(analyzed, in: context, at: at, required: true))
+                    parts.append(try typed(analyzed, in: context, at: at, required: true, inRun: true))
                     if !isDroppableStopWord(analyzed, in: context) {
-                        let query = try typed(analyzed, in: context, at: at, required: false)
+                        let query = try typed(analyzed, in: context, at: at, required: false, inRun: true)
                         queries.append(query)
                         appliedSynonyms = []
                         if recording { recordWord(word.text, analyzed, query, in: context) }
@@ -72,7 +74,7 @@ extension CompilationRun {
                 }
                 index += count
             } else {
-                if let query = try bareWord(analyses[index], in: context, droppable: true) {
+                if let query = try bareWord(analyses[index], in: context, droppable: true, inRun: true) {
                     queries.append(query)
                     if recording { recordWord(words[index].text, analyses[index], query, in: context) }
                 }
@@ -128,27 +130,41 @@ extension CompilationRun {
     }
 
     /// A word as the user typed it. One the Analyzer splits into several words (`shock-sound`,
-    /// `anti-angiogenesis`, `frozen--which`) is those words, as a document's text is: each a
-    /// term of the query (all of them when the word is required), their phrase only a bonus,
-    /// and their stop words and single letters only in the phrase (`e.g.` stays a phrase). Excluded, it is the phrase: `-cell-derived`
-    /// leaves out passages that say "cell-derived", not every passage that says "cell".
-    private mutating func typed(_ analyzed: AnalyzedText, in context: Context, at first: UInt32, required: Bool)
-        throws(XapianError) -> XapianQuery
-    {
+    /// `anti-angiogenesis`, `frozen--which`) is those words, as a document's text is and as if
+    /// they were typed with spaces: each a term of the query (all of them when the word is
+    /// required), side by side worth the words-together bonus of the run of words it is in
+    /// (`phraseBonus`), so a hyphen does not count a compound's words twice (a phrase weighs
+    /// what its words weigh). Stop words and single letters say nothing on their own: they are
+    /// only in that bonus (`x-ray` is `ray`, and `x ray` together ranks first; `e.g.` is only
+    /// its phrase). A word not in a run (`cell-derived AND growth`) keeps its phrase as its own
+    /// bonus. Excluded, it is the phrase: `-cell-derived` leaves out passages that say
+    /// "cell-derived", not every passage that says "cell".
+    private mutating func typed(
+        _ analyzed: AnalyzedText, in context: Context, at first: UInt32, required: Bool, inRun: Bool
+    ) throws(XapianError) -> XapianQuery {
         guard analyzed.tokens.count > 1, context.positive, !analyzed.tokens.allSatisfy(\.kind.getsBigrams) else {
             return try ranked(analyzed, in: context, at: first)
         }
         let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
         let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
-        // Stop words and single letters (`e.g.`, `x-ray`'s `x`) say nothing on their own.
-        let words = zip(analyzed.tokens, terms).filter { token, _ in
-            !(token.kind == .word && (StopWords.contains(token.term) || token.term.unicodeScalars.count == 1))
-        }.map(\.1)
+        let words = zip(analyzed.tokens, terms).filter { token, _ in Self.standsAlone(token) }.map(\.1)
         guard !words.isEmpty else { return phrase }
+        let bonus = inRun ? [] : [phrase]
         if required, let all = try XapianQuery.joined(.and, words) {
-            return try .combine(.andMaybe, [all, phrase])
+            return bonus.isEmpty ? all : try .combine(.andMaybe, [all] + bonus)
         }
-        return try XapianQuery.joined(.or, words + [phrase]) ?? phrase
+        return try XapianQuery.joined(.or, words + bonus) ?? phrase
+    }
+
+    /// Whether a part of a split word is searched on its own: not a stop word or single letter.
+    static func standsAlone(_ token: Token) -> Bool {
+        !(token.kind == .word && (StopWords.contains(token.term) || token.term.unicodeScalars.count == 1))
+    }
+
+    /// Whether `typed` searches this word, in a run, as its words alone, with no phrase of its own.
+    static func isSplitIntoWords(_ analyzed: AnalyzedText) -> Bool {
+        analyzed.tokens.count > 1 && !analyzed.tokens.allSatisfy(\.kind.getsBigrams)
+            && analyzed.tokens.contains(where: standsAlone)
     }
 
     /// One word as ranked: its indexed term (`Z`+P+stem, or P+term for numbers and CJK, plus

@@ -47,7 +47,7 @@ struct CompilationRun {
         switch node {
         case .word(let word):
             let analyzed = analyzer.analyze(word.text)
-            let query = try bareWord(analyzed, in: context, droppable: true)
+            let query = try bareWord(analyzed, in: context, droppable: true, inRun: false)
             if isRoot, let query {
                 recordWord(word.text, analyzed, query, in: context)
                 recordedRoot = true
@@ -144,7 +144,7 @@ struct CompilationRun {
             run.words.append(word)
             // `+the` keeps a stop word: the user asked for it explicitly.
             let analyzed = analyzer.analyze(word.text)
-            if let query = try bareWord(analyzed, in: context, droppable: false) {
+            if let query = try bareWord(analyzed, in: context, droppable: false, inRun: true) {
                 parts.required.append(query)
                 if isRoot { recordWord("+" + word.text, analyzed, query, in: context) }
             }

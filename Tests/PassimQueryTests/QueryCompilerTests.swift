@@ -37,6 +37,16 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("cell–derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
     ("+cell-derived", "Query(((Zcell@1 AND Zderiv@2) AND_MAYBE (Zcell@1 PHRASE 2 Zderiv@2)))"),
     ("state-of-the-art", "Query((Zstate@1 OR Zart@4 OR (Zstate@1 PHRASE 4 Zof@2 PHRASE 4 Zthe@3 PHRASE 4 Zart@4)))"),
+    // In a run of words a split word is its words, as if typed with spaces: the run's bonus
+    // places them (the next two are the same query); a part that cannot stand alone is only in
+    // that bonus; a word outside any run keeps its phrase as its own bonus.
+    ("shock-sound wave", "Query(((Zshock@1 OR Zsound@2) OR Zwave@3 OR (Zshock@1 PHRASE 3 Zsound@2 PHRASE 3 Zwave@3)))"),
+    ("shock sound wave", "Query((Zshock@1 OR Zsound@2 OR Zwave@3 OR (Zshock@1 PHRASE 3 Zsound@2 PHRASE 3 Zwave@3)))"),
+    ("x-ray beam", "Query((Zray@2 OR Zbeam@3 OR (Zx@1 PHRASE 3 Zray@2 PHRASE 3 Zbeam@3)))"),
+    ("x-ray", "Query((Zray@2 OR (Zx@1 PHRASE 2 Zray@2)))"),
+    ("e.g.", "Query((Ze@1 PHRASE 2 Zg@2))"),
+    ("cell-derived AND growth", "Query(((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)) AND Zgrowth@3))"),
+    ("cell-derived -acne", "Query((((Zcell@1 OR Zderiv@2) AND_NOT Zacn@3) AND_MAYBE (Zcell@1 PHRASE 2 Zderiv@2)))"),
     // NEAR/n: window n + terms - 1.
     ("fat NEAR/3 graft", "Query((Zfat@1 NEAR 4 Zgraft@2))"),
     ("fat NEAR/3 graft NEAR/2 survival", "Query((Zfat@1 NEAR 5 Zgraft@2 NEAR 5 Zsurviv@3))"),
@@ -91,8 +101,8 @@ private let compileCases: [(query: String, xapian: String)] = [
     ),
     (
         "platelet-rich plasma",
-        "Query(((Zplatelet@1 OR Zrich@2 OR (Zplatelet@1 PHRASE 2 Zrich@2)) OR Zplasma@3"
-            + " OR ((((Zplatelet@1 AND Zrich@2) AND_MAYBE (Zplatelet@1 PHRASE 2 Zrich@2)) AND Zplasma@3) SYNONYM Zprp@1) OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
+        "Query(((Zplatelet@1 OR Zrich@2) OR Zplasma@3"
+            + " OR (((Zplatelet@1 AND Zrich@2) AND Zplasma@3) SYNONYM Zprp@1) OR (Zplatelet@1 PHRASE 3 Zrich@2 PHRASE 3 Zplasma@3)))"
     ),
     (
         "quality of life",
