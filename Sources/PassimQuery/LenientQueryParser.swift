@@ -18,7 +18,9 @@ public struct QueryRepair: Sendable, Hashable {
 ///
 /// A stray `)` or `(`, an unterminated or empty `"`, empty `()` and an `AND` or `OR` with
 /// nothing on one side (`laser AND NOT peel`, `collagen AND`) cannot be what the operator
-/// means, so they are read as text, and each repair is reported. Mistakes in syntax that can
+/// means, so they are read as text, and each repair is reported. So are `AND`, `OR` and `NOT`
+/// in a query with no lower-case letter (`ANALYSIS AND DESIGN OF FILTERS`): operators are told
+/// from words by their capitals, which there set nothing apart. Mistakes in syntax that can
 /// only be meant as syntax (`title:` with no value, `NEAR/x`, `NOT` first, a bare `*`) stay
 /// exact errors, about the query as typed. Every repair replaces bytes by as many others
 /// (spaces, or a lower-case operator word), so offsets in the parsed query are the typed one's.
@@ -35,12 +37,13 @@ public struct LenientQueryParser: Sendable {
     /// when it cannot be repaired.
     public func parse(_ query: String) throws(QuerySyntaxError) -> (query: ParsedQuery, repairs: [QueryRepair]) {
         var bytes = Array(query.utf8)
+        let capitals = Self.capitalOperatorsAsWords(&bytes, in: query)
         var repairs: [QueryRepair] = []
         var firstError: QuerySyntaxError?
         while true {
             do {
                 let parsed = try parser.parse(String(decoding: bytes, as: UTF8.self))
-                return (parsed, repairs)
+                return (parsed, capitals + repairs)
             } catch {
                 if firstError == nil { firstError = error }
                 guard repairs.count < Self.maximumRepairs, let repair = Self.repair(&bytes, for: error) else {
@@ -87,6 +90,31 @@ public struct LenientQueryParser: Sendable {
         default:
             return nil
         }
+    }
+
+    /// In a query with cased letters and none of them lower case, its `AND`, `OR` and `NOT`
+    /// lower-cased into plain words. A query the lexer refuses is left as it is, for the parser
+    /// to report.
+    static func capitalOperatorsAsWords(_ bytes: inout [UInt8], in query: String) -> [QueryRepair] {
+        let scalars = query.unicodeScalars
+        guard !scalars.contains(where: \.properties.isLowercase), scalars.contains(where: \.properties.isUppercase)
+        else { return [] }
+        var lexer = QueryLexer(query)
+        guard let tokens = try? lexer.tokenize() else { return [] }
+        var repairs: [QueryRepair] = []
+        for token in tokens {
+            switch token.kind {
+            case .and, .or, .not: break
+            default: continue
+            }
+            let word = String(decoding: bytes[token.range], as: UTF8.self)
+            for index in token.range { bytes[index] |= 0x20 }
+            repairs.append(
+                QueryRepair(
+                    offset: token.range.lowerBound, text: word,
+                    reason: "the query is all in capitals, so capitals do not make it an operator"))
+        }
+        return repairs
     }
 
     /// `AND` or `OR` just before `offset` (spaces between), lower-cased into a plain word.

@@ -18,6 +18,15 @@ import Testing
         ("skin OR", ["OR at 5"], "skin or"),
         ("a) b) c", [") at 1", ") at 4"], "a  b  c"),
         ("(fin-body) combination", [], "(fin-body) combination"),
+        // A query in capitals: its operator words are words; with any lower case they stay operators.
+        ("ANALYSIS AND DESIGN OF FILTERS", ["AND at 9"], "ANALYSIS and DESIGN OF FILTERS"),
+        (
+            "RESISTIVE OR CAPACITIVE, NOT INDUCTIVE", ["OR at 10", "NOT at 25"],
+            "RESISTIVE or CAPACITIVE, not INDUCTIVE"
+        ),
+        ("NOT COLLAGEN", ["NOT at 0"], "not COLLAGEN"),
+        ("Analysis AND Design", [], "Analysis AND Design"),
+        ("WINGS) AND FLAPS", ["AND at 7", ") at 5"], "WINGS  and FLAPS"),
     ]
 
     @Test(arguments: repaired.indices)
