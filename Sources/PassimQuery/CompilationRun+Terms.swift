@@ -250,11 +250,22 @@ extension CompilationRun {
         return UInt32(last.position - first.position + 1)
     }
 
-    /// `"words in order"`: one analysis of the whole phrase, stop words kept.
+    /// `"words in order"`: one analysis of the whole phrase, stop words kept, in the passage's
+    /// text, its heading or its article's title.
     mutating func phrase(_ words: [QueryWord], in context: Context) throws(XapianError) -> XapianQuery? {
         let analyzed = analyzer.analyze(words.map(\.text).joined(separator: " "))
         guard !analyzed.tokens.isEmpty else { return nil }
-        return try exact(analyzed, in: context, at: reservePositions(analyzed.tokens.count))
+        let first = reservePositions(analyzed.tokens.count)
+        let text = try exact(analyzed, in: context, at: first)
+        // A passage's words are its text, its heading and its article's title, and so are its
+        // phrases: a quoted title finds its article. (One word needs no more: the body's
+        // ranking terms hold the title's and the heading's words.)
+        guard context.field == .body, analyzed.tokens.count > 1 else { return text }
+        var fields = [text]
+        for field in [Schema.Field.title, .section] {
+            fields.append(try exact(analyzed, in: Context(field: field, positive: context.positive), at: first))
+        }
+        return try .joined(.or, fields)
     }
 
     /// `a NEAR/n b`: NEAR over the words' terms; as in Xapian's QueryParser the window is

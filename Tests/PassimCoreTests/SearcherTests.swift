@@ -70,8 +70,8 @@ import Testing
     }
 
     /// A passage's words are its text, heading and written title: a hit matched outside its
-    /// text shows where, `+` requires a word in any of them and `NOT` leaves out passages with
-    /// it in any of them.
+    /// text shows where, `+` requires a word in any of them, `NOT` leaves out passages with
+    /// it in any of them, and a quoted phrase matches in any of them.
     @Test func titleAndHeadingWordsAreShownAndCountForNotAndPlus() throws {
         let text =
             "Acne Scars Explained\n\nCollagen rebuilds the damaged skin over many months.\n\n"
@@ -96,6 +96,16 @@ import Testing
         #expect(try searcher.search(SearchParameters(query: "collagen -acne")).hits.map(\.article.id) == ["plain"])
         #expect(try searcher.search(SearchParameters(query: "+acne collagen")).hits.count == 2)
         #expect(try searcher.search(SearchParameters(query: "+sun collagen")).hits.map(\.passage.ordinal) == [2])
+        // So is a quoted phrase: a quoted title finds every passage of its article, a quoted
+        // heading its section's passages, and `-"..."` leaves them out.
+        #expect(try searcher.search(SearchParameters(query: "\"acne scars\"")).hits.count == 2)
+        let heading = try searcher.search(SearchParameters(query: "\"sun and scars\"")).hits
+        #expect(heading.map(\.passage.ordinal) == [2])
+        #expect(heading.first?.sectionHighlights == [0..<3, 4..<7, 8..<13])
+        #expect(
+            try searcher.search(SearchParameters(query: "collagen -\"acne scars\"")).hits.map(\.article.id) == ["plain"]
+        )
+        #expect(try searcher.search(SearchParameters(query: "\"scars acne\"")).hits.isEmpty)
     }
 
     /// Each of Xapian's weighting schemes (for measuring ranking) is the one that weighs.

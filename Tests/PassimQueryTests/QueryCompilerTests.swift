@@ -19,7 +19,10 @@ private let compileCases: [(query: String, xapian: String)] = [
     // Juxtaposed words also rank their phrase (stop words included), never matching alone.
     ("+stem +cells", "Query(((Zstem@1 AND Zcell@2) AND_MAYBE (Zstem@1 PHRASE 2 Zcell@2)))"),
     ("stem cells -acne", "Query((((Zstem@1 OR Zcell@2) AND_NOT Zacn@3) AND_MAYBE (Zstem@1 PHRASE 2 Zcell@2)))"),
-    ("\"fat graft\" the of", "Query((Zfat@1 PHRASE 2 Zgraft@2))"),
+    (
+        "\"fat graft\" the of",
+        "Query(((Zfat@1 PHRASE 2 Zgraft@2) OR (ZSfat@1 PHRASE 2 ZSgraft@2) OR (ZXSfat@1 PHRASE 2 ZXSgraft@2)))"
+    ),
     ("stem \"fat\" cells", "Query((Zstem@1 OR Zfat@2 OR Zcell@3))"),
     ("title:(stem cells)", "Query(((ZSstem@1 OR ZScell@2) AND_MAYBE (ZSstem@1 PHRASE 2 ZScell@2)))"),
     // Required, excluded, boolean operators.
@@ -30,8 +33,14 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("stem OR cells", "Query((Zstem@1 OR Zcell@2))"),
     ("stem NOT (acne OR scar)", "Query((Zstem@1 AND_NOT (Zacn@2 OR Zscar@3)))"),
     // Phrases and split words: positional raw terms, stop words kept.
-    ("\"stem cells\"", "Query((Zstem@1 PHRASE 2 Zcell@2))"),
-    ("\"the stem\"", "Query((Zthe@1 PHRASE 2 Zstem@2))"),
+    (
+        "\"stem cells\"",
+        "Query(((Zstem@1 PHRASE 2 Zcell@2) OR (ZSstem@1 PHRASE 2 ZScell@2) OR (ZXSstem@1 PHRASE 2 ZXScell@2)))"
+    ),
+    (
+        "\"the stem\"",
+        "Query(((Zthe@1 PHRASE 2 Zstem@2) OR (ZSthe@1 PHRASE 2 ZSstem@2) OR (ZXSthe@1 PHRASE 2 ZXSstem@2)))"
+    ),
     ("\"stem\"", "Query(Zstem@1)"),
     ("cell-derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
     ("cell–derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
@@ -77,7 +86,12 @@ private let compileCases: [(query: String, xapian: String)] = [
         "血小板研究",
         "Query(((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB板研@3 PHRASE 4 XB研究@4)))"
     ),
-    ("\"血小板 研究\"", "Query(((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB研究@4)))"),
+    (
+        "\"血小板 研究\"",
+        "Query((((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB研究@4))"
+            + " OR ((S血小板@1 PHRASE 2 S研究@2) OR (XBS血小@1 PHRASE 4 XBS小板@2 PHRASE 4 XBS研究@4))"
+            + " OR ((XS血小板@1 PHRASE 2 XS研究@2) OR (XBXS血小@1 PHRASE 4 XBXS小板@2 PHRASE 4 XBXS研究@4))))"
+    ),
     ("血小板研*", "Query(((血小板@1 OR (XB血小@1 PHRASE 2 XB小板@2)) AND WILDCARD SYNONYM 研))"),
     // Synonyms of single words and of word n-grams.
     ("svf", "Query((Zsvf@1 SYNONYM (Zstromal@1 PHRASE 3 Zvascular@2 PHRASE 3 Zfraction@3)))"),
