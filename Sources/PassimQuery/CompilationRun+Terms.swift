@@ -261,24 +261,54 @@ extension CompilationRun {
         // phrases: a quoted title finds its article. (One word needs no more: the body's
         // ranking terms hold the title's and the heading's words.)
         guard context.field == .body, analyzed.tokens.count > 1 else { return text }
-        var fields = [text]
+        var fields: [XapianQuery] = []
         for field in [Schema.Field.title, .section] {
             fields.append(try exact(analyzed, in: Context(field: field, positive: context.positive), at: first))
         }
-        return try .joined(.or, fields)
+        return try Self.inAnyField(
+            text, words: try positionalTerms(analyzed.tokens, in: context, at: first), fields: fields)
+    }
+
+    /// A phrase or NEAR group in the text, or in the title or the heading (`fields`, the same
+    /// group over each field's positional terms). A match in a field weighs what the group's
+    /// `words` weigh in the body's ranking terms, which hold the title's and the heading's words
+    /// at their boosted wdf: a phrase in a title weighs what its words do there, as one in the
+    /// text does (a field's own terms are rarer, and would outweigh the text's).
+    private static func inAnyField(_ text: XapianQuery, words: [XapianQuery], fields: [XapianQuery])
+        throws(XapianError) -> XapianQuery
+    {
+        guard let all = try XapianQuery.joined(.and, words) else { return text }
+        var alternatives = [text]
+        for field in fields { alternatives.append(try .combine(.filter, [all, field])) }
+        return try .joined(.or, alternatives) ?? text
     }
 
     /// `a NEAR/n b`: NEAR over the words' terms; as in Xapian's QueryParser the window is
-    /// n + (terms - 1), so two words may be n positions apart.
+    /// n + (terms - 1), so two words may be n positions apart. Like a phrase, in the passage's
+    /// text, its heading or its article's title.
     mutating func near(_ words: [QueryWord], distance: Int, in context: Context) throws(XapianError)
         -> XapianQuery?
     {
-        var terms: [XapianQuery] = []
-        for word in words {
-            let tokens = analyzer.analyze(word.text).tokens
-            terms += try positionalTerms(tokens, in: context, at: reservePositions(tokens.count))
+        let analyses = words.map { analyzer.analyze($0.text).tokens }
+        let starts = analyses.map { reservePositions($0.count) }
+        func near(in context: Context) throws(XapianError) -> XapianQuery? {
+            var terms: [XapianQuery] = []
+            for (tokens, first) in zip(analyses, starts) {
+                terms += try positionalTerms(tokens, in: context, at: first)
+            }
+            return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
         }
-        return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
+        let text = try near(in: context)
+        guard let text, context.field == .body else { return text }
+        var fields: [XapianQuery] = []
+        var words: [XapianQuery] = []
+        for field in [Schema.Field.title, .section] {
+            if let query = try near(in: Context(field: field, positive: context.positive)) { fields.append(query) }
+        }
+        for (tokens, first) in zip(analyses, starts) {
+            words += try positionalTerms(tokens, in: context, at: first)
+        }
+        return try Self.inAnyField(text, words: words, fields: fields)
     }
 
     /// `graft*`: the stems of the most frequent indexed words that start with the prefix

@@ -92,21 +92,26 @@ public struct LenientQueryParser: Sendable {
         }
     }
 
-    /// In a query with cased letters and none of them lower case, its `AND`, `OR` and `NOT`
-    /// lower-cased into plain words. A query the lexer refuses is left as it is, for the parser
-    /// to report.
+    /// In a query with no lower-case letter whose other words have capitals too, its `AND`,
+    /// `OR` and `NOT` lower-cased into plain words. Words of a script without case (`血小板 AND
+    /// 研究`) or digits around them leave them operators: nothing there is in capitals. A query
+    /// the lexer refuses is left as it is, for the parser to report.
     static func capitalOperatorsAsWords(_ bytes: inout [UInt8], in query: String) -> [QueryRepair] {
-        let scalars = query.unicodeScalars
-        guard !scalars.contains(where: \.properties.isLowercase), scalars.contains(where: \.properties.isUppercase)
-        else { return [] }
+        guard !query.unicodeScalars.contains(where: \.properties.isLowercase) else { return [] }
         var lexer = QueryLexer(query)
         guard let tokens = try? lexer.tokenize() else { return [] }
-        var repairs: [QueryRepair] = []
-        for token in tokens {
+        let operators = tokens.filter { token in
             switch token.kind {
-            case .and, .or, .not: break
-            default: continue
+            case .and, .or, .not: true
+            default: false
             }
+        }
+        let others = tokens.filter { !operators.contains($0) }.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        guard !operators.isEmpty,
+            others.contains(where: { $0.unicodeScalars.contains(where: \.properties.isUppercase) })
+        else { return [] }
+        var repairs: [QueryRepair] = []
+        for token in operators {
             let word = String(decoding: bytes[token.range], as: UTF8.self)
             for index in token.range { bytes[index] |= 0x20 }
             repairs.append(

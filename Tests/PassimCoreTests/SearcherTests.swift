@@ -71,7 +71,7 @@ import Testing
 
     /// A passage's words are its text, heading and written title: a hit matched outside its
     /// text shows where, `+` requires a word in any of them, `NOT` leaves out passages with
-    /// it in any of them, and a quoted phrase matches in any of them.
+    /// it in any of them, and a quoted phrase or a NEAR group matches in any of them.
     @Test func titleAndHeadingWordsAreShownAndCountForNotAndPlus() throws {
         let text =
             "Acne Scars Explained\n\nCollagen rebuilds the damaged skin over many months.\n\n"
@@ -106,6 +106,7 @@ import Testing
             try searcher.search(SearchParameters(query: "collagen -\"acne scars\"")).hits.map(\.article.id) == ["plain"]
         )
         #expect(try searcher.search(SearchParameters(query: "\"scars acne\"")).hits.isEmpty)
+        #expect(try searcher.search(SearchParameters(query: "acne NEAR/2 explained")).hits.count == 2)
     }
 
     /// Each of Xapian's weighting schemes (for measuring ranking) is the one that weighs.

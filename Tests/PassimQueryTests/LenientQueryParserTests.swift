@@ -26,6 +26,9 @@ import Testing
         ),
         ("NOT COLLAGEN", ["NOT at 0"], "not COLLAGEN"),
         ("Analysis AND Design", [], "Analysis AND Design"),
+        // Words without case, or numbers, set operators apart as lower case does.
+        ("血小板 AND 研究", [], "血小板 AND 研究"),
+        ("1978 OR 1979", [], "1978 OR 1979"),
         ("WINGS) AND FLAPS", ["AND at 7", ") at 5"], "WINGS  and FLAPS"),
     ]
 

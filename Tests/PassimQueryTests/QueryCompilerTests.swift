@@ -21,7 +21,8 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("stem cells -acne", "Query((((Zstem@1 OR Zcell@2) AND_NOT Zacn@3) AND_MAYBE (Zstem@1 PHRASE 2 Zcell@2)))"),
     (
         "\"fat graft\" the of",
-        "Query(((Zfat@1 PHRASE 2 Zgraft@2) OR (ZSfat@1 PHRASE 2 ZSgraft@2) OR (ZXSfat@1 PHRASE 2 ZXSgraft@2)))"
+        "Query(((Zfat@1 PHRASE 2 Zgraft@2) OR ((Zfat@1 AND Zgraft@2) FILTER (ZSfat@1 PHRASE 2 ZSgraft@2))"
+            + " OR ((Zfat@1 AND Zgraft@2) FILTER (ZXSfat@1 PHRASE 2 ZXSgraft@2))))"
     ),
     ("stem \"fat\" cells", "Query((Zstem@1 OR Zfat@2 OR Zcell@3))"),
     ("title:(stem cells)", "Query(((ZSstem@1 OR ZScell@2) AND_MAYBE (ZSstem@1 PHRASE 2 ZScell@2)))"),
@@ -35,11 +36,13 @@ private let compileCases: [(query: String, xapian: String)] = [
     // Phrases and split words: positional raw terms, stop words kept.
     (
         "\"stem cells\"",
-        "Query(((Zstem@1 PHRASE 2 Zcell@2) OR (ZSstem@1 PHRASE 2 ZScell@2) OR (ZXSstem@1 PHRASE 2 ZXScell@2)))"
+        "Query(((Zstem@1 PHRASE 2 Zcell@2) OR ((Zstem@1 AND Zcell@2) FILTER (ZSstem@1 PHRASE 2 ZScell@2))"
+            + " OR ((Zstem@1 AND Zcell@2) FILTER (ZXSstem@1 PHRASE 2 ZXScell@2))))"
     ),
     (
         "\"the stem\"",
-        "Query(((Zthe@1 PHRASE 2 Zstem@2) OR (ZSthe@1 PHRASE 2 ZSstem@2) OR (ZXSthe@1 PHRASE 2 ZXSstem@2)))"
+        "Query(((Zthe@1 PHRASE 2 Zstem@2) OR ((Zthe@1 AND Zstem@2) FILTER (ZSthe@1 PHRASE 2 ZSstem@2))"
+            + " OR ((Zthe@1 AND Zstem@2) FILTER (ZXSthe@1 PHRASE 2 ZXSstem@2))))"
     ),
     ("\"stem\"", "Query(Zstem@1)"),
     ("cell-derived", "Query((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)))"),
@@ -56,9 +59,19 @@ private let compileCases: [(query: String, xapian: String)] = [
     ("e.g.", "Query((Ze@1 PHRASE 2 Zg@2))"),
     ("cell-derived AND growth", "Query(((Zcell@1 OR Zderiv@2 OR (Zcell@1 PHRASE 2 Zderiv@2)) AND Zgrowth@3))"),
     ("cell-derived -acne", "Query((((Zcell@1 OR Zderiv@2) AND_NOT Zacn@3) AND_MAYBE (Zcell@1 PHRASE 2 Zderiv@2)))"),
-    // NEAR/n: window n + terms - 1.
-    ("fat NEAR/3 graft", "Query((Zfat@1 NEAR 4 Zgraft@2))"),
-    ("fat NEAR/3 graft NEAR/2 survival", "Query((Zfat@1 NEAR 5 Zgraft@2 NEAR 5 Zsurviv@3))"),
+    // NEAR/n: window n + terms - 1; like a phrase, in the text, the title or the heading.
+    (
+        "fat NEAR/3 graft",
+        "Query(((Zfat@1 NEAR 4 Zgraft@2) OR ((Zfat@1 AND Zgraft@2) FILTER (ZSfat@1 NEAR 4 ZSgraft@2))"
+            + " OR ((Zfat@1 AND Zgraft@2) FILTER (ZXSfat@1 NEAR 4 ZXSgraft@2))))"
+    ),
+    (
+        "fat NEAR/3 graft NEAR/2 survival",
+        "Query(((Zfat@1 NEAR 5 Zgraft@2 NEAR 5 Zsurviv@3)"
+            + " OR ((Zfat@1 AND Zgraft@2 AND Zsurviv@3) FILTER (ZSfat@1 NEAR 5 ZSgraft@2 NEAR 5 ZSsurviv@3))"
+            + " OR ((Zfat@1 AND Zgraft@2 AND Zsurviv@3) FILTER (ZXSfat@1 NEAR 5 ZXSgraft@2 NEAR 5 ZXSsurviv@3))))"
+    ),
+    ("title:(fat NEAR/3 graft)", "Query((ZSfat@1 NEAR 4 ZSgraft@2))"),
     // Wildcards over normalized prefixes.
     ("graft*", "Query((Zgraft SYNONYM WILDCARD SYNONYM graft))"),
     ("Graft*", "Query((Zgraft SYNONYM WILDCARD SYNONYM graft))"),
@@ -89,8 +102,8 @@ private let compileCases: [(query: String, xapian: String)] = [
     (
         "\"血小板 研究\"",
         "Query((((血小板@1 PHRASE 2 研究@2) OR (XB血小@1 PHRASE 4 XB小板@2 PHRASE 4 XB研究@4))"
-            + " OR ((S血小板@1 PHRASE 2 S研究@2) OR (XBS血小@1 PHRASE 4 XBS小板@2 PHRASE 4 XBS研究@4))"
-            + " OR ((XS血小板@1 PHRASE 2 XS研究@2) OR (XBXS血小@1 PHRASE 4 XBXS小板@2 PHRASE 4 XBXS研究@4))))"
+            + " OR ((血小板@1 AND 研究@2) FILTER ((S血小板@1 PHRASE 2 S研究@2) OR (XBS血小@1 PHRASE 4 XBS小板@2 PHRASE 4 XBS研究@4)))"
+            + " OR ((血小板@1 AND 研究@2) FILTER ((XS血小板@1 PHRASE 2 XS研究@2) OR (XBXS血小@1 PHRASE 4 XBXS小板@2 PHRASE 4 XBXS研究@4)))))"
     ),
     ("血小板研*", "Query(((血小板@1 OR (XB血小@1 PHRASE 2 XB小板@2)) AND WILDCARD SYNONYM 研))"),
     // Synonyms of single words and of word n-grams.
