@@ -225,8 +225,11 @@ import Testing
             $0.queries.total >= typedOneByOne.queries.total + Self.typedWhilePaused.count
         }
         #expect(afterPause.queries.total - typedOneByOne.queries.total == Self.typedWhilePaused.count, "\(daemon.log)")
+        // The last helper's search is answered, unless the pause outlasted its handshake's
+        // timeout (seen under heavy load): then it searched in process and that one is
+        // cancelled too.
         #expect(
-            afterPause.queries.cancelled - typedOneByOne.queries.cancelled == Self.typedWhilePaused.count - 1,
+            afterPause.queries.cancelled - typedOneByOne.queries.cancelled >= Self.typedWhilePaused.count - 1,
             "the searches of the killed list helpers were not cancelled: \(afterPause.queries)")
 
         // Typed at once: fzf kills each reload the next key replaces, and a reload searches only
@@ -234,13 +237,17 @@ import Testing
         let burst = "ars"
         try tmux.type(burst)
         query += burst
-        try expectScreen(tmux, shows: try Self.status(query, socket: daemon.socket, in: dir), "fzf after a burst")
-        let afterBurst = try daemon.waitForStats(in: dir) { $0.queries.total > afterPause.queries.total }
-        #expect(afterBurst.queries.total - afterPause.queries.total < burst.count, "\(daemon.log)")
+        try expectListOfKeysTypedAtOnce(query, in: tmux, socket: daemon.socket, dir: dir, "fzf after a burst") {
+            let afterBurst = try daemon.waitForStats(in: dir) { $0.queries.total > afterPause.queries.total }
+            #expect(afterBurst.queries.total - afterPause.queries.total < burst.count, "\(daemon.log)")
+        }
 
         // Tab completes the word being typed.
         try tmux.press("BSpace", "BSpace", "BSpace")
-        query = try tabCompletes(String(query.dropLast(3)), in: tmux, "fzf", socket: daemon.socket, dir: dir)
+        query = String(query.dropLast(3))
+        try expectListOfKeysTypedAtOnce(query, in: tmux, socket: daemon.socket, dir: dir, "fzf after three backspaces")
+        {}
+        query = try tabCompletes(query, in: tmux, "fzf", socket: daemon.socket, dir: dir)
 
         try Self.ingestNewArticle(in: dir, socket: daemon.socket)
         try expectScreen(tmux, shows: Self.freshHeading, "fzf after the index changed (with its heading)")
@@ -268,6 +275,13 @@ import Testing
     }
 
     static let fzfMissing = Comment(rawValue: "fzf or tmux is not installed (scripts/setup installs both)")
+
+    /// fzf's version numbers (`0.38.0 (debian)` is [0, 38, 0]); empty when it cannot tell.
+    static let fzfVersion: [Int] = {
+        let output = (try? BenchSmokeTests.run(["fzf", "--version"], interpreter: "/usr/bin/env").stdout) ?? ""
+        let number = output.split(separator: " ").first ?? ""
+        return number.split(separator: ".").compactMap { Int($0) }
+    }()
 
     // MARK: Helpers
 
@@ -377,6 +391,27 @@ import Testing
         let completed = String(query.dropLast(2)) + hint + " "
         try expectScreen(tmux, shows: try Self.status(completed, socket: socket, in: dir), "\(name) after Tab")
         return completed
+    }
+
+    /// Waits for fzf to list `query`, whose last keys were typed at once, calling `settled` once
+    /// it has (for counting searches). fzf before 0.56.1 can lose the last of reloads started
+    /// together (junegunn/fzf#4070, seen here under load) and keep an earlier query's list until
+    /// the next key: there, when the list does not come, one key back and again lists it.
+    func expectListOfKeysTypedAtOnce(
+        _ query: String, in tmux: TmuxSession, socket: String, dir: TemporaryDirectory, _ context: String,
+        settled: () throws -> Void
+    ) throws {
+        let status = try Self.status(query, socket: socket, in: dir)
+        let racy = Self.fzfVersion.lexicographicallyPrecedes([0, 56, 1])
+        let shown = try tmux.waitFor(status, timeout: racy ? 10 : 30)
+        try settled()
+        if shown == nil, racy, let last = query.last {
+            try tmux.press("BSpace")
+            let back = try Self.status(String(query.dropLast()), socket: socket, in: dir)
+            try expectScreen(tmux, shows: back, "\(context), one key back")
+            try tmux.type(String(last))
+        }
+        try expectScreen(tmux, shows: status, context)
     }
 
     /// Waits for `text` on the screen; records what was there instead.
