@@ -159,9 +159,11 @@ import Testing
         }
         #expect(after.queries.total - before.queries.total == Self.typedWhilePaused.count, "\(daemon.log)")
         // Each replaced search was cancelled unless the daemon, resumed, finished it before reading
-        // its cancellation (the two arrive together, so that is rare).
+        // its cancellation (the two arrive together, so that is rare); the last one too when the
+        // pause outlasted its handshake's timeout (seen under heavy load) and it searched in
+        // process.
         let cancelled = after.queries.cancelled - before.queries.cancelled
-        #expect((1...Self.typedWhilePaused.count - 1).contains(cancelled), "\(cancelled) cancelled")
+        #expect((1...Self.typedWhilePaused.count).contains(cancelled), "\(cancelled) cancelled")
 
         // Tab completes the word being typed with the first completion shown.
         query = try tabCompletes(query, in: tmux, name, socket: daemon.socket, dir: dir)
