@@ -142,13 +142,12 @@ extension CompilationRun {
     private mutating func typed(
         _ analyzed: AnalyzedText, in context: Context, at first: UInt32, required: Bool, inRun: Bool
     ) throws(XapianError) -> XapianQuery {
-        guard analyzed.tokens.count > 1, context.positive, !analyzed.tokens.allSatisfy(\.kind.getsBigrams) else {
+        guard context.positive, Self.isSplitIntoWords(analyzed) else {
             return try ranked(analyzed, in: context, at: first)
         }
         let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
-        let phrase = try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
+        let phrase = try exact(analyzed, terms: terms, in: context, at: first)
         let words = zip(analyzed.tokens, terms).filter { token, _ in Self.standsAlone(token) }.map(\.1)
-        guard !words.isEmpty else { return phrase }
         let bonus = inRun ? [] : [phrase]
         if required, let all = try XapianQuery.joined(.and, words) {
             return bonus.isEmpty ? all : try .combine(.andMaybe, [all] + bonus)
@@ -161,7 +160,9 @@ extension CompilationRun {
         !(token.kind == .word && (StopWords.contains(token.term) || token.term.unicodeScalars.count == 1))
     }
 
-    /// Whether `typed` searches this word, in a run, as its words alone, with no phrase of its own.
+    /// Whether `typed` searches this word as its words (with, outside a run, their phrase): it
+    /// splits into several words, not all CJK, and one of them stands alone (`e.g.` is only
+    /// its phrase).
     static func isSplitIntoWords(_ analyzed: AnalyzedText) -> Bool {
         analyzed.tokens.count > 1 && !analyzed.tokens.allSatisfy(\.kind.getsBigrams)
             && analyzed.tokens.contains(where: standsAlone)
@@ -186,8 +187,14 @@ extension CompilationRun {
     private mutating func exact(_ analyzed: AnalyzedText, in context: Context, at first: UInt32)
         throws(XapianError) -> XapianQuery
     {
-        precondition(!analyzed.tokens.isEmpty, "exact() needs tokens")
-        let terms = try positionalTerms(analyzed.tokens, in: context, at: first)
+        try exact(analyzed, terms: try positionalTerms(analyzed.tokens, in: context, at: first), in: context, at: first)
+    }
+
+    /// `exact` over the tokens' positional terms, already made by the caller.
+    private mutating func exact(_ analyzed: AnalyzedText, terms: [XapianQuery], in context: Context, at first: UInt32)
+        throws(XapianError) -> XapianQuery
+    {
+        precondition(!terms.isEmpty && terms.count == analyzed.tokens.count, "exact() needs a term per token")
         let phrase =
             try XapianQuery.joined(.phrase, terms, parameter: Self.window(analyzed.tokens)) ?? terms[0]
         guard analyzed.tokens.allSatisfy(\.kind.getsBigrams),
@@ -256,18 +263,21 @@ extension CompilationRun {
         let analyzed = analyzer.analyze(words.map(\.text).joined(separator: " "))
         guard !analyzed.tokens.isEmpty else { return nil }
         let first = reservePositions(analyzed.tokens.count)
-        let text = try exact(analyzed, in: context, at: first)
+        let words = try positionalTerms(analyzed.tokens, in: context, at: first)
+        let text = try exact(analyzed, terms: words, in: context, at: first)
         // A passage's words are its text, its heading and its article's title, and so are its
         // phrases: a quoted title finds its article. (One word needs no more: the body's
         // ranking terms hold the title's and the heading's words.)
         guard context.field == .body, analyzed.tokens.count > 1 else { return text }
         var fields: [XapianQuery] = []
-        for field in [Schema.Field.title, .section] {
+        for field in Self.titleAndHeading {
             fields.append(try exact(analyzed, in: Context(field: field, positive: context.positive), at: first))
         }
-        return try Self.inAnyField(
-            text, words: try positionalTerms(analyzed.tokens, in: context, at: first), fields: fields)
+        return try Self.inAnyField(text, words: words, fields: fields)
     }
+
+    /// The fields besides the text whose words are a passage's words too.
+    private static let titleAndHeading: [Schema.Field] = [.title, .section]
 
     /// A phrase or NEAR group in the text, or in the title or the heading (`fields`, the same
     /// group over each field's positional terms). A match in a field weighs what the group's
@@ -291,22 +301,24 @@ extension CompilationRun {
     {
         let analyses = words.map { analyzer.analyze($0.text).tokens }
         let starts = analyses.map { reservePositions($0.count) }
-        func near(in context: Context) throws(XapianError) -> XapianQuery? {
+        func terms(in context: Context) throws(XapianError) -> [XapianQuery] {
             var terms: [XapianQuery] = []
             for (tokens, first) in zip(analyses, starts) {
                 terms += try positionalTerms(tokens, in: context, at: first)
             }
-            return try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
+            return terms
         }
-        let text = try near(in: context)
+        func near(_ terms: [XapianQuery]) throws(XapianError) -> XapianQuery? {
+            try .joined(.near, terms, parameter: UInt32(distance + terms.count - 1))
+        }
+        let words = try terms(in: context)
+        let text = try near(words)
         guard let text, context.field == .body else { return text }
         var fields: [XapianQuery] = []
-        var words: [XapianQuery] = []
-        for field in [Schema.Field.title, .section] {
-            if let query = try near(in: Context(field: field, positive: context.positive)) { fields.append(query) }
-        }
-        for (tokens, first) in zip(analyses, starts) {
-            words += try positionalTerms(tokens, in: context, at: first)
+        for field in Self.titleAndHeading {
+            if let query = try near(try terms(in: Context(field: field, positive: context.positive))) {
+                fields.append(query)
+            }
         }
         return try Self.inAnyField(text, words: words, fields: fields)
     }

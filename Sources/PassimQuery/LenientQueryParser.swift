@@ -100,16 +100,18 @@ public struct LenientQueryParser: Sendable {
         guard !query.unicodeScalars.contains(where: \.properties.isLowercase) else { return [] }
         var lexer = QueryLexer(query)
         guard let tokens = try? lexer.tokenize() else { return [] }
-        let operators = tokens.filter { token in
+        var operators: [QueryToken] = []
+        var capitals = false
+        for token in tokens {
             switch token.kind {
-            case .and, .or, .not: true
-            default: false
+            case .and, .or, .not:
+                operators.append(token)
+            default:
+                let text = String(decoding: bytes[token.range], as: UTF8.self)
+                if text.unicodeScalars.contains(where: \.properties.isUppercase) { capitals = true }
             }
         }
-        let others = tokens.filter { !operators.contains($0) }.map { String(decoding: bytes[$0.range], as: UTF8.self) }
-        guard !operators.isEmpty,
-            others.contains(where: { $0.unicodeScalars.contains(where: \.properties.isUppercase) })
-        else { return [] }
+        guard !operators.isEmpty, capitals else { return [] }
         var repairs: [QueryRepair] = []
         for token in operators {
             let word = String(decoding: bytes[token.range], as: UTF8.self)

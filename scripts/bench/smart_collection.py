@@ -128,7 +128,7 @@ def main():
         queries = {q: one_line(" ".join(r.get("T", []) + r.get("W", []))) for q, r in smart_records(a.queries).items()}
         qrels = smart_qrels(a.qrels)
     else:
-        articles = {doc: "\n\n".join([one_line(" ".join(lines))]) + "\n" for doc, lines in npl_records(a.docs).items()}
+        articles = {doc: one_line(" ".join(lines)) + "\n" for doc, lines in npl_records(a.docs).items()}
         queries = {q: one_line(" ".join(lines)) for q, lines in npl_records(a.queries).items()}
         qrels = npl_qrels(a.qrels)
     unknown = sorted({d for _, d, _ in qrels if d not in articles} | {q for q, _, _ in qrels if q not in queries})

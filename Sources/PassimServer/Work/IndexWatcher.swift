@@ -13,9 +13,10 @@ import PassimProtocol
 /// cheap `reopen`) when `IndexCommitSignal` says the index's files changed, so an idle daemon
 /// does not wake up to look; an index inotify cannot watch is polled every `interval`. What
 /// changed is read from the index's article journal, in proportion to the change and not to the
-/// index, so neither start nor a one-article ingest pays for the size of the corpus. When the journal cannot reach back (the index was rebuilt, or more than the
-/// journal's 1,000 commits happened between two checks) the change is announced with empty lists,
-/// which PROTOCOL.md defines as "something changed, refresh everything".
+/// index, so neither start nor a one-article ingest pays for the size of the corpus. When the
+/// journal cannot reach back (the index was rebuilt, or more than the journal's 1,000 commits
+/// happened between two checks) the change is announced with empty lists, which PROTOCOL.md
+/// defines as "something changed, refresh everything".
 final class IndexWatcher: Sendable {
     /// A committed change as subscribers see it.
     struct Change: Sendable {
